@@ -1,0 +1,28 @@
+import type {
+  AppendOptions,
+  AppendResult,
+  NewEvent,
+  ReadAllOptions,
+  ReadAllResult,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+  SubscriptionHandler,
+} from './types.js';
+
+/** The port: the only way the rest of cannatrace reads or writes events. */
+export interface EventStore {
+  /** The adapter's name: `pglite`, `postgres` or `eventstoredb`. */
+  readonly adapter: string;
+  append(stream: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult>;
+  readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<ReadAllResult>;
+  /** Catch-up subscription: everything after `from`, then live events as they commit. */
+  subscribe(handler: SubscriptionHandler, options?: SubscribeOptions): Subscription;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Injection token of the EventStore in NestJS modules. */
+export const EVENT_STORE = Symbol('EVENT_STORE');

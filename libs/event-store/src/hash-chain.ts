@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import type { JsonObject, RecordedMetadata } from './types.js';
+
+/** The fields a hash covers; the same in every adapter, so every chain can be verified the same way. */
+export interface HashedFields {
+  stream: string;
+  revision: number;
+  id: string;
+  type: string;
+  data: JsonObject;
+  metadata: RecordedMetadata;
+  prevHash: string | null;
+}
+
+/** JSON with object keys sorted at every depth: one text for one value, whatever the key order it was built in. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+export function eventHash(fields: HashedFields): string {
+  const { stream, revision, id, type, data, metadata, prevHash } = fields;
+  return createHash('sha256')
+    .update(canonicalJson({ stream, revision, id, type, data, metadata, prevHash }))
+    .digest('hex');
+}
+
+export interface ChainBreak {
+  stream: string;
+  revision: number;
+  eventId: string;
+  reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'revision_gap';
+}
+
+/**
+ * Checks one stream's events, in revision order from revision 0: each hash recomputes, and each event points
+ * at the hash of the one before. Answers the first break, or null.
+ */
+export function findChainBreak(events: Iterable<HashedFields & { hash: string }>): ChainBreak | null {
+  let expectedPrev: string | null = null;
+  let expectedRevision = 0;
+  for (const event of events) {
+    const at = { stream: event.stream, revision: event.revision, eventId: event.id };
+    if (event.revision !== expectedRevision) return { ...at, reason: 'revision_gap' };
+    if (event.prevHash !== expectedPrev) return { ...at, reason: 'prev_hash_mismatch' };
+    if (eventHash(event) !== event.hash) return { ...at, reason: 'hash_mismatch' };
+    expectedPrev = event.hash;
+    expectedRevision += 1;
+  }
+  return null;
+}

@@ -1,0 +1,98 @@
+import type { SqlClient } from './sql-client.js';
+
+export interface Migration {
+  id: string;
+  sql: string;
+}
+
+/**
+ * The event store's schema, in order. A migration, once shipped, is never edited: a change is a new one.
+ *
+ * Global order: `global_position` comes from a sequence, but sequences are taken before commit, so a reader
+ * ordering by it alone could pass a position whose transaction commits later. Every row therefore records its
+ * transaction id (`xid8`); readers only return rows of transactions older than the oldest one still running
+ * (`pg_snapshot_xmin`), ordered by (transaction_id, global_position). A late commit then always sorts after
+ * what has been read.
+ */
+export const EVENT_STORE_MIGRATIONS: Migration[] = [
+  {
+    id: '001-events',
+    sql: `
+CREATE TABLE events (
+  global_position bigint GENERATED ALWAYS AS IDENTITY,
+  transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
+  stream_id text NOT NULL,
+  stream_revision bigint NOT NULL,
+  event_id uuid NOT NULL,
+  event_type text NOT NULL,
+  data jsonb NOT NULL,
+  metadata jsonb NOT NULL,
+  prev_hash text,
+  hash text NOT NULL,
+  CONSTRAINT events_stream_revision_pk PRIMARY KEY (stream_id, stream_revision),
+  CONSTRAINT events_event_id_key UNIQUE (event_id)
+);
+CREATE UNIQUE INDEX events_global_order_idx ON events (transaction_id, global_position);
+
+-- One round trip per append: refuse known ids, check the expected revision, insert, notify subscribers.
+CREATE FUNCTION append_events(p_stream text, p_expected bigint, p_events jsonb)
+RETURNS TABLE (o_outcome text, o_revision bigint, o_transaction_id text, o_global_position bigint)
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  v_current bigint;
+BEGIN
+  IF EXISTS (
+    SELECT 1 FROM events e
+    WHERE e.event_id IN (SELECT (x->>'id')::uuid FROM jsonb_array_elements(p_events) AS x)
+  ) THEN
+    RETURN QUERY SELECT 'duplicate'::text, NULL::bigint, NULL::text, NULL::bigint;
+    RETURN;
+  END IF;
+
+  SELECT max(e.stream_revision) INTO v_current FROM events e WHERE e.stream_id = p_stream;
+  v_current := coalesce(v_current, -1);
+  IF v_current <> p_expected THEN
+    RETURN QUERY SELECT 'conflict'::text, v_current, NULL::text, NULL::bigint;
+    RETURN;
+  END IF;
+
+  RETURN QUERY
+  WITH inserted AS (
+    INSERT INTO events (stream_id, stream_revision, event_id, event_type, data, metadata, prev_hash, hash)
+    SELECT p_stream, p_expected + x.ord, x.id, x.type, x.data, x.metadata, x.prev_hash, x.hash
+    FROM ROWS FROM (
+      jsonb_to_recordset(p_events) AS (id uuid, type text, data jsonb, metadata jsonb, prev_hash text, hash text)
+    ) WITH ORDINALITY AS x(id, type, data, metadata, prev_hash, hash, ord)
+    RETURNING stream_revision, transaction_id, global_position
+  )
+  SELECT 'appended'::text, i.stream_revision, i.transaction_id::text, i.global_position
+  FROM inserted i ORDER BY i.stream_revision DESC LIMIT 1;
+
+  PERFORM pg_notify('cannatrace_events', '');
+END
+$fn$;
+`,
+  },
+];
+
+const MIGRATIONS_LOCK = 7_245_311_901;
+
+/** Applies the migrations not yet applied, in one transaction, one runner at a time. */
+export async function migrate(client: SqlClient, migrations: Migration[] = EVENT_STORE_MIGRATIONS): Promise<string[]> {
+  return client.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATIONS_LOCK]);
+    await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      id text PRIMARY KEY,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+    const applied = new Set(
+      (await tx.query<{ id: string }>('SELECT id FROM schema_migrations')).map((row) => row.id),
+    );
+    const pending = migrations.filter((m) => !applied.has(m.id));
+    for (const migration of pending) {
+      await tx.exec(migration.sql);
+      await tx.query('INSERT INTO schema_migrations (id) VALUES ($1)', [migration.id]);
+    }
+    return pending.map((m) => m.id);
+  });
+}

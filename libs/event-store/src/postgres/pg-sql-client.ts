@@ -1,0 +1,124 @@
+import pg from 'pg';
+import { EventStoreUnavailableError } from '../errors.js';
+import type { SqlClient, SqlQueryable } from './sql-client.js';
+
+export interface PgClientOptions {
+  connectionString: string;
+  /** Schema holding the tables; created by the migrations. */
+  schema?: string;
+  poolSize?: number;
+  /** Milliseconds before a statement or a connection attempt is abandoned. */
+  timeoutMs?: number;
+}
+
+/** Error codes (SQLSTATE classes) that mean the server is gone or refusing, not that the query is wrong. */
+const UNAVAILABLE_CODES = /^(08|53|57P0[1-3])/;
+const NETWORK_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
+
+export function isConnectionError(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  if (typeof e?.code === 'string' && (UNAVAILABLE_CODES.test(e.code) || NETWORK_ERRORS.has(e.code))) return true;
+  return /Connection terminated|connection timeout|timeout exceeded|Query read timeout|Client has encountered a connection error/i.test(
+    e?.message ?? '',
+  );
+}
+
+/** Connection problems become EventStoreUnavailableError; everything else passes through unchanged. */
+export async function unavailableOnDisconnect<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isConnectionError(error)) {
+      throw new EventStoreUnavailableError(`PostgreSQL unavailable: ${(error as Error).message}`, { cause: error });
+    }
+    throw error;
+  }
+}
+
+export class PgSqlClient implements SqlClient {
+  readonly kind = 'postgres' as const;
+  private readonly pool: pg.Pool;
+  private readonly config: pg.ClientConfig;
+
+  constructor(options: PgClientOptions) {
+    const timeoutMs = options.timeoutMs ?? 10_000;
+    this.config = {
+      connectionString: options.connectionString,
+      connectionTimeoutMillis: timeoutMs,
+      query_timeout: timeoutMs,
+      options: options.schema ? `-c search_path=${options.schema}` : undefined,
+    };
+    this.pool = new pg.Pool({ ...this.config, max: options.poolSize ?? 10 });
+    // An idle client losing its connection must not crash the process; the next query reports it.
+    this.pool.on('error', () => undefined);
+  }
+
+  async query<Row>(sql: string, params: unknown[] = []): Promise<Row[]> {
+    return unavailableOnDisconnect(async () => (await this.pool.query(sql, params)).rows as Row[]);
+  }
+
+  async exec(sql: string): Promise<void> {
+    await unavailableOnDisconnect(() => this.pool.query(sql));
+  }
+
+  async transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T> {
+    const client = await unavailableOnDisconnect(() => this.pool.connect());
+    let broken: unknown;
+    try {
+      await client.query('BEGIN');
+      const result = await work({
+        query: async <Row>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as Row[],
+        exec: async (sql: string) => {
+          await client.query(sql);
+        },
+      });
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      broken = error;
+      await client.query('ROLLBACK').catch(() => undefined);
+      if (isConnectionError(error)) {
+        throw new EventStoreUnavailableError(`PostgreSQL unavailable: ${(error as Error).message}`, { cause: error });
+      }
+      throw error;
+    } finally {
+      client.release(broken !== undefined && isConnectionError(broken) ? (broken as Error) : undefined);
+    }
+  }
+
+  /** A dedicated connection for LISTEN, re-opened after it drops; subscribers poll meanwhile. */
+  async listen(channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+    let client: pg.Client | undefined;
+    let closed = false;
+    let retry: NodeJS.Timeout | undefined;
+    const connect = async () => {
+      const candidate = new pg.Client(this.config);
+      candidate.on('notification', onNotify);
+      candidate.on('error', () => {
+        candidate.end().catch(() => undefined);
+        if (client === candidate) client = undefined;
+        if (!closed) retry = setTimeout(() => void connect(), 1000);
+      });
+      try {
+        await candidate.connect();
+        await candidate.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+        client = candidate;
+        if (closed) await candidate.end();
+        else onNotify(); // anything appended while we were not listening
+      } catch {
+        await candidate.end().catch(() => undefined);
+        if (!closed) retry = setTimeout(() => void connect(), 1000);
+      }
+    };
+    await connect();
+    return async () => {
+      closed = true;
+      clearTimeout(retry);
+      await client?.end().catch(() => undefined);
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

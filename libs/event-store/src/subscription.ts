@@ -1,0 +1,71 @@
+import type { EventStoreAdapter } from './adapter.js';
+import { EventStoreUnavailableError } from './errors.js';
+import { START, type SubscribeOptions, type Subscription, type SubscriptionHandler } from './types.js';
+
+/**
+ * Catch-up subscription over any adapter: reads the global order in batches from a checkpoint, hands each batch
+ * to the handler, and once caught up sleeps until the adapter signals an append or the poll interval passes.
+ * An unavailable store is retried; a handler error ends the subscription.
+ */
+export function catchUpSubscription(
+  adapter: EventStoreAdapter,
+  handler: SubscriptionHandler,
+  options: SubscribeOptions = {},
+): Subscription {
+  const batchSize = options.batchSize ?? 500;
+  const pollIntervalMs = options.pollIntervalMs ?? 1000;
+  let stopped = false;
+  let signalled = false;
+  let wake: (() => void) | undefined;
+
+  const signal = () => {
+    signalled = true;
+    wake?.();
+  };
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        wake = undefined;
+        resolve();
+      }, ms);
+      wake = () => {
+        clearTimeout(timer);
+        wake = undefined;
+        resolve();
+      };
+    });
+
+  const done = (async () => {
+    const unwatch = await adapter.watch(signal);
+    try {
+      let from = options.from ?? START;
+      while (!stopped) {
+        signalled = false;
+        let read;
+        try {
+          read = await adapter.readAll(from, batchSize);
+        } catch (error) {
+          if (!(error instanceof EventStoreUnavailableError)) throw error;
+          await sleep(pollIntervalMs);
+          continue;
+        }
+        if (read.events.length > 0) await handler(read.events, read.checkpoint);
+        // Some adapters skip their own system events: the checkpoint can move with no event to hand over.
+        const moved = read.checkpoint !== from;
+        from = read.checkpoint;
+        if (!moved && !signalled && !stopped) await sleep(pollIntervalMs);
+      }
+    } finally {
+      await unwatch();
+    }
+  })();
+
+  return {
+    done,
+    async stop() {
+      stopped = true;
+      wake?.();
+      await done.catch(() => undefined);
+    },
+  };
+}
