@@ -36,20 +36,24 @@ export interface ChainBreak {
   reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'revision_gap';
 }
 
-/**
- * Checks one stream's events, in revision order from revision 0: each hash recomputes, and each event points
- * at the hash of the one before. Answers the first break, or null.
- */
+/** Why an event breaks its stream's chain, given the stream's previous event; undefined when it holds. */
+export function chainBreakReason(
+  event: HashedFields & { hash: string },
+  previous: { revision: number; hash: string } | undefined,
+): ChainBreak['reason'] | undefined {
+  if (event.revision !== (previous ? previous.revision + 1 : 0)) return 'revision_gap';
+  if (event.prevHash !== (previous ? previous.hash : null)) return 'prev_hash_mismatch';
+  if (eventHash(event) !== event.hash) return 'hash_mismatch';
+  return undefined;
+}
+
+/** Checks one stream's events, in revision order from revision 0; answers the first break, or null. */
 export function findChainBreak(events: Iterable<HashedFields & { hash: string }>): ChainBreak | null {
-  let expectedPrev: string | null = null;
-  let expectedRevision = 0;
+  let previous: { revision: number; hash: string } | undefined;
   for (const event of events) {
-    const at = { stream: event.stream, revision: event.revision, eventId: event.id };
-    if (event.revision !== expectedRevision) return { ...at, reason: 'revision_gap' };
-    if (event.prevHash !== expectedPrev) return { ...at, reason: 'prev_hash_mismatch' };
-    if (eventHash(event) !== event.hash) return { ...at, reason: 'hash_mismatch' };
-    expectedPrev = event.hash;
-    expectedRevision += 1;
+    const reason = chainBreakReason(event, previous);
+    if (reason) return { stream: event.stream, revision: event.revision, eventId: event.id, reason };
+    previous = event;
   }
   return null;
 }

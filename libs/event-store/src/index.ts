@@ -11,3 +11,4 @@ export { PgliteSqlClient } from './postgres/pglite-sql-client.js';
 export type { SqlClient, SqlQueryable } from './postgres/sql-client.js';
 export { migrate, EVENT_STORE_MIGRATIONS, type Migration } from './postgres/migrations.js';
 export { EventStoreDbAdapter } from './eventstoredb/eventstoredb-adapter.js';
+export { verifyChains, type VerificationReport } from './verify-chains.js';

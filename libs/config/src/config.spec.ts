@@ -1,0 +1,58 @@
+import { describe, expect, it } from '@jest/globals';
+import { resolve } from 'node:path';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('configuration', () => {
+  it('needs nothing for the embedded default', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: resolve('data'),
+      eventStore: { kind: 'pglite', dataDir: resolve('data', 'pglite') },
+    });
+  });
+
+  it('switches to PostgreSQL and EventStoreDB with their URLs', () => {
+    expect(loadConfig({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://u@db:5432/ct', DATABASE_SCHEMA: 'ct' }).eventStore).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u@db:5432/ct',
+      schema: 'ct',
+      poolSize: 10,
+      timeoutMs: 10_000,
+    });
+    expect(loadConfig({ EVENT_STORE: 'eventstoredb', EVENTSTORE_URL: 'esdb://a:2113,b:2113?tls=false' }).eventStore).toEqual({
+      kind: 'eventstoredb',
+      url: 'esdb://a:2113,b:2113?tls=false',
+      timeoutMs: 5000,
+    });
+  });
+
+  const refusals: [string, Record<string, string>, RegExp][] = [
+    ['PORT', { PORT: 'eighty' }, /whole number from 0 to 65535/],
+    ['PORT', { PORT: '70000' }, /whole number/],
+    ['HOST', { HOST: 'a b' }, /not a host/],
+    ['EVENT_STORE', { EVENT_STORE: 'mongodb' }, /one of pglite, postgres, eventstoredb/],
+    ['DATABASE_URL', { EVENT_STORE: 'postgres' }, /required when EVENT_STORE=postgres/],
+    ['DATABASE_URL', { EVENT_STORE: 'postgres', DATABASE_URL: 'mysql://x' }, /postgres:\/\//],
+    ['DATABASE_SCHEMA', { EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://x/y', DATABASE_SCHEMA: 'drop table;' }, /identifier/],
+    ['DATABASE_POOL_SIZE', { EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://x/y', DATABASE_POOL_SIZE: '0' }, /from 1/],
+    ['EVENTSTORE_URL', { EVENT_STORE: 'eventstoredb' }, /required/],
+    ['EVENTSTORE_URL', { EVENT_STORE: 'eventstoredb', EVENTSTORE_URL: 'not a url' }, /not a URL/],
+    ['EVENTSTORE_TIMEOUT_MS', { EVENT_STORE: 'eventstoredb', EVENTSTORE_URL: 'esdb://a:2113', EVENTSTORE_TIMEOUT_MS: '5s' }, /whole number/],
+  ];
+  for (const [variable, env, message] of refusals) {
+    it(`refuses ${JSON.stringify(env)} naming ${variable}`, () => {
+      const error = (() => {
+        try {
+          loadConfig(env);
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).variable).toBe(variable);
+      expect((error as ConfigError).message).toMatch(new RegExp(`^${variable}: `));
+      expect((error as ConfigError).message).toMatch(message);
+    });
+  }
+});
