@@ -237,6 +237,24 @@ export function eventStoreContract(adapter: string, open: () => Promise<EventSto
         }
       });
 
+      it('is woken by an append rather than by its poll', async () => {
+        const stream = streamName('woken');
+        const from = await endOf(store);
+        const received: RecordedEvent[] = [];
+        const subscription = store.subscribe((events) => void received.push(...events.filter((e) => e.stream === stream)), {
+          from,
+          pollIntervalMs: 120_000,
+        });
+        try {
+          // Let it catch up and fall asleep, with two minutes before its next poll.
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          await store.append(stream, [event('Woken', {})]);
+          await waitFor(() => received.length === 1, 10_000);
+        } finally {
+          await subscription.stop();
+        }
+      });
+
       it('restarted from its stored checkpoint, misses nothing and repeats nothing', async () => {
         const prefix = streamName('resume');
         const from = await endOf(store);
