@@ -1,0 +1,143 @@
+import { assessAnalysis, type AnalysisFailure, type AnalysisResults } from '../product/conformity.js';
+import type { ProductState } from '../product/product.js';
+import type { Decider } from '../shared/decider.js';
+import { duplicate, forbid, notFound, refuse } from '../shared/domain-error.js';
+
+export const batchKey = (gtin: string, lot: string) => `${gtin}-${lot}`;
+export const batchStream = (gtin: string, lot: string) => `batch-${batchKey(gtin, lot)}`;
+
+/** Who sends the command, as far as the batch's rules care. */
+export interface Actor {
+  role: string;
+  organisation: string;
+}
+
+export interface BatchRegistration {
+  gtin: string;
+  lot: string;
+  /** Packs. */
+  quantity: number;
+  manufacturedOn: string;
+  expiresOn: string;
+}
+
+export interface Analysis {
+  laboratory: string;
+  sampledOn: string;
+  certificateSha256: string;
+  results: AnalysisResults;
+}
+
+export type BatchCommand =
+  | { type: 'RegisterBatch'; data: BatchRegistration; product: ProductState; actor: Actor }
+  | { type: 'RecordAnalysis'; data: Analysis; product: ProductState; actor: Actor }
+  | { type: 'ReleaseBatch'; data: { qualifiedPerson: string }; actor: Actor; today: string }
+  | { type: 'PutBatchOnHold'; data: { reason: string } }
+  | { type: 'LiftBatchHold'; data: { reason: string } }
+  | { type: 'RecallBatch'; data: { reason: string } };
+
+export type BatchEvent =
+  | { type: 'BatchRegistered'; data: BatchRegistration & { supplierId: string; exploitantId: string } }
+  | { type: 'AnalysisRecorded'; data: Analysis & { conformant: boolean; failures: AnalysisFailure[] } }
+  | { type: 'BatchReleased'; data: { qualifiedPerson: string; quantity: number } }
+  | { type: 'BatchPutOnHold'; data: { reason: string } }
+  | { type: 'BatchHoldLifted'; data: { reason: string } }
+  | { type: 'BatchRecalled'; data: { reason: string } };
+
+export interface RegisteredBatch extends BatchRegistration {
+  status: 'registered';
+  supplierId: string;
+  exploitantId: string;
+  /** null before any analysis; the latest analysis decides. */
+  conformant: boolean | null;
+  failures: AnalysisFailure[];
+  released: boolean;
+  onHold: boolean;
+  recalled: boolean;
+}
+
+export type BatchState = { status: 'unknown' } | RegisteredBatch;
+
+export const batchDecider: Decider<BatchCommand, BatchEvent, BatchState> = {
+  initialState: () => ({ status: 'unknown' }),
+  evolve,
+  decide,
+};
+
+function evolve(state: BatchState, event: BatchEvent): BatchState {
+  if (event.type === 'BatchRegistered') {
+    return {
+      status: 'registered',
+      ...event.data,
+      conformant: null,
+      failures: [],
+      released: false,
+      onHold: false,
+      recalled: false,
+    };
+  }
+  if (state.status !== 'registered') return state;
+  switch (event.type) {
+    case 'AnalysisRecorded':
+      return { ...state, conformant: event.data.conformant, failures: event.data.failures };
+    case 'BatchReleased':
+      return { ...state, released: true };
+    case 'BatchPutOnHold':
+      return { ...state, onHold: true };
+    case 'BatchHoldLifted':
+      return { ...state, onHold: false };
+    case 'BatchRecalled':
+      return { ...state, recalled: true };
+  }
+}
+
+function decide(command: BatchCommand, state: BatchState): BatchEvent[] {
+  if (command.type === 'RegisterBatch') return register(command, state);
+  if (state.status !== 'registered') throw notFound('batch_unknown', 'no batch with this GTIN and lot');
+  switch (command.type) {
+    case 'RecordAnalysis': {
+      const { actor, product, data } = command;
+      if (actor.role !== 'laboratory' && actor.organisation !== state.supplierId) {
+        throw forbid('not_batch_supplier', "only the batch's supplier or a laboratory records its analyses");
+      }
+      if (product.status !== 'authorised') throw refuse('product_unknown', 'the product is no longer in the catalogue');
+      if (data.sampledOn < state.manufacturedOn) throw refuse('sampled_before_manufacture', 'sampledOn is before manufacturedOn');
+      const assessment = assessAnalysis(product, data.results);
+      return [{ type: 'AnalysisRecorded', data: { ...data, ...assessment } }];
+    }
+    case 'ReleaseBatch': {
+      if (command.actor.organisation !== state.supplierId) {
+        throw forbid('not_batch_supplier', "only the batch's supplier releases it");
+      }
+      if (state.recalled) throw refuse('batch_recalled', 'a recalled batch cannot be released');
+      if (state.onHold) throw refuse('batch_on_hold', 'a batch on hold cannot be released');
+      if (state.released) throw refuse('batch_already_released', 'the batch is already released');
+      if (state.conformant === null) throw refuse('no_analysis', 'release needs a conforming analysis; none is recorded');
+      if (!state.conformant) throw refuse('analysis_not_conformant', 'the latest analysis does not conform');
+      if (state.expiresOn <= command.today) throw refuse('batch_expired', `the batch expired on ${state.expiresOn}`);
+      return [{ type: 'BatchReleased', data: { qualifiedPerson: command.data.qualifiedPerson, quantity: state.quantity } }];
+    }
+    case 'PutBatchOnHold':
+      if (state.recalled) throw refuse('batch_recalled', 'the batch is recalled: a recall is final');
+      if (state.onHold) throw refuse('batch_on_hold', 'the batch is already on hold');
+      return [{ type: 'BatchPutOnHold', data: command.data }];
+    case 'LiftBatchHold':
+      if (state.recalled) throw refuse('batch_recalled', 'the batch is recalled: a recall is final');
+      if (!state.onHold) throw refuse('batch_not_on_hold', 'the batch is not on hold');
+      return [{ type: 'BatchHoldLifted', data: command.data }];
+    case 'RecallBatch':
+      if (state.recalled) throw refuse('batch_recalled', 'the batch is already recalled');
+      return [{ type: 'BatchRecalled', data: command.data }];
+  }
+}
+
+function register(command: Extract<BatchCommand, { type: 'RegisterBatch' }>, state: BatchState): BatchEvent[] {
+  const { data, product, actor } = command;
+  if (product.status !== 'authorised') throw refuse('product_unknown', `GTIN ${data.gtin} is not in the catalogue`);
+  if (actor.organisation !== product.supplierId) {
+    throw forbid('not_product_supplier', `only ${product.supplierId}, the product's supplier, registers its batches`);
+  }
+  if (state.status === 'registered') throw duplicate('lot_exists', `lot ${data.lot} of GTIN ${data.gtin} is already registered`);
+  if (data.expiresOn <= data.manufacturedOn) throw refuse('expiry_not_after_manufacture', 'expiresOn must be after manufacturedOn');
+  return [{ type: 'BatchRegistered', data: { ...data, supplierId: product.supplierId, exploitantId: product.exploitantId } }];
+}

@@ -1,0 +1,46 @@
+import type { Decider } from '../shared/decider.js';
+import { duplicate } from '../shared/domain-error.js';
+
+export const ORGANISATION_KINDS = [
+  'supplier',
+  'exploitant',
+  'hospital_pharmacy',
+  'community_pharmacy',
+  'reference_centre',
+  'laboratory',
+] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export const PHARMACY_KINDS: readonly OrganisationKind[] = ['hospital_pharmacy', 'community_pharmacy'];
+
+export const organisationStream = (id: string) => `organisation-${id}`;
+
+export interface OrganisationDetails {
+  id: string;
+  kind: OrganisationKind;
+  name: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+}
+
+export type OrganisationCommand = { type: 'RegisterOrganisation'; data: OrganisationDetails };
+export type OrganisationEvent = { type: 'OrganisationRegistered'; data: OrganisationDetails };
+
+export type OrganisationState = { status: 'unknown' } | ({ status: 'registered' } & OrganisationDetails);
+
+export const organisationDecider: Decider<OrganisationCommand, OrganisationEvent, OrganisationState> = {
+  initialState: () => ({ status: 'unknown' }),
+  evolve: (_state, event) => ({ status: 'registered', ...event.data }),
+  decide: (command, state) => {
+    if (state.status === 'registered') {
+      throw duplicate('organisation_exists', `organisation ${command.data.id} is already registered`);
+    }
+    return [{ type: 'OrganisationRegistered', data: command.data }];
+  },
+};
+
+/** Countries of the European Union: a shipment from elsewhere needs an ANSM import authorisation. */
+export const EU_COUNTRIES = new Set([
+  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE',
+  'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE',
+]);

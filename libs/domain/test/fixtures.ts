@@ -1,0 +1,37 @@
+import type { OrganisationState, ProductState, ProductSpecification } from '../src/index.js';
+import { DEFAULT_LIMITS } from '../src/index.js';
+
+export const supplier: OrganisationState = { status: 'registered', id: 'SUP-1', kind: 'supplier', name: 'Supplier', country: 'DK' };
+export const exploitant: OrganisationState = { status: 'registered', id: 'EXP-1', kind: 'exploitant', name: 'Exploitant', country: 'FR' };
+
+export const flowerSpec: ProductSpecification = {
+  gtin: '03400930000014',
+  name: 'Fleurs THC 20',
+  supplierId: 'SUP-1',
+  exploitantId: 'EXP-1',
+  form: 'dried_flower',
+  ratio: 'THC_DOMINANT',
+  declared: { thc: 20, cbd: 1 },
+  contentUnit: 'percent',
+  tolerancePercent: 10,
+  limits: DEFAULT_LIMITS.dried_flower,
+  narcotic: true,
+};
+export const flower: ProductState = { status: 'authorised', ...flowerSpec };
+
+/** Flower results that meet every default limit, exactly on the declared content. */
+export const conformingFlowerResults = {
+  thc: 20,
+  cbd: 1,
+  cbn: 0.5,
+  lossOnDrying: 10,
+  foreignMatter: 1,
+  arsenic: 0.1,
+  cadmium: 0.5,
+  lead: 1,
+  mercury: 0.05,
+  aflatoxinB1: 1,
+  aflatoxinsTotal: 2,
+  tamc: 1000,
+  tymc: 100,
+};
