@@ -8,7 +8,7 @@ describe('operations endpoints, embedded store', () => {
   let app: INestApplication;
   beforeAll(async () => {
     app = await createApp(
-      { port: 0, host: '127.0.0.1', dataDir: '/nonexistent', eventStore: { kind: 'pglite' } },
+      { port: 0, host: '127.0.0.1', dataDir: '/nonexistent', database: { kind: 'pglite' }, eventStore: { kind: 'database' }, jwt: { secret: 'test-secret-test-secret-test-secret' } },
       { logger: false },
     );
     await app.init();

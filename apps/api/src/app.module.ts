@@ -2,22 +2,33 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { AppConfig } from '../../../libs/config/src/index.js';
+import { AuthModule } from './auth/auth.module.js';
+import { BatchesModule } from './batches/batches.module.js';
+import { CatalogueModule } from './catalogue/catalogue.module.js';
+import { DatabaseModule } from './database/database.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
-
-export const APP_CONFIG = Symbol('APP_CONFIG');
+import { RegistryModule } from './registry/registry.module.js';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), EventStoreModule.forRoot(config.eventStore), HealthModule],
-      providers: [
-        { provide: APP_CONFIG, useValue: config },
-        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      imports: [
+        CqrsModule.forRoot(),
+        DatabaseModule.forRoot(config.database),
+        EventStoreModule.forRoot(config.eventStore),
+        AuthModule.forRoot(config.jwt),
+        IdempotencyModule,
+        HealthModule,
+        RegistryModule,
+        CatalogueModule,
+        BatchesModule,
       ],
+      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };
   }
 }

@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
+import { strictValidation } from './problem/validation.js';
 import type { AppConfig } from '../../../libs/config/src/index.js';
 
 /** The configured application, not yet listening: main.ts listens, tests drive it through supertest. */
@@ -12,6 +13,7 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
   });
   app.enableShutdownHooks();
   app.disable('x-powered-by');
+  app.useGlobalPipes(strictValidation());
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

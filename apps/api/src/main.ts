@@ -10,9 +10,14 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   const store =
-    config.eventStore.kind === 'pglite' ? `embedded PGlite in ${config.eventStore.dataDir}` : config.eventStore.kind;
+    config.eventStore.kind === 'eventstoredb'
+      ? 'EventStoreDB'
+      : config.database.kind === 'pglite'
+        ? `embedded PGlite in ${config.database.dataDir}`
+        : 'PostgreSQL';
   console.log(`cannatrace listening on ${base} (event store: ${store})`);
   console.log(`  health: ${base}/health   API docs: ${base}/docs`);
+  console.log('  a token: npm run cli -- token --role ansm --org ANSM   (roles: ansm, supplier, exploitant, laboratory, pharmacist, prescriber)');
 }
 
 main().catch((error: unknown) => {

@@ -2,29 +2,36 @@ import { describe, expect, it } from '@jest/globals';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
 
+const secret = 'x'.repeat(32);
+
 describe('configuration', () => {
-  it('needs nothing for the embedded default', () => {
+  it('needs nothing for the embedded default, which keeps a generated secret beside its data', () => {
     expect(loadConfig({})).toEqual({
       port: 3000,
       host: '127.0.0.1',
       dataDir: resolve('data'),
-      eventStore: { kind: 'pglite', dataDir: resolve('data', 'pglite') },
+      database: { kind: 'pglite', dataDir: resolve('data', 'pglite') },
+      eventStore: { kind: 'database' },
+      jwt: { secretFile: resolve('data', 'jwt-secret') },
     });
   });
 
-  it('switches to PostgreSQL and EventStoreDB with their URLs', () => {
-    expect(loadConfig({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://u@db:5432/ct', DATABASE_SCHEMA: 'ct' }).eventStore).toEqual({
-      kind: 'postgres',
-      url: 'postgres://u@db:5432/ct',
-      schema: 'ct',
-      poolSize: 10,
-      timeoutMs: 10_000,
+  it('switches to PostgreSQL with its URL', () => {
+    const config = loadConfig({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://u@db:5432/ct', DATABASE_SCHEMA: 'ct', JWT_SECRET: secret });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u@db:5432/ct', schema: 'ct', poolSize: 10, timeoutMs: 10_000 });
+    expect(config.eventStore).toEqual({ kind: 'database' });
+    expect(config.jwt).toEqual({ secret });
+  });
+
+  it('switches to an EventStoreDB cluster, read models on PostgreSQL', () => {
+    const config = loadConfig({
+      EVENT_STORE: 'eventstoredb',
+      EVENTSTORE_URL: 'esdb://a:2113,b:2113?tls=false',
+      DATABASE_URL: 'postgresql://db/ct',
+      JWT_SECRET: secret,
     });
-    expect(loadConfig({ EVENT_STORE: 'eventstoredb', EVENTSTORE_URL: 'esdb://a:2113,b:2113?tls=false' }).eventStore).toEqual({
-      kind: 'eventstoredb',
-      url: 'esdb://a:2113,b:2113?tls=false',
-      timeoutMs: 5000,
-    });
+    expect(config.eventStore).toEqual({ kind: 'eventstoredb', url: 'esdb://a:2113,b:2113?tls=false', timeoutMs: 5000 });
+    expect(config.database).toMatchObject({ kind: 'postgres', url: 'postgresql://db/ct' });
   });
 
   const refusals: [string, Record<string, string>, RegExp][] = [
@@ -32,23 +39,24 @@ describe('configuration', () => {
     ['PORT', { PORT: '70000' }, /whole number/],
     ['HOST', { HOST: 'a b' }, /not a host/],
     ['EVENT_STORE', { EVENT_STORE: 'mongodb' }, /one of pglite, postgres, eventstoredb/],
-    ['DATABASE_URL', { EVENT_STORE: 'postgres' }, /required when EVENT_STORE=postgres/],
-    ['DATABASE_URL', { EVENT_STORE: 'postgres', DATABASE_URL: 'mysql://x' }, /postgres:\/\//],
+    ['DATABASE_URL', { EVENT_STORE: 'postgres', JWT_SECRET: secret }, /required when EVENT_STORE=postgres/],
+    ['DATABASE_URL', { EVENT_STORE: 'postgres', DATABASE_URL: 'mysql://x', JWT_SECRET: secret }, /postgres:\/\//],
     ['DATABASE_SCHEMA', { EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://x/y', DATABASE_SCHEMA: 'drop table;' }, /identifier/],
     ['DATABASE_POOL_SIZE', { EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://x/y', DATABASE_POOL_SIZE: '0' }, /from 1/],
     ['EVENTSTORE_URL', { EVENT_STORE: 'eventstoredb' }, /required/],
     ['EVENTSTORE_URL', { EVENT_STORE: 'eventstoredb', EVENTSTORE_URL: 'not a url' }, /not a URL/],
     ['EVENTSTORE_TIMEOUT_MS', { EVENT_STORE: 'eventstoredb', EVENTSTORE_URL: 'esdb://a:2113', EVENTSTORE_TIMEOUT_MS: '5s' }, /whole number/],
+    ['JWT_SECRET', { EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://x/y' }, /required outside the embedded default/],
+    ['JWT_SECRET', { EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://x/y', JWT_SECRET: 'secret' }, /too weak/],
   ];
   for (const [variable, env, message] of refusals) {
     it(`refuses ${JSON.stringify(env)} naming ${variable}`, () => {
-      const error = (() => {
-        try {
-          loadConfig(env);
-        } catch (e) {
-          return e;
-        }
-      })();
+      let error: unknown;
+      try {
+        loadConfig(env);
+      } catch (e) {
+        error = e;
+      }
       expect(error).toBeInstanceOf(ConfigError);
       expect((error as ConfigError).variable).toBe(variable);
       expect((error as ConfigError).message).toMatch(new RegExp(`^${variable}: `));

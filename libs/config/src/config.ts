@@ -1,12 +1,25 @@
 import { isAbsolute, join, resolve } from 'node:path';
-import type { EventStoreConfig } from '../../event-store/src/index.js';
+import type { EventStoreConfig, SqlClientConfig } from '../../event-store/src/index.js';
+
+/** Where read models, idempotency records and (on PostgreSQL and PGlite) the events live. */
+export type DatabaseConfig = SqlClientConfig;
+
+/** The secret that signs tokens: given, or (embedded default only) generated once into a file. */
+export type JwtConfig = { secret: string } | { secretFile: string };
 
 export interface AppConfig {
   port: number;
   host: string;
   dataDir: string;
-  eventStore: EventStoreConfig;
+  database: DatabaseConfig;
+  eventStore: EventStoreKind;
+  jwt: JwtConfig;
 }
+
+export type EventStoreKind = { kind: 'database' } | Extract<EventStoreConfig, { kind: 'eventstoredb' }>;
+
+/** A secret shorter than this is refused outside the embedded default (HS256 wants 256 bits). */
+const MIN_SECRET_LENGTH = 32;
 
 /** A configuration value the process cannot start with; the message names the variable. */
 export class ConfigError extends Error {
@@ -24,34 +37,49 @@ type Env = Record<string, string | undefined>;
 /** Reads and checks the environment. Every variable is optional for the embedded default. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const dataDir = resolveDir(env.DATA_DIR ?? './data');
+  const kind = oneOf(env, 'EVENT_STORE', ['pglite', 'postgres', 'eventstoredb'] as const, 'pglite');
+  const embedded = kind === 'pglite';
   return {
     port: integer(env, 'PORT', 3000, 0, 65_535),
     host: host(env),
     dataDir,
-    eventStore: eventStore(env, dataDir),
+    database: database(env, kind, dataDir),
+    eventStore:
+      kind === 'eventstoredb'
+        ? {
+            kind,
+            url: url(env, 'EVENTSTORE_URL', ['esdb:', 'esdb+discover:'], 'required when EVENT_STORE=eventstoredb'),
+            timeoutMs: integer(env, 'EVENTSTORE_TIMEOUT_MS', 5_000, 100, 600_000),
+          }
+        : { kind: 'database' },
+    jwt: jwt(env, embedded, dataDir),
   };
 }
 
-function eventStore(env: Env, dataDir: string): EventStoreConfig {
-  const kind = oneOf(env, 'EVENT_STORE', ['pglite', 'postgres', 'eventstoredb'] as const, 'pglite');
-  switch (kind) {
-    case 'pglite':
-      return { kind, dataDir: join(dataDir, 'pglite') };
-    case 'postgres':
-      return {
-        kind,
-        url: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], 'required when EVENT_STORE=postgres'),
-        schema: identifier(env, 'DATABASE_SCHEMA'),
-        poolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 500),
-        timeoutMs: integer(env, 'DATABASE_TIMEOUT_MS', 10_000, 100, 600_000),
-      };
-    case 'eventstoredb':
-      return {
-        kind,
-        url: url(env, 'EVENTSTORE_URL', ['esdb:', 'esdb+discover:'], 'required when EVENT_STORE=eventstoredb'),
-        timeoutMs: integer(env, 'EVENTSTORE_TIMEOUT_MS', 5_000, 100, 600_000),
-      };
+function database(env: Env, eventStore: 'pglite' | 'postgres' | 'eventstoredb', dataDir: string): DatabaseConfig {
+  const given = value(env, 'DATABASE_URL');
+  if (eventStore === 'pglite' || (eventStore === 'eventstoredb' && given === undefined)) {
+    return { kind: 'pglite', dataDir: join(dataDir, 'pglite') };
   }
+  return {
+    kind: 'postgres',
+    url: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], 'required when EVENT_STORE=postgres'),
+    schema: identifier(env, 'DATABASE_SCHEMA'),
+    poolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 500),
+    timeoutMs: integer(env, 'DATABASE_TIMEOUT_MS', 10_000, 100, 600_000),
+  };
+}
+
+function jwt(env: Env, embedded: boolean, dataDir: string): JwtConfig {
+  const secret = value(env, 'JWT_SECRET');
+  if (secret === undefined) {
+    if (embedded) return { secretFile: join(dataDir, 'jwt-secret') };
+    throw new ConfigError('JWT_SECRET', 'required outside the embedded default');
+  }
+  if (!embedded && secret.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError('JWT_SECRET', `too weak: at least ${MIN_SECRET_LENGTH} characters`);
+  }
+  return { secret };
 }
 
 function value(env: Env, name: string): string | undefined {
@@ -105,4 +133,9 @@ function host(env: Env): string {
 
 function resolveDir(path: string): string {
   return isAbsolute(path) ? path : resolve(process.cwd(), path);
+}
+
+/** The event store the configuration names: EventStoreDB, or the events table of the configured database. */
+export function eventStoreConfig(config: AppConfig): EventStoreConfig {
+  return config.eventStore.kind === 'eventstoredb' ? config.eventStore : config.database;
 }

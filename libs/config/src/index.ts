@@ -1,1 +1,1 @@
-export { ConfigError, loadConfig, type AppConfig } from './config.js';
+export { ConfigError, eventStoreConfig, loadConfig, type AppConfig, type DatabaseConfig, type EventStoreKind, type JwtConfig } from './config.js';

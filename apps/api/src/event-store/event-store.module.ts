@@ -1,16 +1,27 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { EVENT_STORE, openEventStore, type EventStore, type EventStoreConfig } from '../../../../libs/event-store/src/index.js';
+import type { EventStoreKind } from '../../../../libs/config/src/index.js';
+import { EVENT_STORE, eventStoreOn, openEventStore, type EventStore, type SqlClient } from '../../../../libs/event-store/src/index.js';
+import { SQL_CLIENT } from '../database/database.module.js';
 
-/** Provides the configured EventStore under the EVENT_STORE token, and closes it when the app stops. */
+/**
+ * Provides the EventStore under the EVENT_STORE token: EventStoreDB when configured, otherwise the events table
+ * of the api's database connection (PostgreSQL or PGlite, which allows one connection per data directory).
+ */
 @Module({})
 export class EventStoreModule implements OnApplicationShutdown {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  static forRoot(config: EventStoreConfig): DynamicModule {
+  static forRoot(config: EventStoreKind): DynamicModule {
     return {
       module: EventStoreModule,
       global: true,
-      providers: [{ provide: EVENT_STORE, useFactory: () => openEventStore(config) }],
+      providers: [
+        {
+          provide: EVENT_STORE,
+          inject: [SQL_CLIENT],
+          useFactory: (sql: SqlClient) => (config.kind === 'eventstoredb' ? openEventStore(config) : eventStoreOn(sql)),
+        },
+      ],
       exports: [EVENT_STORE],
     };
   }

@@ -1,9 +1,11 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/access.decorators.js';
 import type { Response } from 'express';
 import { HealthCheck, type HealthReport } from './health-check.js';
 
 @ApiTags('operations')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(@Inject(HealthCheck) private readonly health: HealthCheck) {}

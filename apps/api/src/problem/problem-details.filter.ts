@@ -1,22 +1,7 @@
-import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { EventStoreUnavailableError } from '../../../../libs/event-store/src/index.js';
-import { PROBLEM_CONTENT_TYPE, type Problem } from './problem.js';
-
-const TITLES: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  409: 'Conflict',
-  413: 'Content Too Large',
-  415: 'Unsupported Media Type',
-  422: 'Unprocessable Content',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
-};
+import { ReplayedResponse } from '../idempotency/idempotency.interceptor.js';
+import { INTERNAL_ERROR, PROBLEM_CONTENT_TYPE, toProblem, type Problem } from './problem.js';
 
 /** Turns every error into an `application/problem+json` answer; nothing else ever leaves the API on failure. */
 @Catch()
@@ -27,35 +12,28 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
-    const problem = this.toProblem(error);
-    problem.instance = request.path;
-    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+    if (error instanceof ReplayedResponse) {
+      replay(response, error);
+      return;
+    }
+    let body: Problem | undefined = toProblem(error);
+    if (!body) {
+      this.logger.error(error instanceof Error ? error.stack : String(error));
+      body = INTERNAL_ERROR;
+    }
+    sendProblem(response, { ...body, instance: request.path });
   }
+}
 
-  private toProblem(error: unknown): Problem {
-    if (error instanceof HttpException) {
-      const status = error.getStatus();
-      const body = error.getResponse();
-      if (typeof body === 'object' && body !== null && 'type' in body && 'title' in body) {
-        return { ...(body as Problem), status };
-      }
-      const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
-      return {
-        type: 'about:blank',
-        title: TITLES[status] ?? error.name,
-        status,
-        detail: Array.isArray(message) ? message.join('; ') : String(message ?? error.message),
-      };
-    }
-    if (error instanceof EventStoreUnavailableError) {
-      return {
-        type: 'about:blank',
-        title: TITLES[503],
-        status: HttpStatus.SERVICE_UNAVAILABLE,
-        detail: 'The event store does not answer; retry later with the same Idempotency-Key.',
-      };
-    }
-    this.logger.error(error instanceof Error ? error.stack : String(error));
-    return { type: 'about:blank', title: TITLES[500], status: 500, detail: 'An unexpected error occurred.' };
-  }
+export function sendProblem(response: Response, body: Problem): void {
+  if (response.headersSent) return;
+  if (body.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
+  response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+}
+
+function replay(response: Response, replayed: ReplayedResponse): void {
+  response.setHeader('Idempotent-Replayed', 'true');
+  response.status(replayed.replayedStatus);
+  if (replayed.replayedStatus >= 400) response.type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(replayed.replayedBody));
+  else response.json(replayed.replayedBody);
 }

@@ -1,3 +1,12 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { DomainError, type DomainErrorKind } from '../../../../libs/domain/src/index.js';
+import {
+  EventIdConflictError,
+  EventStoreUnavailableError,
+  InvalidEventError,
+  WrongExpectedRevisionError,
+} from '../../../../libs/event-store/src/index.js';
+
 /** RFC 9457 problem details, the body of every error answer. */
 export interface Problem {
   type: string;
@@ -5,8 +14,82 @@ export interface Problem {
   status: number;
   detail: string;
   instance?: string;
+  /** The rule that refused a command: a stable code clients can test. */
+  rule?: string;
   errors?: { field: string; message: string }[];
   [extension: string]: unknown;
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** Problem types are URNs named after the rule: stable, and never mistaken for a page to fetch. */
+export const problemType = (code: string) => `urn:cannatrace:problem:${code}`;
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+const STATUS_OF: Record<DomainErrorKind, number> = { rule: 422, forbidden: 403, not_found: 404, conflict: 409 };
+
+export function problem(status: number, code: string, detail: string, extra: Partial<Problem> = {}): Problem {
+  return { type: problemType(code), title: TITLES[status] ?? 'Error', status, detail, ...extra };
+}
+
+/** An HttpException whose body is already a problem. */
+export class ProblemException extends HttpException {
+  constructor(readonly problem: Problem) {
+    super(problem, problem.status);
+  }
+}
+
+/** Every error as a problem; undefined for an unexpected one (a 500, logged by the filter). */
+export function toProblem(error: unknown): Problem | undefined {
+  if (error instanceof ProblemException) return error.problem;
+  if (error instanceof DomainError) return problem(STATUS_OF[error.kind], error.rule, error.message, { rule: error.rule });
+  if (error instanceof WrongExpectedRevisionError) {
+    return problem(409, 'concurrent_change', 'The resource changed while this command was decided; retry it.');
+  }
+  if (error instanceof EventIdConflictError) return problem(409, 'event_id_conflict', error.message);
+  if (error instanceof InvalidEventError) return problem(400, 'invalid_event', error.message);
+  if (error instanceof EventStoreUnavailableError) {
+    return problem(503, 'event_store_unavailable', 'The event store does not answer; retry later with the same Idempotency-Key.');
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const body = error.getResponse();
+    const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
+    return {
+      type: 'about:blank',
+      title: TITLES[status] ?? error.name,
+      status,
+      detail: Array.isArray(message) ? message.join('; ') : String(message ?? error.message),
+    };
+  }
+  const status = (error as { status?: unknown; statusCode?: unknown })?.status;
+  // Errors of the HTTP layer below Nest (body parser): malformed JSON, body too large, bad charset.
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    const kind = (error as { type?: string }).type;
+    if (kind === 'entity.parse.failed') return problem(400, 'malformed_json', 'The body is not valid JSON.');
+    if (kind === 'entity.too.large') return problem(413, 'body_too_large', 'The body is larger than the limit.');
+    return { type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail: (error as Error).message };
+  }
+  return undefined;
+}
+
+export const INTERNAL_ERROR: Problem = {
+  type: 'about:blank',
+  title: TITLES[HttpStatus.INTERNAL_SERVER_ERROR],
+  status: HttpStatus.INTERNAL_SERVER_ERROR,
+  detail: 'An unexpected error occurred.',
+};

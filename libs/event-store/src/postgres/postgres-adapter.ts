@@ -51,16 +51,19 @@ function toRecorded(row: EventRow): RecordedEvent {
 
 /** The PostgreSQL adapter, over `pg` (a server) or PGlite (embedded): the same SQL for both. */
 export class PostgresEventStoreAdapter implements EventStoreAdapter {
-  private constructor(private readonly client: SqlClient) {}
+  private constructor(
+    private readonly client: SqlClient,
+    private readonly ownsClient: boolean,
+  ) {}
 
   get name(): string {
     return this.client.kind;
   }
 
   /** Applies pending migrations, then answers the adapter. */
-  static async open(client: SqlClient): Promise<PostgresEventStoreAdapter> {
+  static async open(client: SqlClient, options: { ownsClient: boolean } = { ownsClient: true }): Promise<PostgresEventStoreAdapter> {
     await migrate(client);
-    return new PostgresEventStoreAdapter(client);
+    return new PostgresEventStoreAdapter(client, options.ownsClient);
   }
 
   async append(stream: string, expected: number, events: SealedEvent[]): Promise<AdapterAppendOutcome> {
@@ -130,8 +133,9 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
     await this.client.query('SELECT 1');
   }
 
-  close(): Promise<void> {
-    return this.client.close();
+  /** Closes the connection only when the adapter owns it; a shared one is its owner's to close. */
+  async close(): Promise<void> {
+    if (this.ownsClient) await this.client.close();
   }
 
   private async revisionOf(stream: string): Promise<number> {

@@ -1,0 +1,18 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { developmentSecret } from '../../../../libs/auth/src/index.js';
+import type { JwtConfig } from '../../../../libs/config/src/index.js';
+import { AuthGuard, JWT_SECRET } from './auth.guard.js';
+
+@Module({})
+export class AuthModule {
+  static forRoot(config: JwtConfig): DynamicModule {
+    return {
+      module: AuthModule,
+      providers: [
+        { provide: JWT_SECRET, useFactory: () => ('secret' in config ? config.secret : developmentSecret(config.secretFile)) },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
+    };
+  }
+}

@@ -1,0 +1,54 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  organisationDecider,
+  organisationStream,
+  productDecider,
+  productStream,
+  type AuthoriseProductData,
+  type ContaminantLimits,
+} from '../../../../libs/domain/src/index.js';
+import type { CommandContext } from '../commands/command-context.js';
+import { Streams, type CommandResult } from '../commands/streams.js';
+
+export class AuthoriseProduct {
+  constructor(
+    readonly data: AuthoriseProductData,
+    readonly context: CommandContext,
+  ) {}
+}
+
+export class ChangeSpecification {
+  constructor(
+    readonly gtin: string,
+    readonly data: { tolerancePercent?: number; limits?: ContaminantLimits; narcotic?: boolean },
+    readonly context: CommandContext,
+  ) {}
+}
+
+@CommandHandler(AuthoriseProduct)
+export class AuthoriseProductHandler implements ICommandHandler<AuthoriseProduct, CommandResult> {
+  constructor(private readonly streams: Streams) {}
+
+  execute({ data, context }: AuthoriseProduct): Promise<CommandResult> {
+    return this.streams.decide(
+      productStream(data.gtin),
+      productDecider,
+      async () => ({
+        type: 'AuthoriseProduct' as const,
+        data,
+        supplier: await this.streams.state(organisationStream(data.supplierId), organisationDecider),
+        exploitant: await this.streams.state(organisationStream(data.exploitantId), organisationDecider),
+      }),
+      context,
+    );
+  }
+}
+
+@CommandHandler(ChangeSpecification)
+export class ChangeSpecificationHandler implements ICommandHandler<ChangeSpecification, CommandResult> {
+  constructor(private readonly streams: Streams) {}
+
+  execute({ gtin, data, context }: ChangeSpecification): Promise<CommandResult> {
+    return this.streams.decide(productStream(gtin), productDecider, () => ({ type: 'ChangeSpecification' as const, data }), context);
+  }
+}

@@ -1,0 +1,43 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/access.decorators.js';
+import { Command, type CommandContext } from '../commands/command-context.js';
+import { commandAnswer, type CommandResult } from '../commands/streams.js';
+import { AuthoriseProduct, ChangeSpecification } from './product.commands.js';
+import { AuthoriseProductDto, ChangeSpecificationDto } from './product.dto.js';
+import { GetProduct } from './product.queries.js';
+import { plain } from '../validation/plain.js';
+
+@ApiTags('catalogue')
+@ApiBearerAuth()
+@Controller('v1/products')
+export class ProductsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @Roles('ansm')
+  @ApiOperation({ summary: 'Authorise a product and its specification (ANSM)' })
+  async authorise(@Body() body: AuthoriseProductDto, @Command() context: CommandContext) {
+    const result = await this.commands.execute<AuthoriseProduct, CommandResult>(new AuthoriseProduct(plain(body), context));
+    return { ...commandAnswer(result), gtin: body.gtin };
+  }
+
+  @Put(':gtin/specification')
+  @HttpCode(200)
+  @Roles('ansm')
+  @ApiOperation({ summary: "Change a product's tolerance, contaminant limits or narcotic status (ANSM)" })
+  async changeSpecification(@Param('gtin') gtin: string, @Body() body: ChangeSpecificationDto, @Command() context: CommandContext) {
+    const result = await this.commands.execute<ChangeSpecification, CommandResult>(new ChangeSpecification(gtin, plain(body), context));
+    return { ...commandAnswer(result), gtin };
+  }
+
+  @Get(':gtin')
+  @ApiOperation({ summary: 'A product of the catalogue with its specification' })
+  product(@Param('gtin') gtin: string) {
+    return this.queries.execute(new GetProduct(gtin));
+  }
+}

@@ -1,0 +1,32 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import { randomUUID } from 'node:crypto';
+import type { Principal } from '../../../../libs/auth/src/index.js';
+import type { AuthenticatedRequest } from '../auth/access.decorators.js';
+
+/** Who sends a command, when, and under which ids: what every event's metadata records. */
+export interface CommandContext {
+  principal: Principal;
+  commandId: string;
+  correlationId: string;
+  now: Date;
+}
+
+/** Set by the idempotency interceptor: a retried request keeps its command id. */
+export interface CommandRequest {
+  commandId?: string;
+}
+
+const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+export const Command = createParamDecorator((_data: unknown, context: ExecutionContext): CommandContext => {
+  const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest & CommandRequest>();
+  const commandId = request.commandId ?? randomUUID();
+  const header = request.headers['x-correlation-id'];
+  return {
+    principal: request.principal as Principal,
+    commandId,
+    correlationId: typeof header === 'string' && CORRELATION_ID.test(header) ? header : commandId,
+    now: new Date(),
+  };
+});

@@ -1,0 +1,52 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
+import { ORGANISATION_KINDS, PROFESSIONAL_KINDS, type OrganisationKind, type ProfessionalKind } from '../../../../libs/domain/src/index.js';
+import { IsIsoDate, ORGANISATION_ID } from '../validation/validators.js';
+
+export class RegisterOrganisationDto {
+  @ApiProperty({ example: 'PH-PARIS-1', pattern: ORGANISATION_ID.source })
+  @IsString()
+  @Matches(ORGANISATION_ID, { message: 'id must be 1 to 64 letters, digits, dots, underscores or hyphens' })
+  id!: string;
+
+  @ApiProperty({ enum: ORGANISATION_KINDS })
+  @IsIn(ORGANISATION_KINDS)
+  kind!: OrganisationKind;
+
+  @ApiProperty({ example: 'Pharmacie du Centre' })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiProperty({ example: 'FR', description: 'ISO 3166-1 alpha-2 country code' })
+  @IsString()
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as FR' })
+  country!: string;
+}
+
+export class RegisterProfessionalDto {
+  @ApiProperty({ example: '10001234567', description: '11-digit RPPS number' })
+  @IsString()
+  @Matches(/^\d{11}$/, { message: 'rpps must be 11 digits' })
+  rpps!: string;
+
+  @ApiProperty({ enum: PROFESSIONAL_KINDS })
+  @IsIn(PROFESSIONAL_KINDS)
+  kind!: ProfessionalKind;
+
+  @ApiProperty({ example: 'Dr Marie Curie', description: 'Name of the professional (not a patient: professionals are public)' })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiProperty({ example: 'CHU-LYON' })
+  @IsString()
+  @Matches(ORGANISATION_ID, { message: 'organisationId must be an organisation id' })
+  organisationId!: string;
+
+  @ApiPropertyOptional({ example: '2026-01-15', nullable: true, description: 'Date of the training attestation; null or absent: not trained' })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsIsoDate()
+  trainedOn?: string | null;
+}

@@ -1,0 +1,40 @@
+import { ValidateBy, buildMessage, type ValidationOptions } from 'class-validator';
+import { gtinProblem } from '../../../../libs/gs1/src/index.js';
+import { isIsoDate } from '../../../../libs/domain/src/index.js';
+
+/** A real calendar date written `YYYY-MM-DD`. */
+export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isIsoDate',
+      validator: {
+        validate: (value) => typeof value === 'string' && isIsoDate(value),
+        defaultMessage: buildMessage((each) => `${each}$property must be a date written YYYY-MM-DD`, options),
+      },
+    },
+    options,
+  );
+}
+
+/** A GTIN-14 with a valid GS1 check digit. */
+export function IsGtin(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isGtin',
+      validator: {
+        validate: (value) => typeof value === 'string' && gtinProblem(value) === undefined,
+        defaultMessage: buildMessage(
+          (each, args) =>
+            typeof args?.value === 'string' && gtinProblem(args.value) === 'bad_check_digit'
+              ? `${each}$property has a wrong check digit`
+              : `${each}$property must be 14 digits (a GTIN-14)`,
+          options,
+        ),
+      },
+    },
+    options,
+  );
+}
+
+export const ORGANISATION_ID = /^[A-Za-z0-9._-]{1,64}$/;
+export const LOT = /^[\x21-\x22\x25-\x2f\x30-\x39\x3a-\x3f\x41-\x5a\x5f\x61-\x7a]{1,20}$/;

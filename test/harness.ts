@@ -1,0 +1,78 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { createApp } from '../apps/api/src/create-app.js';
+import { signToken, type Role } from '../libs/auth/src/index.js';
+import type { AppConfig } from '../libs/config/src/index.js';
+import { EVENT_STORE, START, type EventStore, type RecordedEvent } from '../libs/event-store/src/index.js';
+import { DATABASE_URL, scratchSchema } from '../libs/event-store/test/scratch-schema.js';
+
+export const JWT_SECRET = 'e2e-secret-e2e-secret-e2e-secret-e2e';
+export type Backend = 'pglite' | 'postgres';
+export const BACKENDS: Backend[] = ['pglite', 'postgres'];
+
+/** The real application over HTTP, on an in-memory PGlite or a scratch schema of the local PostgreSQL. */
+export class Api {
+  private constructor(
+    readonly app: INestApplication,
+    private readonly dropSchema: () => Promise<void>,
+  ) {}
+
+  static async start(backend: Backend): Promise<Api> {
+    const scratch = backend === 'postgres' ? scratchSchema('e2e') : undefined;
+    const config: AppConfig = {
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: '/nonexistent',
+      database: scratch ? { kind: 'postgres', url: DATABASE_URL, schema: scratch.schema } : { kind: 'pglite' },
+      eventStore: { kind: 'database' },
+      jwt: { secret: JWT_SECRET },
+    };
+    const app = await createApp(config, { logger: false });
+    await app.init();
+    return new Api(app, scratch?.drop ?? (async () => undefined));
+  }
+
+  async close(): Promise<void> {
+    await this.app.close();
+    await this.dropSchema();
+  }
+
+  get http() {
+    return request(this.app.getHttpServer());
+  }
+
+  get store(): EventStore {
+    return this.app.get<EventStore>(EVENT_STORE);
+  }
+
+  /** POST with a token for this role and organisation. */
+  post(path: string, role: Role, org: string, body: unknown, headers: Record<string, string> = {}) {
+    return this.http.post(path).set('Authorization', `Bearer ${token(role, org)}`).set(headers).send(body as object);
+  }
+
+  get(path: string, role: Role, org: string) {
+    return this.http.get(path).set('Authorization', `Bearer ${token(role, org)}`);
+  }
+
+  async allEvents(): Promise<RecordedEvent[]> {
+    const events: RecordedEvent[] = [];
+    let from = START;
+    for (;;) {
+      const page = await this.store.readAll({ from, maxCount: 1000 });
+      if (page.events.length === 0) return events;
+      events.push(...page.events);
+      from = page.checkpoint;
+    }
+  }
+
+  /** Runs `work` and answers how many events it appended, anywhere in the store. */
+  async eventsWrittenBy(work: () => Promise<unknown>): Promise<number> {
+    const before = (await this.allEvents()).length;
+    await work();
+    return (await this.allEvents()).length - before;
+  }
+}
+
+export function token(role: Role, org: string, sub = `${role}-user`): string {
+  return signToken(JWT_SECRET, { sub, role, org }, 600);
+}
