@@ -67,6 +67,10 @@ export function toProblem(error: unknown): Problem | undefined {
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
+    // Errors of the HTTP layer below Nest (body parser, URL decoding) arrive wrapped, the original as cause.
+    const cause = error.cause as { type?: string } | undefined;
+    if (cause instanceof SyntaxError) return problem(400, 'malformed_json', 'The body is not valid JSON.');
+    if (cause?.type === 'entity.too.large') return problem(413, 'body_too_large', 'The body is larger than the limit.');
     const body = error.getResponse();
     const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
     return {
@@ -75,14 +79,6 @@ export function toProblem(error: unknown): Problem | undefined {
       status,
       detail: Array.isArray(message) ? message.join('; ') : String(message ?? error.message),
     };
-  }
-  const status = (error as { status?: unknown; statusCode?: unknown })?.status;
-  // Errors of the HTTP layer below Nest (body parser): malformed JSON, body too large, bad charset.
-  if (typeof status === 'number' && status >= 400 && status < 500) {
-    const kind = (error as { type?: string }).type;
-    if (kind === 'entity.parse.failed') return problem(400, 'malformed_json', 'The body is not valid JSON.');
-    if (kind === 'entity.too.large') return problem(413, 'body_too_large', 'The body is larger than the limit.');
-    return { type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail: (error as Error).message };
   }
   return undefined;
 }
