@@ -1,23 +1,10 @@
+import { conformingFlowerResults } from '../libs/domain/test/fixtures.js';
 import type { Api } from './harness.js';
+
+export { conformingFlowerResults };
 
 export const GTIN = '03400930000014';
 export const OTHER_GTIN = '03400930000021';
-
-export const conformingFlowerResults = {
-  thc: 20,
-  cbd: 1,
-  cbn: 0.5,
-  lossOnDrying: 10,
-  foreignMatter: 1,
-  arsenic: 0.1,
-  cadmium: 0.5,
-  lead: 1,
-  mercury: 0.05,
-  aflatoxinB1: 1,
-  aflatoxinsTotal: 2,
-  tamc: 1000,
-  tymc: 100,
-};
 
 export const analysis = (results: object = conformingFlowerResults) => ({
   laboratory: 'Laboratoire Central',

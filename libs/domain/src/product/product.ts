@@ -27,20 +27,9 @@ export interface ProductSpecification {
   narcotic: boolean;
 }
 
-export interface AuthoriseProductData {
-  gtin: string;
-  name: string;
-  supplierId: string;
-  exploitantId: string;
-  form: Form;
-  ratio: Ratio;
-  declared: { thc: number; cbd: number };
-  contentUnit: ContentUnit;
-  tolerancePercent?: number;
-  /** Replaces the form's default limits when given. */
-  limits?: ContaminantLimits;
-  narcotic?: boolean;
-}
+/** What ANSM gives; tolerance, limits and narcotic status default from the form and content when absent. */
+export type AuthoriseProductData = Omit<ProductSpecification, 'tolerancePercent' | 'limits' | 'narcotic'> &
+  Partial<Pick<ProductSpecification, 'tolerancePercent' | 'limits' | 'narcotic'>>;
 
 export type ProductCommand =
   | { type: 'AuthoriseProduct'; data: AuthoriseProductData; supplier: OrganisationState; exploitant: OrganisationState }
