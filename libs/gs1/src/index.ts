@@ -1,1 +1,2 @@
 export * from './gtin.js';
+export * from './element-string.js';
