@@ -1,0 +1,53 @@
+/** A quantity of packs of one batch. */
+export interface Line {
+  gtin: string;
+  lot: string;
+  quantity: number;
+}
+
+export type Discrepancy =
+  /** Fewer packs of a shipped batch arrived than were shipped. */
+  | { kind: 'missing'; gtin: string; lot: string; shipped: number; received: number }
+  /** More packs of a shipped batch arrived than were shipped; only the shipped quantity enters the register. */
+  | { kind: 'extra'; gtin: string; lot: string; shipped: number; received: number }
+  /** Packs of a batch the shipment does not contain; they do not enter the register. */
+  | { kind: 'wrong_batch'; gtin: string; lot: string | null; received: number }
+  /** A serial scanned more than once: counted once. */
+  | { kind: 'duplicate_scan'; gtin: string; lot: string | null; serial: string }
+  /** A scan that is not a readable pack code. */
+  | { kind: 'unknown_code'; scan: string; reason: string; detail: string }
+  /** A scan whose lot reads as a shipped lot run into its serial: the scanner dropped the GS separator. */
+  | { kind: 'missing_separator'; scan: string; gtin: string; lot: string; detail: string };
+
+export interface SerialNumber {
+  gtin: string;
+  lot: string;
+  serial: string;
+}
+
+export type RegisterEvent =
+  | { type: 'StockEntered'; data: Line & { reason: 'batch_release' } }
+  | {
+      type: 'ShipmentDispatched';
+      data: { shipmentId: string; to: string; lines: Line[]; carrier: string | null; importAuthorisation: string | null };
+    }
+  | {
+      type: 'ShipmentReceived';
+      data: { shipmentId: string; from: string; accepted: Line[]; discrepancies: Discrepancy[]; serials: SerialNumber[] };
+    }
+  | {
+      type: 'LossDeclared';
+      data: Line & { kind: 'loss' | 'theft'; occurredOn: string; declarations: { police: string; ars: string; ansm: string } };
+    }
+  | {
+      type: 'StockDestroyed';
+      data: Line & { destroyedOn: string; witnessRpps: string; reportReference: string; arsNotifiedOn: string };
+    }
+  | {
+      type: 'InventoryCounted';
+      data: {
+        countedOn: string;
+        counts: { gtin: string; lot: string; counted: number; recorded: number }[];
+        adjustments: { gtin: string; lot: string; difference: number }[];
+      };
+    };
