@@ -11,6 +11,8 @@ import { HealthModule } from './health/health.module.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
 import { RegistryModule } from './registry/registry.module.js';
+import { ShipmentsModule } from './shipments/shipments.module.js';
+import { SitesModule } from './sites/sites.module.js';
 
 @Module({})
 export class AppModule {
@@ -27,6 +29,8 @@ export class AppModule {
         RegistryModule,
         CatalogueModule,
         BatchesModule,
+        ShipmentsModule,
+        SitesModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

@@ -207,7 +207,7 @@ describe('register decider', () => {
         },
       };
       given([entered]).when({ type: 'CountInventory', countedOn: '2026-12-31', counts: [line(97)] }).then([counted]);
-      expect(fold(registerDecider, [entered, counted]).stock.get(batchKey(GTIN, 'L1'))).toBe(97);
+      expect(fold(registerDecider, [entered, counted]).stock.get(batchKey(GTIN, 'L1'))?.quantity).toBe(97);
       given([entered]).when({ type: 'CountInventory', countedOn: '2026-12-31', counts: [] }).thenRefused('rule', 'inventory_incomplete');
     });
   });

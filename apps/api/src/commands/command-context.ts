@@ -9,6 +9,8 @@ export interface CommandContext {
   principal: Principal;
   commandId: string;
   correlationId: string;
+  /** The event that caused this command, when a process (not a person) sends it. */
+  causationId?: string;
   now: Date;
 }
 

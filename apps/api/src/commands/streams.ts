@@ -21,8 +21,11 @@ export interface CommandResult {
   revision: number;
 }
 
-/** Attempts at read-decide-append when another writer moves the stream in between. */
-const ATTEMPTS = 3;
+/**
+ * Attempts at read-decide-append when other writers move the stream in between: each conflict means another
+ * command was decided, so a burst of N concurrent commands on one stream settles within N attempts.
+ */
+const ATTEMPTS = 12;
 
 /** Reads a stream's state through its decider, and runs commands against one stream. */
 @Injectable()
@@ -52,6 +55,9 @@ export class Streams {
       const recorded = await this.store.readStream(stream);
       const state = fold(decider, recorded.map(asDomainEvent<E>));
       const events = decider.decide(await command(), state);
+      const current = recorded.length === 0 ? -1 : recorded[recorded.length - 1].revision;
+      // A command that changes nothing (an entry already made) writes nothing.
+      if (events.length === 0) return { eventIds: [], stream, revision: current, events };
       const metadata = {
         actor: context.principal.sub,
         role: context.principal.role,
@@ -59,17 +65,20 @@ export class Streams {
         occurredAt: context.now.toISOString(),
         commandId: context.commandId,
         correlationId: context.correlationId,
+        ...(context.causationId ? { causationId: context.causationId } : {}),
         ...(batchKeys.length > 0 ? { batchKeys } : {}),
       };
       try {
         const result = await this.store.append(
           stream,
           events.map((e) => ({ type: e.type, data: e.data as JsonObject, metadata })),
-          { expectedRevision: recorded.length === 0 ? 'no_stream' : recorded[recorded.length - 1].revision },
+          { expectedRevision: current === -1 ? 'no_stream' : current },
         );
         return { eventIds: result.eventIds, stream, revision: result.revision, events };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError) || attempt >= ATTEMPTS) throw error;
+        // A little random wait spreads the retries of a burst apart.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
       }
     }
   }

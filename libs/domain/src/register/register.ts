@@ -18,7 +18,7 @@ const ROUTES: Partial<Record<OrganisationKind, readonly OrganisationKind[]>> = {
 
 export interface RegisterState {
   /** Packs held, per batch key. */
-  stock: Map<string, number>;
+  stock: Map<string, Line>;
   /** Batches whose release entered this register. */
   releasesEntered: Set<string>;
   dispatched: Set<string>;
@@ -65,9 +65,9 @@ export const registerDecider: Decider<RegisterCommand, RegisterEvent, RegisterSt
 
 function evolve(state: RegisterState, event: RegisterEvent): RegisterState {
   const stock = new Map(state.stock);
-  const move = (line: { gtin: string; lot: string }, packs: number) => {
-    const key = batchKey(line.gtin, line.lot);
-    stock.set(key, (stock.get(key) ?? 0) + packs);
+  const move = ({ gtin, lot }: { gtin: string; lot: string }, packs: number) => {
+    const key = batchKey(gtin, lot);
+    stock.set(key, { gtin, lot, quantity: (stock.get(key)?.quantity ?? 0) + packs });
   };
   switch (event.type) {
     case 'StockEntered':
@@ -174,11 +174,11 @@ function destroy(command: Extract<RegisterCommand, { type: 'DestroyStock' }>, st
 /** Counts replace the recorded stock; each difference is recorded as an adjustment. Every held batch is counted. */
 function count(command: Extract<RegisterCommand, { type: 'CountInventory' }>, state: RegisterState): RegisterEvent[] {
   const counted = new Map(mergeLines(command.counts).map((line) => [batchKey(line.gtin, line.lot), line]));
-  const uncounted = [...state.stock].filter(([key, packs]) => packs > 0 && !counted.has(key)).map(([key]) => key);
+  const uncounted = [...state.stock].filter(([key, held]) => held.quantity > 0 && !counted.has(key)).map(([key]) => key);
   if (uncounted.length > 0) {
     throw refuse('inventory_incomplete', `every batch held must be counted (0 when none is found); not counted: ${uncounted.join(', ')}`);
   }
-  const counts = [...counted].map(([key, line]) => ({ gtin: line.gtin, lot: line.lot, counted: line.quantity, recorded: state.stock.get(key) ?? 0 }));
+  const counts = [...counted].map(([key, line]) => ({ gtin: line.gtin, lot: line.lot, counted: line.quantity, recorded: state.stock.get(key)?.quantity ?? 0 }));
   const adjustments = counts
     .filter((c) => c.counted !== c.recorded)
     .map((c) => ({ gtin: c.gtin, lot: c.lot, difference: c.counted - c.recorded }));
@@ -186,7 +186,7 @@ function count(command: Extract<RegisterCommand, { type: 'CountInventory' }>, st
 }
 
 function requireStock(state: RegisterState, line: Line): void {
-  const held = state.stock.get(batchKey(line.gtin, line.lot)) ?? 0;
+  const held = state.stock.get(batchKey(line.gtin, line.lot))?.quantity ?? 0;
   if (line.quantity > held) {
     throw refuse('insufficient_stock', `${line.quantity} packs of lot ${line.lot} asked, ${held} held`);
   }

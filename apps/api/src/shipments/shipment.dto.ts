@@ -1,0 +1,67 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, Length, Matches, MaxLength, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
+import { LineDto } from '../validation/line.dto.js';
+import { ORGANISATION_ID } from '../validation/validators.js';
+
+export class CreateShipmentDto {
+  @ApiProperty({ example: 'EXP-1', description: 'The receiving organisation' })
+  @IsString()
+  @Matches(ORGANISATION_ID, { message: 'to must be an organisation id' })
+  to!: string;
+
+  @ApiProperty({ type: [LineDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => LineDto)
+  lines!: LineDto[];
+
+  @ApiPropertyOptional({ example: 'Transports Sécurisés SA' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  carrier?: string;
+
+  @ApiPropertyOptional({ description: 'ANSM import authorisation number; required when the sender is outside the EU' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  importAuthorisation?: string;
+}
+
+/** Exactly one of `lines` and `scans`. */
+function OnlyOneOf(other: string): PropertyDecorator {
+  return ValidateBy({
+    name: 'onlyOneOf',
+    validator: {
+      validate: (_value, args) => (args?.object as Record<string, unknown>)[other] === undefined,
+      defaultMessage: (args) => `give either ${args?.property} or ${other}, not both`,
+    },
+  });
+}
+
+export class ReceiptDto {
+  @ApiPropertyOptional({ type: [LineDto], description: 'Packs counted per batch (or give scans)' })
+  @ValidateIf((o: ReceiptDto) => o.scans === undefined || o.lines !== undefined)
+  @OnlyOneOf('scans')
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => LineDto)
+  lines?: LineDto[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'The content of each pack DataMatrix, one scan a pack (GS as \\u001d; a "]d2" prefix is accepted)',
+    example: [']d2010340093000001417270131' + '10L2026-001\u001d21SN0001'],
+  })
+  @ValidateIf((o: ReceiptDto) => o.lines === undefined || o.scans !== undefined)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10_000)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  scans?: string[];
+}

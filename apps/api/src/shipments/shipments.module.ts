@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CommandsModule } from '../commands/commands.module.js';
+import { DispatchShipmentHandler, ReceiveShipmentHandler } from './shipment.commands.js';
+import { GetShipmentHandler } from './shipment.queries.js';
+import { ShipmentRecord } from './shipment-record.js';
+import { ShipmentsController } from './shipments.controller.js';
+
+@Module({
+  imports: [CommandsModule],
+  controllers: [ShipmentsController],
+  providers: [DispatchShipmentHandler, ReceiveShipmentHandler, GetShipmentHandler, ShipmentRecord],
+  exports: [ShipmentRecord],
+})
+export class ShipmentsModule {}

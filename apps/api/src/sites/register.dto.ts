@@ -1,0 +1,67 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsObject, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { CountDto, LineDto } from '../validation/line.dto.js';
+import { IsIsoDate } from '../validation/validators.js';
+
+export class DeclarationsDto {
+  @ApiProperty({ description: 'Police report reference' }) @IsString() @Length(1, 100) police!: string;
+  @ApiProperty({ description: 'Declaration to the regional health agency (ARS)' }) @IsString() @Length(1, 100) ars!: string;
+  @ApiProperty({ description: 'Declaration to ANSM' }) @IsString() @Length(1, 100) ansm!: string;
+}
+
+export class LossDto extends LineDto {
+  @ApiProperty({ enum: ['loss', 'theft'] })
+  @IsIn(['loss', 'theft'])
+  kind!: 'loss' | 'theft';
+
+  @ApiProperty({ example: '2026-03-02' })
+  @IsIsoDate()
+  occurredOn!: string;
+
+  @ApiProperty({ type: DeclarationsDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => DeclarationsDto)
+  declarations!: DeclarationsDto;
+}
+
+export class DestructionDto extends LineDto {
+  @ApiProperty({ example: '2026-04-15' })
+  @IsIsoDate()
+  destroyedOn!: string;
+
+  @ApiProperty({ example: '10000000009', description: 'RPPS of the witness pharmacist' })
+  @IsString()
+  @Matches(/^\d{11}$/, { message: 'witnessRpps must be 11 digits' })
+  witnessRpps!: string;
+
+  @ApiProperty({ example: 'PV-2026-04-15-01', description: 'Reference of the destruction report (procès-verbal)' })
+  @IsString()
+  @Length(1, 100)
+  reportReference!: string;
+
+  @ApiProperty({ example: '2026-03-10', description: 'When the ARS was told (at least one month ahead)' })
+  @IsIsoDate()
+  arsNotifiedOn!: string;
+}
+
+export class InventoryDto {
+  @ApiProperty({ example: '2026-12-31' })
+  @IsIsoDate()
+  countedOn!: string;
+
+  @ApiProperty({ type: [CountDto], description: 'Every batch held, with the packs found (0 when none)' })
+  @IsArray()
+  @ArrayMaxSize(5000)
+  @ValidateNested({ each: true })
+  @Type(() => CountDto)
+  counts!: CountDto[];
+}
+
+export class MonthQueryDto {
+  @ApiProperty({ example: '2026-03', description: 'YYYY-MM, by the date in France' })
+  @IsString()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month must be YYYY-MM' })
+  month!: string;
+}

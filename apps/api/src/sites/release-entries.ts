@@ -1,0 +1,59 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Role } from '../../../../libs/auth/src/index.js';
+import { batchDecider, batchStream, registerDecider, registerStream } from '../../../../libs/domain/src/index.js';
+import { EVENT_STORE, type EventStore, type RecordedEvent, type Subscription } from '../../../../libs/event-store/src/index.js';
+import { Streams } from '../commands/streams.js';
+import { CheckpointStore } from '../database/checkpoint-store.js';
+
+const NAME = 'release-entries';
+
+/**
+ * A released batch's packs enter its supplier's register. The release and the entry are in two streams, so this
+ * process follows the releases and makes the entries; the register decider makes each entry once, whoever asks
+ * (a dispatch also makes it when it comes first).
+ */
+@Injectable()
+export class ReleaseEntries implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('ReleaseEntries');
+  private subscription?: Subscription;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly streams: Streams,
+    private readonly checkpoints: CheckpointStore,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const from = await this.checkpoints.load(NAME);
+    this.subscription = this.store.subscribe(
+      async (events, checkpoint) => {
+        for (const event of events) if (event.type === 'BatchReleased') await this.enter(event);
+        await this.checkpoints.save(NAME, checkpoint);
+      },
+      { from },
+    );
+    this.subscription.done.catch((error: unknown) => this.logger.error(`stopped: ${(error as Error).stack ?? String(error)}`));
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.subscription?.stop();
+  }
+
+  private async enter(release: RecordedEvent): Promise<void> {
+    const batch = await this.streams.state(release.stream, batchDecider);
+    if (batch.status !== 'registered' || release.stream !== batchStream(batch.gtin, batch.lot)) return;
+    await this.streams.decide(
+      registerStream(batch.supplierId),
+      registerDecider,
+      () => ({ type: 'EnterReleasedStock' as const, site: batch.supplierId, batch }),
+      {
+        principal: { sub: release.metadata.actor, role: release.metadata.role as Role, org: release.metadata.organisation },
+        commandId: release.id,
+        correlationId: release.metadata.correlationId,
+        causationId: release.id,
+        now: new Date(release.metadata.occurredAt),
+      },
+      release.metadata.batchKeys ?? [],
+    );
+  }
+}

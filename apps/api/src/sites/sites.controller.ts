@@ -1,0 +1,68 @@
+import { Body, Controller, Get, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/access.decorators.js';
+import { Command, type CommandContext } from '../commands/command-context.js';
+import { commandAnswer } from '../commands/streams.js';
+import type { RegisterCommandResult } from '../shipments/shipment.commands.js';
+import { plain } from '../validation/plain.js';
+import { RecordRegisterOperation, type RegisterOperation } from './register.commands.js';
+import { DestructionDto, InventoryDto, LossDto, MonthQueryDto } from './register.dto.js';
+import { GetMonthlyBalance, GetRegister, GetStock } from './register.queries.js';
+import { SiteGuard } from './site.guard.js';
+
+@ApiTags('sites')
+@ApiBearerAuth()
+@UseGuards(SiteGuard)
+@Controller('v1/sites/:organisationId')
+export class SitesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Get('stock')
+  @ApiOperation({ summary: 'Packs held per batch (the site, or ANSM)' })
+  stock(@Param('organisationId') site: string) {
+    return this.queries.execute(new GetStock(site));
+  }
+
+  @Get('register')
+  @ApiOperation({ summary: "The site's narcotics register: every dated entry and exit, with the balance after it (the site, or ANSM)" })
+  register(@Param('organisationId') site: string) {
+    return this.queries.execute(new GetRegister(site));
+  }
+
+  @Get('register/balance')
+  @ApiOperation({ summary: 'Balance of a month per batch: opening, entries, exits, closing (the site, or ANSM)' })
+  balance(@Param('organisationId') site: string, @Query() query: MonthQueryDto) {
+    return this.queries.execute(new GetMonthlyBalance(site, query.month));
+  }
+
+  @Post('register/losses')
+  @Roles('supplier', 'exploitant', 'pharmacist')
+  @ApiOperation({ summary: 'Record a loss or theft at once, with the references of its declarations to the police, the ARS and ANSM' })
+  loss(@Param('organisationId') site: string, @Body() body: LossDto, @Command() context: CommandContext) {
+    return this.record(site, { type: 'DeclareLoss', data: plain(body) }, context);
+  }
+
+  @Post('register/destructions')
+  @Roles('supplier', 'exploitant', 'pharmacist')
+  @ApiOperation({ summary: 'Record a destruction done before a witness pharmacist, notified to the ARS a month ahead, with its report' })
+  destruction(@Param('organisationId') site: string, @Body() body: DestructionDto, @Command() context: CommandContext) {
+    return this.record(site, { type: 'DestroyStock', data: plain(body) }, context);
+  }
+
+  @Post('register/inventories')
+  @Roles('supplier', 'exploitant', 'pharmacist')
+  @ApiOperation({ summary: 'Record a physical inventory: every batch held is counted; each difference becomes an adjustment' })
+  inventory(@Param('organisationId') site: string, @Body() body: InventoryDto, @Command() context: CommandContext) {
+    const { countedOn, counts } = plain(body);
+    return this.record(site, { type: 'CountInventory', countedOn, counts }, context);
+  }
+
+  private async record(site: string, operation: RegisterOperation, context: CommandContext) {
+    const result = await this.commands.execute<RecordRegisterOperation, RegisterCommandResult>(new RecordRegisterOperation(site, operation, context));
+    return { ...commandAnswer(result), events: result.events };
+  }
+}

@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { encodePackCode } from '../libs/gs1/src/index.js';
+import { analysis, batch, GTIN } from './catalogue.fixtures.js';
+import { Api, BACKENDS, token as tokenFor } from './harness.js';
+
+const scan = (lot: string, serial: string) => encodePackCode({ gtin: GTIN, expiryYymmdd: '990131', lot, serial }, { symbologyPrefix: true });
+
+/** ANSM registers the circuit; SUP-1 (outside the EU) registers, analyses and releases lots. */
+async function seedCircuit(api: Api, lots: Record<string, number>): Promise<void> {
+  const organisations = [
+    { id: 'SUP-1', kind: 'supplier', name: 'Canadian Grower', country: 'CA' },
+    { id: 'EXP-1', kind: 'exploitant', name: 'Exploitant', country: 'FR' },
+    { id: 'PH-1', kind: 'community_pharmacy', name: 'Pharmacie du Centre', country: 'FR' },
+    { id: 'PH-2', kind: 'hospital_pharmacy', name: 'PUI CHU', country: 'FR' },
+  ];
+  for (const organisation of organisations) await api.post('/v1/organisations', 'ansm', 'ANSM', organisation).expect(201);
+  for (const [rpps, name] of [['10000000002', 'Pharmacienne'], ['10000000009', 'Témoin']]) {
+    await api.post('/v1/professionals', 'ansm', 'ANSM', { rpps, kind: 'pharmacist', name, organisationId: 'PH-1', trainedOn: '2026-01-05' }).expect(201);
+  }
+  await api
+    .post('/v1/products', 'ansm', 'ANSM', {
+      gtin: GTIN,
+      name: 'Fleurs THC 20',
+      supplierId: 'SUP-1',
+      exploitantId: 'EXP-1',
+      form: 'dried_flower',
+      ratio: 'THC_DOMINANT',
+      declared: { thc: 20, cbd: 1 },
+      contentUnit: 'percent',
+    })
+    .expect(201);
+  for (const [lot, quantity] of Object.entries(lots)) {
+    await api.post('/v1/batches', 'supplier', 'SUP-1', { ...batch(lot), quantity }).expect(201);
+    await api.post(`/v1/batches/${GTIN}/${lot}/analyses`, 'supplier', 'SUP-1', analysis()).expect(201);
+    await api.post(`/v1/batches/${GTIN}/${lot}/release`, 'supplier', 'SUP-1', { qualifiedPerson: 'QP' }).expect(201);
+  }
+}
+
+const stockOf = async (api: Api, site: string) => (await api.get(`/v1/sites/${site}/stock`, 'ansm', 'ANSM').expect(200)).body as { lot: string; quantity: number }[];
+
+describe.each(BACKENDS)('supplier -> exploitant -> pharmacy over HTTP (%s)', (backend) => {
+  let api: Api;
+  beforeAll(async () => {
+    api = await Api.start(backend);
+    await seedCircuit(api, { L1: 20, L2: 10 });
+  });
+  afterAll(() => api.close());
+
+  const pharmacist = (path: string, body: unknown, org = 'PH-1') => api.http.post(path).set('Authorization', `Bearer ${pharmacistToken(org)}`).send(body as object);
+  const pharmacistToken = (org: string) => tokenFor('pharmacist', org, '10000000002');
+  let toExploitant: string;
+  let toPharmacy: string;
+
+  it("enters a released batch into its supplier's register", async () => {
+    let stock: { lot: string; quantity: number }[] = [];
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      stock = await stockOf(api, 'SUP-1');
+      if (stock.length === 2) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(stock).toEqual([
+      { gtin: GTIN, lot: 'L1', quantity: 20 },
+      { gtin: GTIN, lot: 'L2', quantity: 10 },
+    ]);
+  });
+
+  it('ships from a supplier outside the EU only with an import authorisation', async () => {
+    const lines = [{ gtin: GTIN, lot: 'L1', quantity: 10 }];
+    const refused = await api.post('/v1/shipments', 'supplier', 'SUP-1', { to: 'EXP-1', lines });
+    expect(refused.status).toBe(422);
+    expect(refused.body.rule).toBe('import_authorisation_required');
+    const shipped = await api.post('/v1/shipments', 'supplier', 'SUP-1', { to: 'EXP-1', lines, carrier: 'Sécurité Transports', importAuthorisation: 'ANSM-IMP-2026-17' }).expect(201);
+    toExploitant = shipped.body.shipmentId;
+    expect(toExploitant).toMatch(/^SUP-1~[0-9a-f]{12}$/);
+    expect(shipped.body.stream).toBe('register-SUP-1');
+  });
+
+  it('refuses a route the circuit does not allow, and more packs than held', async () => {
+    const direct = await api.post('/v1/shipments', 'supplier', 'SUP-1', { to: 'PH-1', lines: [{ gtin: GTIN, lot: 'L1', quantity: 1 }], importAuthorisation: 'X' });
+    expect([direct.status, direct.body.rule]).toEqual([422, 'route_not_allowed']);
+    const tooMany = await api.post('/v1/shipments', 'supplier', 'SUP-1', { to: 'EXP-1', lines: [{ gtin: GTIN, lot: 'L1', quantity: 11 }], importAuthorisation: 'X' });
+    expect([tooMany.status, tooMany.body.rule]).toEqual([422, 'insufficient_stock']);
+  });
+
+  it('lets the exploitant receive by counted lines, then ship to a pharmacy', async () => {
+    const receipt = await api.post(`/v1/shipments/${toExploitant}/receipt`, 'exploitant', 'EXP-1', { lines: [{ gtin: GTIN, lot: 'L1', quantity: 10 }] }).expect(201);
+    expect(receipt.body).toMatchObject({ accepted: [{ gtin: GTIN, lot: 'L1', quantity: 10 }], discrepancies: [] });
+    const shipped = await api.post('/v1/shipments', 'exploitant', 'EXP-1', { to: 'PH-1', lines: [{ gtin: GTIN, lot: 'L1', quantity: 5 }] }).expect(201);
+    toPharmacy = shipped.body.shipmentId;
+    expect(await stockOf(api, 'EXP-1')).toEqual([{ gtin: GTIN, lot: 'L1', quantity: 5 }]);
+  });
+
+  it('refuses the receipt to another organisation than the receiver', async () => {
+    const response = await pharmacist(`/v1/shipments/${toPharmacy}/receipt`, { scans: [scan('L1', 'S1')] }, 'PH-2');
+    expect([response.status, response.body.rule]).toEqual([403, 'not_shipment_receiver']);
+  });
+
+  it('receives by scans and says every discrepancy: a serial twice, a dropped separator, another batch, missing packs', async () => {
+    const scans = [scan('L1', 'S1'), scan('L1', 'S2'), scan('L1', 'S1'), scan('L1', 'S3'), `]d201${GTIN}17990131` + `10L121S4`, scan('L2', 'S9')];
+    const response = await pharmacist(`/v1/shipments/${toPharmacy}/receipt`, { scans });
+    expect(response.status).toBe(201);
+    expect(response.body.accepted).toEqual([{ gtin: GTIN, lot: 'L1', quantity: 3 }]);
+    expect(response.body.discrepancies).toEqual([
+      { kind: 'duplicate_scan', gtin: GTIN, lot: 'L1', serial: 'S1' },
+      { kind: 'missing_separator', scan: scans[4], gtin: GTIN, lot: 'L121S4', detail: expect.stringContaining('GS separator') },
+      { kind: 'missing', gtin: GTIN, lot: 'L1', shipped: 5, received: 3 },
+      { kind: 'wrong_batch', gtin: GTIN, lot: 'L2', received: 1 },
+    ]);
+    const second = await pharmacist(`/v1/shipments/${toPharmacy}/receipt`, { scans: [scan('L1', 'S5')] });
+    expect([second.status, second.body.rule]).toEqual([409, 'shipment_already_received']);
+    expect(await stockOf(api, 'PH-1')).toEqual([{ gtin: GTIN, lot: 'L1', quantity: 3 }]);
+  });
+
+  it('answers the shipment to its parties and ANSM only', async () => {
+    const view = (await api.http.get(`/v1/shipments/${toPharmacy}`).set('Authorization', `Bearer ${pharmacistToken('PH-1')}`).expect(200)).body;
+    expect(view).toMatchObject({ from: 'EXP-1', to: 'PH-1', status: 'received', lines: [{ lot: 'L1', quantity: 5 }] });
+    expect(view.receipt.accepted).toEqual([{ gtin: GTIN, lot: 'L1', quantity: 3 }]);
+    await api.http.get(`/v1/shipments/${toPharmacy}`).set('Authorization', `Bearer ${pharmacistToken('PH-2')}`).expect(403);
+    await api.get(`/v1/shipments/${toPharmacy}`, 'ansm', 'ANSM').expect(200);
+    await api.get('/v1/shipments/EXP-1~000000000000', 'ansm', 'ANSM').expect(404);
+  });
+
+  it('records a theft, a destruction before a witness and an inventory with a difference', async () => {
+    const line = { gtin: GTIN, lot: 'L1', quantity: 1 };
+    await pharmacist('/v1/sites/PH-1/register/losses', { ...line, kind: 'theft', occurredOn: '2026-03-02', declarations: { police: 'PV-75-123', ars: 'ARS-IDF-9', ansm: 'ANSM-STUP-4' } }).expect(201);
+    const selfWitness = await pharmacist('/v1/sites/PH-1/register/destructions', { ...line, destroyedOn: '2026-04-15', witnessRpps: '10000000002', reportReference: 'PV-DEST-1', arsNotifiedOn: '2026-03-10' });
+    expect([selfWitness.status, selfWitness.body.rule]).toEqual([422, 'witness_is_actor']);
+    await pharmacist('/v1/sites/PH-1/register/destructions', { ...line, destroyedOn: '2026-04-15', witnessRpps: '10000000009', reportReference: 'PV-DEST-1', arsNotifiedOn: '2026-03-10' }).expect(201);
+    const incomplete = await pharmacist('/v1/sites/PH-1/register/inventories', { countedOn: '2026-12-31', counts: [] });
+    expect([incomplete.status, incomplete.body.rule]).toEqual([422, 'inventory_incomplete']);
+    const inventory = await pharmacist('/v1/sites/PH-1/register/inventories', { countedOn: '2026-12-31', counts: [{ ...line, quantity: 0 }] }).expect(201);
+    expect(inventory.body.events[0].data.adjustments).toEqual([{ gtin: GTIN, lot: 'L1', difference: -1 }]);
+    expect(await stockOf(api, 'PH-1')).toEqual([]);
+
+    const register = (await api.get('/v1/sites/PH-1/register', 'ansm', 'ANSM').expect(200)).body as { movement: string; direction: string; quantity: number; balance: number }[];
+    expect(register.map((e) => [e.movement, e.direction, e.quantity, e.balance])).toEqual([
+      ['receipt', 'entry', 3, 3],
+      ['theft', 'exit', 1, 2],
+      ['destruction', 'exit', 1, 1],
+      ['inventory', 'exit', 1, 0],
+    ]);
+    const month = new Date().toISOString().slice(0, 7);
+    const balance = (await api.get(`/v1/sites/PH-1/register/balance?month=${month}`, 'ansm', 'ANSM').expect(200)).body;
+    expect(balance).toEqual([{ gtin: GTIN, lot: 'L1', opening: 0, entries: 3, exits: 3, closing: 0 }]);
+    await api.get('/v1/sites/PH-1/register/balance?month=2026-13', 'ansm', 'ANSM').expect(400);
+  });
+
+  it("keeps a site's stock and register to the site and ANSM", async () => {
+    await api.http.get('/v1/sites/PH-1/stock').set('Authorization', `Bearer ${pharmacistToken('PH-2')}`).expect(403);
+    await api.http.get('/v1/sites/PH-1/register').set('Authorization', `Bearer ${pharmacistToken('PH-2')}`).expect(403);
+    const ansmWrite = await api.post('/v1/sites/PH-1/register/losses', 'ansm', 'ANSM', {});
+    expect(ansmWrite.status).toBe(403);
+  });
+
+  it('refuses to ship a held or a recalled batch', async () => {
+    await api.post(`/v1/batches/${GTIN}/L2/hold`, 'ansm', 'ANSM', { reason: 'inquiry' }).expect(201);
+    const held = await api.post('/v1/shipments', 'supplier', 'SUP-1', { to: 'EXP-1', lines: [{ gtin: GTIN, lot: 'L2', quantity: 1 }], importAuthorisation: 'X' });
+    expect([held.status, held.body.rule]).toEqual([422, 'batch_on_hold']);
+    await api.post(`/v1/batches/${GTIN}/L2/recall`, 'ansm', 'ANSM', { reason: 'defect' }).expect(201);
+    const recalled = await api.post('/v1/shipments', 'supplier', 'SUP-1', { to: 'EXP-1', lines: [{ gtin: GTIN, lot: 'L2', quantity: 1 }], importAuthorisation: 'X' });
+    expect([recalled.status, recalled.body.rule]).toEqual([422, 'batch_recalled']);
+  });
+});
+
+describe('concurrent dispatches on real PostgreSQL', () => {
+  let api: Api;
+  beforeAll(async () => {
+    api = await Api.start('postgres');
+    await seedCircuit(api, { L7: 20 });
+  });
+  afterAll(() => api.close());
+
+  it('never ships more than the stock: of six dispatches of 5 packs from 20, four succeed', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        api.post('/v1/shipments', 'supplier', 'SUP-1', { to: 'EXP-1', lines: [{ gtin: GTIN, lot: 'L7', quantity: 5 }], importAuthorisation: 'X' }),
+      ),
+    );
+    const statuses = responses.map((r) => r.status).sort();
+    expect(statuses).toEqual([201, 201, 201, 201, 422, 422]);
+    for (const refused of responses.filter((r) => r.status === 422)) expect(refused.body.rule).toBe('insufficient_stock');
+    expect(await stockOf(api, 'SUP-1')).toEqual([]);
+    const register = (await api.get('/v1/sites/SUP-1/register', 'ansm', 'ANSM')).body as { balance: number }[];
+    for (const entry of register) expect(entry.balance).toBeGreaterThanOrEqual(0);
+  });
+
+  it('of two dispatches that together exceed the stock, one succeeds and one is refused', async () => {
+    await api.post('/v1/batches', 'supplier', 'SUP-1', { ...batch('L8'), quantity: 20 }).expect(201);
+    await api.post(`/v1/batches/${GTIN}/L8/analyses`, 'supplier', 'SUP-1', analysis()).expect(201);
+    await api.post(`/v1/batches/${GTIN}/L8/release`, 'supplier', 'SUP-1', { qualifiedPerson: 'QP' }).expect(201);
+    const responses = await Promise.all(
+      [12, 12].map((quantity) =>
+        api.post('/v1/shipments', 'supplier', 'SUP-1', { to: 'EXP-1', lines: [{ gtin: GTIN, lot: 'L8', quantity }], importAuthorisation: 'X' }),
+      ),
+    );
+    expect(responses.map((r) => r.status).sort()).toEqual([201, 422]);
+    expect(await stockOf(api, 'SUP-1')).toEqual([{ gtin: GTIN, lot: 'L8', quantity: 8 }]);
+  });
+});
