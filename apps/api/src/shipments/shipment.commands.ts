@@ -70,22 +70,26 @@ export class DispatchShipmentHandler implements ICommandHandler<DispatchShipment
   }
 }
 
+export type ReceiptResult = RegisterCommandResult & Pick<Extract<RegisterEvent, { type: 'ShipmentReceived' }>['data'], 'accepted' | 'discrepancies'>;
+
 @CommandHandler(ReceiveShipment)
-export class ReceiveShipmentHandler implements ICommandHandler<ReceiveShipment, RegisterCommandResult> {
+export class ReceiveShipmentHandler implements ICommandHandler<ReceiveShipment, ReceiptResult> {
   constructor(
     private readonly streams: Streams,
     private readonly shipments: ShipmentRecord,
   ) {}
 
-  async execute({ shipmentId, arrival, context }: ReceiveShipment) {
+  async execute({ shipmentId, arrival, context }: ReceiveShipment): Promise<ReceiptResult> {
     const site = context.principal.org;
     const dispatch = await this.shipments.dispatch(shipmentId);
-    return this.streams.decide(
+    const result = await this.streams.decide(
       registerStream(site),
       registerDecider,
       () => ({ type: 'ReceiveShipment' as const, site, shipmentId, dispatch, arrival }),
       context,
       dispatch ? [...new Set(dispatch.lines.map((l) => batchKey(l.gtin, l.lot)))] : [],
     );
+    const [received] = result.events as Extract<RegisterEvent, { type: 'ShipmentReceived' }>[];
+    return { ...result, accepted: received.data.accepted, discrepancies: received.data.discrepancies };
   }
 }

@@ -2,12 +2,11 @@ import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../../../libs/auth/src/index.js';
-import type { RegisterEvent } from '../../../../libs/domain/src/index.js';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators.js';
 import { Command, type CommandContext } from '../commands/command-context.js';
 import { commandAnswer } from '../commands/streams.js';
 import { plain } from '../validation/plain.js';
-import { DispatchShipment, ReceiveShipment, type RegisterCommandResult } from './shipment.commands.js';
+import { DispatchShipment, ReceiveShipment, type ReceiptResult, type RegisterCommandResult } from './shipment.commands.js';
 import { CreateShipmentDto, ReceiptDto } from './shipment.dto.js';
 import { GetShipment } from './shipment.queries.js';
 
@@ -40,9 +39,8 @@ export class ShipmentsController {
   })
   async receive(@Param('shipmentId') shipmentId: string, @Body() body: ReceiptDto, @Command() context: CommandContext) {
     const arrival = body.scans !== undefined ? { kind: 'scans' as const, scans: body.scans } : { kind: 'lines' as const, lines: plain(body).lines ?? [] };
-    const result = await this.commands.execute<ReceiveShipment, RegisterCommandResult>(new ReceiveShipment(shipmentId, arrival, context));
-    const received = result.events.find((e): e is Extract<RegisterEvent, { type: 'ShipmentReceived' }> => e.type === 'ShipmentReceived');
-    return { ...commandAnswer(result), shipmentId, accepted: received?.data.accepted ?? [], discrepancies: received?.data.discrepancies ?? [] };
+    const result = await this.commands.execute<ReceiveShipment, ReceiptResult>(new ReceiveShipment(shipmentId, arrival, context));
+    return { ...commandAnswer(result), shipmentId, accepted: result.accepted, discrepancies: result.discrepancies };
   }
 
   @Get(':shipmentId')
