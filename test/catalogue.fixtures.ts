@@ -24,14 +24,18 @@ export async function seedCatalogue(api: Api): Promise<void> {
     { id: 'LAB-1', kind: 'laboratory', name: 'Laboratoire Central', country: 'FR' },
   ];
   for (const organisation of organisations) await api.post('/v1/organisations', 'ansm', 'ANSM', organisation).expect(201);
-  const product = {
-    name: 'Fleurs THC 20',
-    exploitantId: 'EXP-1',
-    form: 'dried_flower',
-    ratio: 'THC_DOMINANT',
-    declared: { thc: 20, cbd: 1 },
-    contentUnit: 'percent',
-  };
-  await api.post('/v1/products', 'ansm', 'ANSM', { ...product, gtin: GTIN, supplierId: 'SUP-1' }).expect(201);
-  await api.post('/v1/products', 'ansm', 'ANSM', { ...product, gtin: OTHER_GTIN, supplierId: 'SUP-2' }).expect(201);
+  await api.post('/v1/products', 'ansm', 'ANSM', flowerProduct(GTIN, 'SUP-1')).expect(201);
+  await api.post('/v1/products', 'ansm', 'ANSM', flowerProduct(OTHER_GTIN, 'SUP-2')).expect(201);
 }
+
+/** A THC-dominant dried flower of this supplier, distributed by EXP-1, with the default specification. */
+export const flowerProduct = (gtin: string, supplierId: string) => ({
+  gtin,
+  name: 'Fleurs THC 20',
+  supplierId,
+  exploitantId: 'EXP-1',
+  form: 'dried_flower',
+  ratio: 'THC_DOMINANT',
+  declared: { thc: 20, cbd: 1 },
+  contentUnit: 'percent',
+});

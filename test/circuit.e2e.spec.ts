@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { encodePackCode } from '../libs/gs1/src/index.js';
-import { analysis, batch, GTIN } from './catalogue.fixtures.js';
+import { analysis, batch, flowerProduct, GTIN } from './catalogue.fixtures.js';
 import { Api, BACKENDS, token as tokenFor } from './harness.js';
 
 const scan = (lot: string, serial: string) => encodePackCode({ gtin: GTIN, expiryYymmdd: '990131', lot, serial }, { symbologyPrefix: true });
@@ -17,18 +17,7 @@ async function seedCircuit(api: Api, lots: Record<string, number>): Promise<void
   for (const [rpps, name] of [['10000000002', 'Pharmacienne'], ['10000000009', 'Témoin']]) {
     await api.post('/v1/professionals', 'ansm', 'ANSM', { rpps, kind: 'pharmacist', name, organisationId: 'PH-1', trainedOn: '2026-01-05' }).expect(201);
   }
-  await api
-    .post('/v1/products', 'ansm', 'ANSM', {
-      gtin: GTIN,
-      name: 'Fleurs THC 20',
-      supplierId: 'SUP-1',
-      exploitantId: 'EXP-1',
-      form: 'dried_flower',
-      ratio: 'THC_DOMINANT',
-      declared: { thc: 20, cbd: 1 },
-      contentUnit: 'percent',
-    })
-    .expect(201);
+  await api.post('/v1/products', 'ansm', 'ANSM', flowerProduct(GTIN, 'SUP-1')).expect(201);
   for (const [lot, quantity] of Object.entries(lots)) {
     await api.post('/v1/batches', 'supplier', 'SUP-1', { ...batch(lot), quantity }).expect(201);
     await api.post(`/v1/batches/${GTIN}/${lot}/analyses`, 'supplier', 'SUP-1', analysis()).expect(201);
