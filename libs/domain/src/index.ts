@@ -11,3 +11,5 @@ export * from './register/register-events.js';
 export * from './register/register.js';
 export * from './register/receipt.js';
 export * from './register/register-entries.js';
+export * from './indication/indication.js';
+export * from './prescription/prescription.js';

@@ -2,7 +2,7 @@ import { batchKey } from '../batch/batch.js';
 import { parisDate } from '../shared/dates.js';
 import type { RegisterEvent } from './register-events.js';
 
-export type Movement = 'release' | 'dispatch' | 'receipt' | 'loss' | 'theft' | 'destruction' | 'inventory';
+export type Movement = 'release' | 'dispatch' | 'receipt' | 'dispensation' | 'loss' | 'theft' | 'destruction' | 'inventory';
 
 /** One line of the narcotics register: a dated entry or exit of packs of one batch, and the balance after it. */
 export interface RegisterEntry {
@@ -95,6 +95,17 @@ function movementsOf(event: RegisterEvent): PendingEntry[] {
     case 'StockDestroyed':
       return [
         { movement: 'destruction', gtin: event.data.gtin, lot: event.data.lot, signed: -event.data.quantity, reference: event.data.reportReference, counterparty: null },
+      ];
+    case 'PrescriptionDispensed':
+      return [
+        {
+          movement: 'dispensation',
+          gtin: event.data.gtin,
+          lot: event.data.lot,
+          signed: -event.data.quantity,
+          reference: event.data.dispensationId,
+          counterparty: event.data.patientId,
+        },
       ];
     case 'InventoryCounted':
       return event.data.adjustments.map((a) => ({ ...none, movement: 'inventory' as const, gtin: a.gtin, lot: a.lot, signed: a.difference }));

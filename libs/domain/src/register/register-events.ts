@@ -44,6 +44,19 @@ export type RegisterEvent =
       data: Line & { destroyedOn: string; witnessRpps: string; reportReference: string; arsNotifiedOn: string };
     }
   | {
+      type: 'PrescriptionDispensed';
+      data: {
+        dispensationId: string;
+        prescriptionId: string;
+        patientId: string;
+        gtin: string;
+        lot: string;
+        quantity: number;
+        serial: string | null;
+        dispensedOn: string;
+      };
+    }
+  | {
       type: 'InventoryCounted';
       data: {
         countedOn: string;

@@ -1,6 +1,8 @@
 import { batchKey, type BatchState, type RegisteredBatch } from '../batch/batch.js';
 import { EU_COUNTRIES, PHARMACY_KINDS, type OrganisationKind, type OrganisationState } from '../organisation/organisation.js';
+import type { PrescriptionState } from '../prescription/prescription.js';
 import type { ProfessionalState } from '../professional/professional.js';
+import { daysBetween } from '../shared/dates.js';
 import type { Decider } from '../shared/decider.js';
 import { duplicate, forbid, notFound, refuse } from '../shared/domain-error.js';
 import { compareReceipt, type Arrival } from './receipt.js';
@@ -23,7 +25,14 @@ export interface RegisterState {
   releasesEntered: Set<string>;
   dispatched: Set<string>;
   received: Set<string>;
+  /** Per prescription: packs dispensed so far, and the day it was first presented. */
+  fills: Map<string, { dispensed: number; firstOn: string }>;
+  /** `gtin|lot|serial` of every serialised pack dispensed here. */
+  dispensedSerials: Set<string>;
 }
+
+/** Days after issue within which a prescription is presented for its full quantity (day 0 is the issue day). */
+export const PRESENTATION_DAYS = 3;
 
 export type RegisterCommand =
   | { type: 'EnterReleasedStock'; site: string; batch: RegisteredBatch }
@@ -55,10 +64,29 @@ export type RegisterCommand =
       /** The RPPS (token subject) of whoever records the destruction. */
       actor: string;
     }
-  | { type: 'CountInventory'; countedOn: string; counts: Line[] };
+  | { type: 'CountInventory'; countedOn: string; counts: Line[] }
+  | {
+      type: 'Dispense';
+      site: string;
+      dispensationId: string;
+      prescriptionId: string;
+      prescription: PrescriptionState;
+      pharmacist: ProfessionalState;
+      pack: { gtin: string; lot: string; serial: string | null };
+      quantity: number;
+      batch: BatchState;
+      today: string;
+    };
 
 export const registerDecider: Decider<RegisterCommand, RegisterEvent, RegisterState> = {
-  initialState: () => ({ stock: new Map(), releasesEntered: new Set(), dispatched: new Set(), received: new Set() }),
+  initialState: () => ({
+    stock: new Map(),
+    releasesEntered: new Set(),
+    dispatched: new Set(),
+    received: new Set(),
+    fills: new Map(),
+    dispensedSerials: new Set(),
+  }),
   evolve,
   decide,
 };
@@ -86,6 +114,14 @@ function evolve(state: RegisterState, event: RegisterEvent): RegisterState {
     case 'InventoryCounted':
       for (const { gtin, lot, difference } of event.data.adjustments) move({ gtin, lot }, difference);
       return { ...state, stock };
+    case 'PrescriptionDispensed': {
+      const { prescriptionId, quantity, serial, gtin, lot, dispensedOn } = event.data;
+      move(event.data, -quantity);
+      const fill = state.fills.get(prescriptionId);
+      const fills = new Map(state.fills).set(prescriptionId, { dispensed: (fill?.dispensed ?? 0) + quantity, firstOn: fill?.firstOn ?? dispensedOn });
+      const dispensedSerials = serial === null ? state.dispensedSerials : new Set(state.dispensedSerials).add(`${gtin}|${lot}|${serial}`);
+      return { ...state, stock, fills, dispensedSerials };
+    }
   }
 }
 
@@ -104,6 +140,8 @@ function decide(command: RegisterCommand, state: RegisterState): RegisterEvent[]
       return destroy(command, state);
     case 'CountInventory':
       return count(command, state);
+    case 'Dispense':
+      return dispense(command, state);
   }
 }
 
@@ -131,12 +169,7 @@ function dispatch(command: Extract<RegisterCommand, { type: 'DispatchShipment' }
   const events: RegisterEvent[] = [];
   let current = state;
   for (const line of lines) {
-    const batch = command.batches.get(batchKey(line.gtin, line.lot));
-    if (!batch || batch.status !== 'registered') throw refuse('batch_unknown', `no lot ${line.lot} of GTIN ${line.gtin}`);
-    if (batch.recalled) throw refuse('batch_recalled', `lot ${line.lot} is recalled`);
-    if (batch.onHold) throw refuse('batch_on_hold', `lot ${line.lot} is on hold`);
-    if (!batch.released) throw refuse('batch_not_released', `lot ${line.lot} is not released`);
-    if (batch.expiresOn <= command.today) throw refuse('batch_expired', `lot ${line.lot} expired on ${batch.expiresOn}`);
+    const batch = usableBatch(command.batches.get(batchKey(line.gtin, line.lot)), line, command.today);
     const entry = enterRelease(sender.id, batch, current);
     events.push(...entry);
     current = entry.reduce(evolve, current);
@@ -183,6 +216,79 @@ function count(command: Extract<RegisterCommand, { type: 'CountInventory' }>, st
     .filter((c) => c.counted !== c.recorded)
     .map((c) => ({ gtin: c.gtin, lot: c.lot, difference: c.counted - c.recorded }));
   return [{ type: 'InventoryCounted', data: { countedOn: command.countedOn, counts, adjustments } }];
+}
+
+/** Dispensing and shipping a batch needs it released, not on hold, not recalled, not expired. */
+function usableBatch(batch: BatchState | undefined, line: { gtin: string; lot: string }, today: string): RegisteredBatch {
+  if (!batch || batch.status !== 'registered') throw refuse('batch_unknown', `no lot ${line.lot} of GTIN ${line.gtin}`);
+  if (batch.recalled) throw refuse('batch_recalled', `lot ${line.lot} is recalled`);
+  if (batch.onHold) throw refuse('batch_on_hold', `lot ${line.lot} is on hold`);
+  if (!batch.released) throw refuse('batch_not_released', `lot ${line.lot} is not released`);
+  if (batch.expiresOn <= today) throw refuse('batch_expired', `lot ${line.lot} expired on ${batch.expiresOn}`);
+  return batch;
+}
+
+/**
+ * The packs a prescription allows in all. Presented (first dispensed) within 3 days of issue: all of them. Later:
+ * the share of the days of treatment still to run, rounded down to whole packs, so that never more than the
+ * remaining treatment is given.
+ */
+export function allowedPacks(prescription: { quantity: number; durationDays: number; issuedOn: string }, presentedOn: string): number {
+  const delay = daysBetween(prescription.issuedOn, presentedOn);
+  if (delay <= PRESENTATION_DAYS) return prescription.quantity;
+  const remainingDays = Math.max(0, prescription.durationDays - delay);
+  return Math.floor((prescription.quantity * remainingDays) / prescription.durationDays);
+}
+
+function dispense(command: Extract<RegisterCommand, { type: 'Dispense' }>, state: RegisterState): RegisterEvent[] {
+  const { pharmacist, prescription, pack, quantity, today, site } = command;
+  if (pharmacist.status !== 'registered' || pharmacist.kind !== 'pharmacist' || pharmacist.organisationId !== site) {
+    throw forbid('pharmacist_not_of_pharmacy', `only a registered pharmacist of ${site} dispenses here`);
+  }
+  if (pharmacist.trainedOn === null || pharmacist.trainedOn > today) throw forbid('pharmacist_not_trained', 'the pharmacist has no training attestation');
+  if (prescription.status === 'unknown') throw notFound('prescription_unknown', `no prescription ${command.prescriptionId}`);
+  if (prescription.pharmacyId !== site) throw forbid('prescription_for_another_pharmacy', `the prescription names pharmacy ${prescription.pharmacyId}`);
+  if (prescription.status === 'cancelled') throw refuse('prescription_cancelled', 'the prescription is cancelled');
+  if (prescription.gtin !== pack.gtin) throw refuse('wrong_product', `the prescription is for GTIN ${prescription.gtin}, not ${pack.gtin}`);
+
+  const elapsed = daysBetween(prescription.issuedOn, today);
+  if (elapsed < 0) throw refuse('prescription_not_yet_valid', `the prescription is issued on ${prescription.issuedOn}`);
+  if (elapsed >= prescription.durationDays) {
+    throw refuse('treatment_period_over', `the ${prescription.durationDays} days of treatment from ${prescription.issuedOn} are over`);
+  }
+  const fill = state.fills.get(command.prescriptionId);
+  const allowed = allowedPacks(prescription, fill?.firstOn ?? today);
+  const dispensed = fill?.dispensed ?? 0;
+  if (dispensed + quantity > allowed) {
+    const why =
+      allowed < prescription.quantity
+        ? `presented ${daysBetween(prescription.issuedOn, fill?.firstOn ?? today)} days after issue, it allows only the remaining days of treatment: ${allowed} of ${prescription.quantity} packs (rounded down)`
+        : `it allows ${prescription.quantity} packs`;
+    throw refuse('exceeds_prescription', `${dispensed} packs dispensed so far, ${quantity} more asked: ${why}`);
+  }
+  usableBatch(command.batch, pack, today);
+  if (pack.serial !== null) {
+    if (quantity !== 1) throw refuse('one_pack_per_serial', 'a scanned serial is one pack: dispense it with quantity 1');
+    if (state.dispensedSerials.has(`${pack.gtin}|${pack.lot}|${pack.serial}`)) {
+      throw refuse('serial_already_dispensed', `the pack with serial ${pack.serial} is already dispensed`);
+    }
+  }
+  requireStock(state, { gtin: pack.gtin, lot: pack.lot, quantity });
+  return [
+    {
+      type: 'PrescriptionDispensed',
+      data: {
+        dispensationId: command.dispensationId,
+        prescriptionId: command.prescriptionId,
+        patientId: prescription.patientId,
+        gtin: pack.gtin,
+        lot: pack.lot,
+        quantity,
+        serial: pack.serial,
+        dispensedOn: today,
+      },
+    },
+  ];
 }
 
 function requireStock(state: RegisterState, line: Line): void {

@@ -17,3 +17,8 @@ export function parisDate(instant: Date): IsoDate {
     instant,
   );
 }
+
+/** Whole days from `from` to `to` (both `YYYY-MM-DD`): 0 on the same day. */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
