@@ -10,6 +10,9 @@ import { EventStoreModule } from './event-store/event-store.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
+import { DispensationsModule } from './dispensations/dispensations.module.js';
+import { PatientsModule } from './patients/patients.module.js';
+import { PrescriptionsModule } from './prescriptions/prescriptions.module.js';
 import { RegistryModule } from './registry/registry.module.js';
 import { ShipmentsModule } from './shipments/shipments.module.js';
 import { SitesModule } from './sites/sites.module.js';
@@ -31,6 +34,9 @@ export class AppModule {
         BatchesModule,
         ShipmentsModule,
         SitesModule,
+        PatientsModule,
+        PrescriptionsModule,
+        DispensationsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

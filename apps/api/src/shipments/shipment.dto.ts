@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, Length, Matches, MaxLength, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { LineDto } from '../validation/line.dto.js';
-import { ORGANISATION_ID } from '../validation/validators.js';
+import { ORGANISATION_ID, OnlyOneOf } from '../validation/validators.js';
 
 export class CreateShipmentDto {
   @ApiProperty({ example: 'EXP-1', description: 'The receiving organisation' })
@@ -29,17 +29,6 @@ export class CreateShipmentDto {
   @IsString()
   @Length(1, 100)
   importAuthorisation?: string;
-}
-
-/** Exactly one of `lines` and `scans`. */
-function OnlyOneOf(other: string): PropertyDecorator {
-  return ValidateBy({
-    name: 'onlyOneOf',
-    validator: {
-      validate: (_value, args) => (args?.object as Record<string, unknown>)[other] === undefined,
-      defaultMessage: (args) => `give either ${args?.property} or ${other}, not both`,
-    },
-  });
 }
 
 export class ReceiptDto {

@@ -38,3 +38,38 @@ export function IsGtin(options?: ValidationOptions): PropertyDecorator {
 
 export const ORGANISATION_ID = /^[A-Za-z0-9._-]{1,64}$/;
 export const LOT = /^[\x21-\x22\x25-\x2f\x30-\x39\x3a-\x3f\x41-\x5a\x5f\x61-\x7a]{1,20}$/;
+
+/** Valid only when the other field is absent: for bodies that take one of two forms. */
+export function OnlyOneOf(other: string): PropertyDecorator {
+  return ValidateBy({
+    name: 'onlyOneOf',
+    validator: {
+      validate: (_value, args) => (args?.object as Record<string, unknown>)[other] === undefined,
+      defaultMessage: (args) => `give either ${args?.property} or ${other}, not both`,
+    },
+  });
+}
+
+const NIR = /^[12]\d{12}(\d{2})?$/;
+
+/**
+ * A patient pseudonym: 6 to 64 letters, digits, `_` or `-`, and never a social-security number (NIR), which
+ * would put personal data into events that are never deleted.
+ */
+export function IsPseudonym(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isPseudonym',
+      validator: {
+        validate: (value) => typeof value === 'string' && /^[A-Za-z0-9_-]{6,64}$/.test(value) && !NIR.test(value),
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must be a pseudonym (6 to 64 letters, digits, _ or -), never a social-security number`,
+          options,
+        ),
+      },
+    },
+    options,
+  );
+}
+
+export const PRESCRIPTION_NUMBER = /^[A-Za-z0-9-]{4,40}$/;

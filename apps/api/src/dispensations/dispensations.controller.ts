@@ -1,0 +1,30 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/access.decorators.js';
+import { Command, type CommandContext } from '../commands/command-context.js';
+import { commandAnswer } from '../commands/streams.js';
+import type { RegisterCommandResult } from '../shipments/shipment.commands.js';
+import { packOf } from './pack.js';
+import { Dispense } from './dispense.handler.js';
+import { DispenseDto } from './dispensation.dto.js';
+
+@ApiTags('dispensations')
+@ApiBearerAuth()
+@Controller('v1/dispensations')
+export class DispensationsController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @Roles('pharmacist')
+  @ApiOperation({
+    summary:
+      'Dispense against a prescription at the pharmacy it names, by scan or by gtin and lot (a trained pharmacist of that pharmacy). Presented more than 3 days after issue, only the share of the remaining days of treatment may be dispensed: prescribed packs x remaining days / duration, rounded down.',
+  })
+  async dispense(@Body() body: DispenseDto, @Command() context: CommandContext) {
+    const result = await this.commands.execute<Dispense, RegisterCommandResult & { dispensationId: string }>(
+      new Dispense(body.prescriptionId, packOf(body), body.quantity, context),
+    );
+    return { ...commandAnswer(result), dispensationId: result.dispensationId };
+  }
+}

@@ -1,0 +1,63 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { INDICATIONS, type Indication } from '../../../../libs/domain/src/index.js';
+import { IsGtin, IsIsoDate, IsPseudonym, ORGANISATION_ID, PRESCRIPTION_NUMBER } from '../validation/validators.js';
+
+export class IssuePrescriptionDto {
+  @ApiProperty({ example: 'ORD-2026-000123', description: 'Number of the secure prescription form; also the prescription id' })
+  @IsString()
+  @Matches(PRESCRIPTION_NUMBER, { message: 'securePrescriptionNumber must be 4 to 40 letters, digits or -' })
+  securePrescriptionNumber!: string;
+
+  @ApiProperty({ example: 'PSN-7F3A9C21' })
+  @IsPseudonym()
+  patientId!: string;
+
+  @ApiProperty({ enum: INDICATIONS })
+  @IsIn(INDICATIONS)
+  indication!: Indication;
+
+  @ApiProperty({ example: '03400930000014' })
+  @IsGtin()
+  gtin!: string;
+
+  @ApiProperty({ example: 0.5, description: "Amount of product a day, in the product's content unit" })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0.000001)
+  @Max(100_000)
+  dailyDose!: number;
+
+  @ApiProperty({ example: 28, description: '1 to 28 days (a longer one is refused, 422)' })
+  @IsInt()
+  @Min(1)
+  @Max(366)
+  durationDays!: number;
+
+  @ApiProperty({ example: 4, description: 'Packs for the whole duration' })
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  quantity!: number;
+
+  @ApiProperty({ example: 'PH-1', description: 'The pharmacy the patient chose: every dispensation happens there' })
+  @IsString()
+  @Matches(ORGANISATION_ID, { message: 'pharmacyId must be an organisation id' })
+  pharmacyId!: string;
+
+  @ApiProperty({ example: '2026-03-01' })
+  @IsIsoDate()
+  issuedOn!: string;
+
+  @ApiPropertyOptional({ example: 'ORD-2026-000100', description: 'The prescription this one renews' })
+  @IsOptional()
+  @IsString()
+  @Matches(PRESCRIPTION_NUMBER, { message: 'renewalOf must be a prescription id' })
+  renewalOf?: string;
+}
+
+export class CancelPrescriptionDto {
+  @ApiProperty({ example: 'Treatment changed' })
+  @IsString()
+  @Length(1, 1000)
+  reason!: string;
+}

@@ -1,0 +1,119 @@
+import { CommandHandler, IQueryHandler, QueryHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Principal } from '../../../../libs/auth/src/index.js';
+import {
+  allowedPacks,
+  daysBetween,
+  forbid,
+  indicationDecider,
+  indicationStream,
+  notFound,
+  organisationDecider,
+  organisationStream,
+  parisDate,
+  prescriptionDecider,
+  prescriptionStream,
+  productDecider,
+  productStream,
+  professionalDecider,
+  professionalStream,
+  registerStream,
+  type PrescriptionDetails,
+  type RegisterEvent,
+} from '../../../../libs/domain/src/index.js';
+import type { CommandContext } from '../commands/command-context.js';
+import { Streams, type CommandResult } from '../commands/streams.js';
+
+export class IssuePrescription {
+  constructor(
+    readonly data: PrescriptionDetails,
+    readonly context: CommandContext,
+  ) {}
+}
+
+export class CancelPrescription {
+  constructor(
+    readonly prescriptionId: string,
+    readonly reason: string,
+    readonly context: CommandContext,
+  ) {}
+}
+
+export class GetPrescription {
+  constructor(
+    readonly prescriptionId: string,
+    readonly principal: Principal,
+  ) {}
+}
+
+@CommandHandler(IssuePrescription)
+export class IssuePrescriptionHandler implements ICommandHandler<IssuePrescription, CommandResult> {
+  constructor(private readonly streams: Streams) {}
+
+  execute({ data, context }: IssuePrescription): Promise<CommandResult> {
+    return this.streams.decide(
+      prescriptionStream(data.securePrescriptionNumber),
+      prescriptionDecider,
+      async () => ({
+        type: 'IssuePrescription' as const,
+        data,
+        prescriber: await this.streams.state(professionalStream(context.principal.sub), professionalDecider),
+        prescriberRpps: context.principal.sub,
+        organisation: context.principal.org,
+        inclusions: await this.streams.state(indicationStream(data.indication), indicationDecider),
+        renewed: data.renewalOf === null ? undefined : await this.streams.state(prescriptionStream(data.renewalOf), prescriptionDecider),
+        product: await this.streams.state(productStream(data.gtin), productDecider),
+        pharmacy: await this.streams.state(organisationStream(data.pharmacyId), organisationDecider),
+        today: parisDate(context.now),
+      }),
+      context,
+    );
+  }
+}
+
+@CommandHandler(CancelPrescription)
+export class CancelPrescriptionHandler implements ICommandHandler<CancelPrescription, CommandResult> {
+  constructor(private readonly streams: Streams) {}
+
+  execute({ prescriptionId, reason, context }: CancelPrescription): Promise<CommandResult> {
+    return this.streams.decide(
+      prescriptionStream(prescriptionId),
+      prescriptionDecider,
+      () => ({ type: 'CancelPrescription' as const, reason, prescriberRpps: context.principal.sub }),
+      context,
+    );
+  }
+}
+
+type Dispensed = Extract<RegisterEvent, { type: 'PrescriptionDispensed' }>['data'];
+
+/** A prescription with its dispensations so far: for its prescriber, its pharmacy, or ANSM. */
+@QueryHandler(GetPrescription)
+export class GetPrescriptionHandler implements IQueryHandler<GetPrescription> {
+  constructor(private readonly streams: Streams) {}
+
+  async execute({ prescriptionId, principal }: GetPrescription) {
+    const { status, ...prescription } = await this.streams.state(prescriptionStream(prescriptionId), prescriptionDecider);
+    if (status === 'unknown') throw notFound('prescription_unknown', `no prescription ${prescriptionId}`);
+    const details = prescription as PrescriptionDetails & { prescriberRpps: string };
+    const allowed = principal.role === 'ansm' || principal.sub === details.prescriberRpps || principal.org === details.pharmacyId;
+    if (!allowed) throw forbid('not_prescription_party', 'only its prescriber, its pharmacy or ANSM may read a prescription');
+    const dispensations = (await this.streams.events(registerStream(details.pharmacyId)))
+      .filter((e) => e.type === 'PrescriptionDispensed' && (e.data as unknown as Dispensed).prescriptionId === prescriptionId)
+      .map((e) => {
+        const { prescriptionId: _id, patientId: _patient, ...rest } = e.data as unknown as Dispensed;
+        return { ...rest, dispensedAt: e.metadata.occurredAt, pharmacistRpps: e.metadata.actor };
+      });
+    const dispensed = dispensations.reduce((sum, d) => sum + d.quantity, 0);
+    const today = parisDate(new Date());
+    const open = status === 'issued' && daysBetween(details.issuedOn, today) < details.durationDays;
+    return {
+      prescriptionId,
+      status,
+      ...details,
+      dispensations,
+      dispensedQuantity: dispensed,
+      /** Packs that may still be dispensed: none once cancelled or the treatment days are over. */
+      remainingQuantity: open ? Math.max(0, allowedPacks(details, dispensations[0]?.dispensedOn ?? today) - dispensed) : 0,
+    };
+  }
+}

@@ -1,0 +1,49 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '../../../../libs/auth/src/index.js';
+import { CurrentPrincipal, Roles } from '../auth/access.decorators.js';
+import { Command, type CommandContext } from '../commands/command-context.js';
+import { commandAnswer, type CommandResult } from '../commands/streams.js';
+import { CancelPrescriptionDto, IssuePrescriptionDto } from './prescription.dto.js';
+import { CancelPrescription, GetPrescription, IssuePrescription } from './prescription.handlers.js';
+
+@ApiTags('prescriptions')
+@ApiBearerAuth()
+@Controller('v1/prescriptions')
+export class PrescriptionsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @Roles('prescriber')
+  @ApiOperation({
+    summary:
+      'Issue a secure prescription (1 to 28 days): an initial one by a trained prescriber of a reference centre for an included patient, a renewal (renewalOf) by any trained prescriber',
+  })
+  async issue(@Body() body: IssuePrescriptionDto, @Command() context: CommandContext) {
+    const result = await this.commands.execute<IssuePrescription, CommandResult>(
+      new IssuePrescription({ ...body, renewalOf: body.renewalOf ?? null }, context),
+    );
+    return { ...commandAnswer(result), prescriptionId: body.securePrescriptionNumber };
+  }
+
+  @Post(':prescriptionId/cancel')
+  @Roles('prescriber')
+  @ApiOperation({ summary: 'Cancel a prescription (its prescriber)' })
+  async cancel(@Param('prescriptionId') prescriptionId: string, @Body() body: CancelPrescriptionDto, @Command() context: CommandContext) {
+    const result = await this.commands.execute<CancelPrescription, CommandResult>(new CancelPrescription(prescriptionId, body.reason, context));
+    return { ...commandAnswer(result), prescriptionId };
+  }
+
+  @Get(':prescriptionId')
+  @ApiOperation({
+    summary:
+      'A prescription with its dispensations so far and the packs that remain (its prescriber, its pharmacy, or ANSM). Presented after day 3, only the share of the remaining days may be dispensed, rounded down to whole packs.',
+  })
+  prescription(@Param('prescriptionId') prescriptionId: string, @CurrentPrincipal() principal: Principal) {
+    return this.queries.execute(new GetPrescription(prescriptionId, principal));
+  }
+}
