@@ -33,6 +33,11 @@ export interface EventStoreAdapter {
   readStream(stream: string, options: Required<ReadStreamOptions>): Promise<RecordedEvent[]>;
   /** Events after `from` in the global order, never skipping one that commits later with a lower position. */
   readAll(from: Checkpoint, maxCount: number): Promise<ReadAllResult>;
+  /**
+   * Every event whose metadata names this batch key, in the global order. Optional: without it the port scans
+   * the global order.
+   */
+  readByBatchKey?(batchKey: string): Promise<RecordedEvent[]>;
   /** Calls `onAppend` soon after any append commits (best effort; subscribers also poll). */
   watch(onAppend: () => void): Promise<() => Promise<void>>;
   ping(): Promise<void>;

@@ -84,6 +84,18 @@ export class ChainedEventStore implements EventStore {
     return this.storage.readAll(options.from ?? START, maxCount);
   }
 
+  async readByBatchKey(batchKey: string): Promise<RecordedEvent[]> {
+    if (this.storage.readByBatchKey) return this.storage.readByBatchKey(batchKey);
+    const found: RecordedEvent[] = [];
+    let from = START;
+    for (;;) {
+      const page = await this.storage.readAll(from, 1000);
+      found.push(...page.events.filter((e) => e.metadata.batchKeys?.includes(batchKey)));
+      if (page.checkpoint === from) return found;
+      from = page.checkpoint;
+    }
+  }
+
   subscribe(handler: SubscriptionHandler, options?: SubscribeOptions): Subscription {
     return catchUpSubscription(this.storage, handler, options);
   }

@@ -18,6 +18,8 @@ export interface EventStore {
   append(stream: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult>;
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<ReadAllResult>;
+  /** Every event whose metadata names this batch key (`{gtin}-{lot}`), in the global order. */
+  readByBatchKey(batchKey: string): Promise<RecordedEvent[]>;
   /** Catch-up subscription: everything after `from`, then live events as they commit. */
   subscribe(handler: SubscriptionHandler, options?: SubscribeOptions): Subscription;
   ping(): Promise<void>;

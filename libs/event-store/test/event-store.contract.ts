@@ -217,6 +217,19 @@ export function eventStoreContract(adapter: string, open: () => Promise<EventSto
       });
     });
 
+    describe('events of a batch', () => {
+      it('finds every event naming a batch key, in the global order, and no other', async () => {
+        const key = `03400930000014-${streamName('lot').slice(4, 16)}`;
+        const tagged = (type: string) => ({ ...event(type, {}), metadata: { ...event(type, {}).metadata, batchKeys: [key, 'other'] } });
+        const a = await store.append(streamName('batch'), [tagged('Registered')]);
+        await store.append(streamName('noise'), [event('Unrelated', {})]);
+        const b = await store.append(streamName('register'), [tagged('Shipped'), tagged('Received')]);
+        const found = await store.readByBatchKey(key);
+        expect(found.map((e) => e.id)).toEqual([...a.eventIds, ...b.eventIds]);
+        expect(await store.readByBatchKey(`${key}-none`)).toEqual([]);
+      });
+    });
+
     describe('subscriptions', () => {
       it('catches up, then receives live events as they are appended', async () => {
         const prefix = streamName('live');

@@ -73,6 +73,10 @@ END
 $fn$;
 `,
   },
+  {
+    id: '002-events-batch-keys',
+    sql: `CREATE INDEX events_batch_keys_idx ON events USING gin ((metadata -> 'batchKeys'));`,
+  },
 ];
 
 const MIGRATIONS_LOCK = 7_245_311_901;

@@ -125,6 +125,14 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
     return { events, checkpoint: events.length > 0 ? events[events.length - 1].position : from };
   }
 
+  async readByBatchKey(batchKey: string): Promise<RecordedEvent[]> {
+    const rows = await this.client.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE metadata -> 'batchKeys' ? $1 ORDER BY transaction_id, global_position`,
+      [batchKey],
+    );
+    return rows.map(toRecorded);
+  }
+
   watch(onAppend: () => void): Promise<() => Promise<void>> {
     return this.client.listen(NOTIFY_CHANNEL, onAppend);
   }
