@@ -19,7 +19,11 @@ describe('operations endpoints, embedded store', () => {
 
   it('GET /health answers 200 and names the store when it answers', async () => {
     const response = await request(app.getHttpServer()).get('/health').expect(200);
-    expect(response.body).toEqual({ status: 'ok', eventStore: { adapter: 'pglite', status: 'up' } });
+    expect(response.body).toEqual({
+      status: 'ok',
+      eventStore: { adapter: 'pglite', status: 'up' },
+      projections: ['batches', 'trace', 'prescriptions'].map((name) => ({ name, behind: 0, running: true, status: 'up' })),
+    });
   });
 
   it('serves the OpenAPI document, which describes /health, and its page', async () => {

@@ -13,7 +13,10 @@ import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
 import { DispensationsModule } from './dispensations/dispensations.module.js';
 import { PatientsModule } from './patients/patients.module.js';
 import { PrescriptionsModule } from './prescriptions/prescriptions.module.js';
+import { AuditModule } from './audit/audit.module.js';
+import { ProjectionsModule } from './projections/projections.module.js';
 import { RegistryModule } from './registry/registry.module.js';
+import { TraceModule } from './trace/trace.module.js';
 import { ShipmentsModule } from './shipments/shipments.module.js';
 import { SitesModule } from './sites/sites.module.js';
 
@@ -37,6 +40,9 @@ export class AppModule {
         PatientsModule,
         PrescriptionsModule,
         DispensationsModule,
+        ProjectionsModule,
+        TraceModule,
+        AuditModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

@@ -13,3 +13,4 @@ export * from './register/receipt.js';
 export * from './register/register-entries.js';
 export * from './indication/indication.js';
 export * from './prescription/prescription.js';
+export * from './trace/trace.js';

@@ -8,6 +8,7 @@ import { plain } from '../validation/plain.js';
 import { assessmentOf, ExecuteBatchCommand, type BatchCommandResult, type BatchRequest } from './batch.commands.js';
 import { ReasonDto, RecordAnalysisDto, RegisterBatchDto, ReleaseBatchDto } from './batch.dto.js';
 import { GetBatch } from './batch.queries.js';
+import { GetRecallImpact, type RecallImpact } from './recall-impact.query.js';
 
 @ApiTags('batches')
 @ApiBearerAuth()
@@ -57,9 +58,12 @@ export class BatchesController {
 
   @Post(':gtin/:lot/recall')
   @Roles('ansm')
-  @ApiOperation({ summary: 'Recall the batch; a recall is final (ANSM)' })
+  @ApiOperation({
+    summary: 'Recall the batch; a recall is final. Answers its impact: the sites still holding packs and the patients to contact (ANSM)',
+  })
   async recall(@Param('gtin') gtin: string, @Param('lot') lot: string, @Body() body: ReasonDto, @Command() context: CommandContext) {
-    return commandAnswer(await this.run(gtin, lot, { type: 'RecallBatch', data: plain(body) }, context));
+    const result = commandAnswer(await this.run(gtin, lot, { type: 'RecallBatch', data: plain(body) }, context));
+    return { ...result, impact: await this.queries.execute<GetRecallImpact, RecallImpact>(new GetRecallImpact(gtin, lot)) };
   }
 
   @Get(':gtin/:lot')

@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { CommandsModule } from '../commands/commands.module.js';
 import { BatchCommandHandler } from './batch.commands.js';
 import { GetBatchHandler } from './batch.queries.js';
+import { GetRecallImpactHandler } from './recall-impact.query.js';
 import { BatchesController } from './batches.controller.js';
 
 @Module({
   imports: [CommandsModule],
   controllers: [BatchesController],
-  providers: [BatchCommandHandler, GetBatchHandler],
+  providers: [BatchCommandHandler, GetBatchHandler, GetRecallImpactHandler],
 })
 export class BatchesModule {}

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '../../../../libs/event-store/src/index.js';
+import { Projector } from '../../../../libs/projections/src/index.js';
 
 export interface DependencyStatus {
   status: 'up' | 'down';
@@ -9,6 +10,8 @@ export interface DependencyStatus {
 export interface HealthReport {
   status: 'ok' | 'unavailable';
   eventStore: DependencyStatus & { adapter: string };
+  /** Each read model: its checkpoint and how many events it has still to project (counted up to 1,000). */
+  projections: (DependencyStatus & { name: string; behind?: number; running?: boolean })[];
 }
 
 /** A health check must answer quickly even when a dependency hangs. */
@@ -16,11 +19,25 @@ const PING_TIMEOUT_MS = 2000;
 
 @Injectable()
 export class HealthCheck {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(Projector) private readonly projector: Projector,
+  ) {}
 
   async check(): Promise<HealthReport> {
     const eventStore = { adapter: this.store.adapter, ...(await probe(() => this.store.ping())) };
-    return { status: eventStore.status === 'up' ? 'ok' : 'unavailable', eventStore };
+    let projections: HealthReport['projections'] = [];
+    const read = await probe(async () => {
+      projections = (await this.projector.status()).map(({ name, behind, running, lastError }) => ({
+        name,
+        behind,
+        running,
+        status: running && lastError === null ? ('up' as const) : ('down' as const),
+        ...(lastError ? { detail: lastError } : {}),
+      }));
+    });
+    const up = eventStore.status === 'up' && read.status === 'up';
+    return { status: up ? 'ok' : 'unavailable', eventStore, projections };
   }
 }
 

@@ -1,0 +1,26 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/access.decorators.js';
+import { AsOfQueryDto } from './audit.dto.js';
+import { GetBatchHistory, VerifyStore } from './audit.queries.js';
+
+@ApiTags('trace and audit')
+@ApiBearerAuth()
+@Roles('ansm')
+@Controller('v1/audit')
+export class AuditController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('batches/:gtin/:lot/history')
+  @ApiOperation({ summary: "Every event that concerns the batch, replayed from the event store, and the batch's state as it stood at asOf (by recording time) (ANSM)" })
+  history(@Param('gtin') gtin: string, @Param('lot') lot: string, @Query() query: AsOfQueryDto) {
+    return this.queries.execute(new GetBatchHistory(gtin, lot, query.asOf ? new Date(query.asOf) : new Date()));
+  }
+
+  @Get('verify')
+  @ApiOperation({ summary: 'Recompute every hash chain; name the first broken event of each broken stream (ANSM)' })
+  verify() {
+    return this.queries.execute(new VerifyStore());
+  }
+}

@@ -1,0 +1,59 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { batchDecider, batchKey, batchStream, fold, notFound, type BatchEvent } from '../../../../libs/domain/src/index.js';
+import { EVENT_STORE, verifyChains, type EventStore } from '../../../../libs/event-store/src/index.js';
+
+export class GetBatchHistory {
+  constructor(
+    readonly gtin: string,
+    readonly lot: string,
+    readonly asOf: Date,
+  ) {}
+}
+
+export class VerifyStore {}
+
+/**
+ * A batch's history replayed from the event store itself: every event that concerns it, recorded up to `asOf`,
+ * and the batch's state folded from them.
+ */
+@QueryHandler(GetBatchHistory)
+export class GetBatchHistoryHandler implements IQueryHandler<GetBatchHistory> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ gtin, lot, asOf }: GetBatchHistory) {
+    const all = await this.store.readByBatchKey(batchKey(gtin, lot));
+    if (all.length === 0) throw notFound('batch_unknown', `no event concerns lot ${lot} of GTIN ${gtin}`);
+    const events = all.filter((e) => Date.parse(e.metadata.recordedAt) <= asOf.getTime());
+    const stream = batchStream(gtin, lot);
+    const { status, ...state } = fold(
+      batchDecider,
+      events.filter((e) => e.stream === stream).map((e) => ({ type: e.type, data: e.data }) as BatchEvent),
+    );
+    return {
+      gtin,
+      lot,
+      asOf: asOf.toISOString(),
+      events: events.map((e) => ({
+        type: e.type,
+        stream: e.stream,
+        revision: e.revision,
+        occurredAt: e.metadata.occurredAt,
+        recordedAt: e.metadata.recordedAt,
+        actor: { id: e.metadata.actor, role: e.metadata.role, organisation: e.metadata.organisation },
+        data: e.data,
+        hash: e.hash,
+      })),
+      state: status === 'registered' ? state : null,
+    };
+  }
+}
+
+@QueryHandler(VerifyStore)
+export class VerifyStoreHandler implements IQueryHandler<VerifyStore> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  execute() {
+    return verifyChains(this.store);
+  }
+}

@@ -1,0 +1,36 @@
+import { Inject, Logger, Module, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { EVENT_STORE, type EventStore, type SqlClient } from '../../../../libs/event-store/src/index.js';
+import { PROJECTIONS, Projector } from '../../../../libs/projections/src/index.js';
+import { SQL_CLIENT } from '../database/database.module.js';
+
+/** Keeps the read models: migrated at start, projecting from bootstrap to shutdown. */
+@Module({
+  providers: [
+    {
+      provide: Projector,
+      inject: [EVENT_STORE, SQL_CLIENT],
+      useFactory: (store: EventStore, sql: SqlClient) => {
+        const logger = new Logger('Projector');
+        return new Projector(store, sql, PROJECTIONS, {
+          onError: (name, error) => logger.error(`projection ${name} failed, restarting from its checkpoint: ${(error as Error).message}`),
+        });
+      },
+    },
+  ],
+  exports: [Projector],
+})
+export class ProjectionsModule implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(@Inject(Projector) private readonly projector: Projector) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.projector.migrate();
+  }
+
+  onApplicationBootstrap(): void {
+    this.projector.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.projector.stop();
+  }
+}
