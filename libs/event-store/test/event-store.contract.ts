@@ -211,6 +211,22 @@ export function eventStoreContract(adapter: string, open: () => Promise<EventSto
         expect(read.filter((e) => e.stream.startsWith(prefix)).map((e) => e.id)).toEqual(appended);
       });
 
+      it('keeps the order over hundreds of transactions (transaction ids of 3 and 4 digits)', async () => {
+        const from = await endOf(store);
+        const prefix = streamName('many');
+        const appended: string[] = [];
+        for (let i = 0; i < 600; i++) appended.push(...(await store.append(`${prefix}-${i % 3}`, [event('Step', { i })])).eventIds);
+        const read: string[] = [];
+        let checkpoint = from;
+        for (;;) {
+          const page = await store.readAll({ from: checkpoint, maxCount: 100 });
+          if (page.events.length === 0) break;
+          read.push(...page.events.filter((e) => e.stream.startsWith(prefix)).map((e) => e.id));
+          checkpoint = page.checkpoint;
+        }
+        expect(read).toEqual(appended);
+      });
+
       it('answers its checkpoint unchanged when there is nothing new', async () => {
         const end = await endOf(store);
         expect(await store.readAll({ from: end })).toEqual({ events: [], checkpoint: end });

@@ -10,7 +10,7 @@ const UNIQUE_VIOLATION = '23505';
 interface EventRow {
   stream_id: string;
   stream_revision: string | number;
-  transaction_id: string;
+  transaction_text: string;
   global_position: string | number;
   event_id: string;
   event_type: string;
@@ -20,7 +20,9 @@ interface EventRow {
   hash: string;
 }
 
-const EVENT_COLUMNS = `stream_id, stream_revision, transaction_id::text AS transaction_id, global_position,
+// The text of the transaction id gets its own name: were it aliased `transaction_id`, an ORDER BY transaction_id
+// would sort by that text ("1000" before "753") instead of the xid8 column.
+const EVENT_COLUMNS = `stream_id, stream_revision, transaction_id::text AS transaction_text, global_position,
   event_id, event_type, data, metadata, prev_hash, hash`;
 
 /** A checkpoint in PostgreSQL is the pair the global order sorts by: `{transaction_id}/{global_position}`. */
@@ -41,7 +43,7 @@ function toRecorded(row: EventRow): RecordedEvent {
     type: row.event_type,
     stream: row.stream_id,
     revision: Number(row.stream_revision),
-    position: checkpointOf(row.transaction_id, row.global_position),
+    position: checkpointOf(row.transaction_text, row.global_position),
     data: row.data,
     metadata: row.metadata,
     prevHash: row.prev_hash,
