@@ -5,6 +5,7 @@ import type { SqlClient } from '../libs/event-store/src/index.js';
 import { Projector } from '../libs/projections/src/index.js';
 import { GTIN } from './catalogue.fixtures.js';
 import { asPharmacist, asPrescriber, prescription, scan, seedToPharmacy, TODAY } from './circuit.fixtures.js';
+import { epcisProblems } from './epcis-structure.js';
 import { Api, BACKENDS } from './harness.js';
 
 const L1 = `/v1/batches/${GTIN}/L1`;
@@ -81,6 +82,22 @@ describe.each(BACKENDS)('trace, recall and audit over HTTP (%s)', (backend) => {
     const beforeRegistration = await api.get(`/v1/audit/batches/${GTIN}/L1/history?asOf=2000-01-01T00:00:00Z`, 'ansm', 'ANSM').expect(200);
     expect(beforeRegistration.body).toMatchObject({ events: [], state: null });
     await api.get(`/v1/audit/batches/${GTIN}/L1/history?asOf=yesterday`, 'ansm', 'ANSM').expect(400);
+  });
+
+  it('exports the history as an EPCIS 2.0 document that follows the standard', async () => {
+    const response = await api.get(`/v1/audit/batches/${GTIN}/L1/epcis`, 'ansm', 'ANSM').expect(200);
+    expect(response.headers['content-type']).toMatch(/^application\/ld\+json/);
+    const document = JSON.parse(response.text);
+    expect(epcisProblems(document)).toEqual([]);
+    const steps = document.epcisBody.eventList.map((e: { bizStep: string; disposition: string }) => `${e.bizStep}/${e.disposition}`);
+    expect(steps.slice(0, 3)).toEqual(['commissioning/active', 'inspecting/conformant', 'inspecting/sellable_accessible']);
+    expect(steps).toEqual(expect.arrayContaining(['storing/sellable_not_accessible', 'shipping/in_transit', 'receiving/sellable_not_accessible', 'dispensing/dispensed', 'holding/recalled']));
+    const serialised = document.epcisBody.eventList.find((e: { epcList?: string[] }) => e.epcList);
+    expect(serialised.epcList).toEqual([`https://id.gs1.org/01/${GTIN}/21/S1`]);
+    expect(JSON.stringify(document)).not.toContain('PSN-');
+    expect(epcisProblems({ ...document, epcisBody: { eventList: [{ ...document.epcisBody.eventList[0], bizStep: 'teleporting' }] } })).toEqual([
+      'event 0: bizStep teleporting is not in the CBV',
+    ]);
   });
 
   it('verifies every hash chain, and names the event altered behind its back', async () => {

@@ -14,3 +14,4 @@ export * from './register/register-entries.js';
 export * from './indication/indication.js';
 export * from './prescription/prescription.js';
 export * from './trace/trace.js';
+export * from './epcis/batch-epcis.js';

@@ -1,9 +1,9 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorators.js';
 import { AsOfQueryDto } from './audit.dto.js';
-import { GetBatchHistory, VerifyStore } from './audit.queries.js';
+import { ExportBatchEpcis, GetBatchHistory, VerifyStore } from './audit.queries.js';
 
 @ApiTags('trace and audit')
 @ApiBearerAuth()
@@ -16,6 +16,13 @@ export class AuditController {
   @ApiOperation({ summary: "Every event that concerns the batch, replayed from the event store, and the batch's state as it stood at asOf (by recording time) (ANSM)" })
   history(@Param('gtin') gtin: string, @Param('lot') lot: string, @Query() query: AsOfQueryDto) {
     return this.queries.execute(new GetBatchHistory(gtin, lot, query.asOf ? new Date(query.asOf) : new Date()));
+  }
+
+  @Get('batches/:gtin/:lot/epcis')
+  @Header('Content-Type', 'application/ld+json')
+  @ApiOperation({ summary: "The batch's history as an EPCIS 2.0 JSON-LD document (ObjectEvents with CBV business steps and dispositions) (ANSM)" })
+  epcis(@Param('gtin') gtin: string, @Param('lot') lot: string) {
+    return this.queries.execute(new ExportBatchEpcis(gtin, lot));
   }
 
   @Get('verify')

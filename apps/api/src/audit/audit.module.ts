@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AuditController } from './audit.controller.js';
-import { GetBatchHistoryHandler, VerifyStoreHandler } from './audit.queries.js';
+import { ExportBatchEpcisHandler, GetBatchHistoryHandler, VerifyStoreHandler } from './audit.queries.js';
 
 @Module({
   controllers: [AuditController],
-  providers: [GetBatchHistoryHandler, VerifyStoreHandler],
+  providers: [GetBatchHistoryHandler, VerifyStoreHandler, ExportBatchEpcisHandler],
 })
 export class AuditModule {}

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { batchDecider, batchKey, batchStream, fold, notFound, type BatchEvent } from '../../../../libs/domain/src/index.js';
+import { batchDecider, batchEpcisDocument, batchKey, batchStream, fold, notFound, type BatchEvent } from '../../../../libs/domain/src/index.js';
 import { EVENT_STORE, verifyChains, type EventStore } from '../../../../libs/event-store/src/index.js';
 
 export class GetBatchHistory {
@@ -12,6 +12,13 @@ export class GetBatchHistory {
 }
 
 export class VerifyStore {}
+
+export class ExportBatchEpcis {
+  constructor(
+    readonly gtin: string,
+    readonly lot: string,
+  ) {}
+}
 
 /**
  * A batch's history replayed from the event store itself: every event that concerns it, recorded up to `asOf`,
@@ -46,6 +53,18 @@ export class GetBatchHistoryHandler implements IQueryHandler<GetBatchHistory> {
       })),
       state: status === 'registered' ? state : null,
     };
+  }
+}
+
+/** A batch's history as an EPCIS 2.0 JSON-LD document, for exchange with GS1-speaking systems. */
+@QueryHandler(ExportBatchEpcis)
+export class ExportBatchEpcisHandler implements IQueryHandler<ExportBatchEpcis> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ gtin, lot }: ExportBatchEpcis) {
+    const events = await this.store.readByBatchKey(batchKey(gtin, lot));
+    if (events.length === 0) throw notFound('batch_unknown', `no event concerns lot ${lot} of GTIN ${gtin}`);
+    return batchEpcisDocument(gtin, lot, events);
   }
 }
 

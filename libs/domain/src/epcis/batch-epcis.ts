@@ -1,0 +1,151 @@
+import type { BatchEvent } from '../batch/batch.js';
+import type { RegisterEvent } from '../register/register-events.js';
+
+/** An EPCIS 2.0 ObjectEvent, as JSON-LD (GS1 EPCIS 2.0 and CBV 2.0). */
+export interface EpcisObjectEvent {
+  type: 'ObjectEvent';
+  eventID: string;
+  eventTime: string;
+  eventTimeZoneOffset: string;
+  recordTime: string;
+  action: 'ADD' | 'OBSERVE' | 'DELETE';
+  bizStep: string;
+  disposition: string;
+  epcList?: string[];
+  quantityList?: { epcClass: string; quantity?: number }[];
+  readPoint: { id: string };
+  bizLocation?: { id: string };
+  sourceList?: { type: string; source: string }[];
+  destinationList?: { type: string; destination: string }[];
+  bizTransactionList?: { type: string; bizTransaction: string }[];
+}
+
+export interface EpcisDocument {
+  '@context': (string | Record<string, string>)[];
+  type: 'EPCISDocument';
+  schemaVersion: '2.0';
+  creationDate: string;
+  epcisBody: { eventList: EpcisObjectEvent[] };
+}
+
+export interface RecordedForExport {
+  id: string;
+  stream: string;
+  type: string;
+  data: unknown;
+  metadata: { occurredAt: string; recordedAt: string; organisation: string };
+}
+
+export const EPCIS_CONTEXT = 'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld';
+
+const site = (id: string) => `urn:cannatrace:site:${id}`;
+const party = (id: string) => `urn:cannatrace:organisation:${id}`;
+/** GS1 Digital Link URIs, which EPCIS 2.0 accepts as identifiers: a lot as a class, a serial as an instance. */
+const lotClass = (gtin: string, lot: string) => `https://id.gs1.org/01/${gtin}/10/${encodeURIComponent(lot)}`;
+const instance = (gtin: string, serial: string) => `https://id.gs1.org/01/${gtin}/21/${encodeURIComponent(serial)}`;
+
+/** The offset of Paris time at an instant, as EPCIS wants it (`+01:00` in winter, `+02:00` in summer). */
+export function parisOffset(instant: string): string {
+  const name = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' })
+    .formatToParts(new Date(instant))
+    .find((p) => p.type === 'timeZoneName')?.value;
+  const match = /GMT([+-]\d{2}:\d{2})/.exec(name ?? '');
+  return match ? match[1] : '+00:00';
+}
+
+/**
+ * A batch's history as EPCIS 2.0 events: commissioning, inspection, release, holds and recall from the batch
+ * stream; storing, shipping, receiving, dispensing, removal, destruction and cycle counts from the registers.
+ * Patients stay out: a dispensation names the prescription, not the pseudonym.
+ */
+export function batchEpcisDocument(gtin: string, lot: string, events: RecordedForExport[], now = new Date()): EpcisDocument {
+  const eventList = events.flatMap((event) => toEpcis(gtin, lot, event));
+  return {
+    '@context': [EPCIS_CONTEXT, { cannatrace: 'urn:cannatrace:' }],
+    type: 'EPCISDocument',
+    schemaVersion: '2.0',
+    creationDate: now.toISOString(),
+    epcisBody: { eventList },
+  };
+}
+
+function toEpcis(gtin: string, lot: string, event: RecordedForExport): EpcisObjectEvent[] {
+  const holder = event.stream.startsWith('register-') ? event.stream.slice('register-'.length) : event.metadata.organisation;
+  const at = (index: number, action: EpcisObjectEvent['action'], bizStep: string, disposition: string, quantity?: number): EpcisObjectEvent => ({
+    type: 'ObjectEvent',
+    eventID: index === 0 ? `urn:uuid:${event.id}` : `urn:uuid:${event.id}#${index}`,
+    eventTime: event.metadata.occurredAt,
+    eventTimeZoneOffset: parisOffset(event.metadata.occurredAt),
+    recordTime: event.metadata.recordedAt,
+    action,
+    bizStep,
+    disposition,
+    // No quantity: an event about the batch as a whole.
+    quantityList: [quantity === undefined ? { epcClass: lotClass(gtin, lot) } : { epcClass: lotClass(gtin, lot), quantity }],
+    readPoint: { id: site(holder) },
+    bizLocation: { id: site(holder) },
+  });
+  return event.stream.startsWith('batch-')
+    ? fromBatch(event as unknown as BatchEvent, at)
+    : fromRegister(gtin, lot, holder, event as unknown as RegisterEvent, at);
+}
+
+type At = (index: number, action: EpcisObjectEvent['action'], bizStep: string, disposition: string, quantity?: number) => EpcisObjectEvent;
+
+function fromBatch(event: BatchEvent, at: At): EpcisObjectEvent[] {
+  switch (event.type) {
+    case 'BatchRegistered':
+      return [at(0, 'ADD', 'commissioning', 'active', event.data.quantity)];
+    case 'AnalysisRecorded':
+      return [at(0, 'OBSERVE', 'inspecting', event.data.conformant ? 'conformant' : 'non_conformant')];
+    case 'BatchReleased':
+      return [at(0, 'OBSERVE', 'inspecting', 'sellable_accessible', event.data.quantity)];
+    case 'BatchPutOnHold':
+      return [at(0, 'OBSERVE', 'holding', 'non_sellable_other')];
+    case 'BatchHoldLifted':
+      return [at(0, 'OBSERVE', 'inspecting', 'sellable_accessible')];
+    case 'BatchRecalled':
+      return [at(0, 'OBSERVE', 'holding', 'recalled')];
+    default:
+      return [];
+  }
+}
+
+function fromRegister(gtin: string, lot: string, holder: string, event: RegisterEvent, at: At): EpcisObjectEvent[] {
+  const isThisBatch = (l: { gtin: string; lot: string }) => l.gtin === gtin && l.lot === lot;
+  switch (event.type) {
+    case 'StockEntered':
+      return [at(0, 'OBSERVE', 'storing', 'sellable_not_accessible', event.data.quantity)];
+    case 'ShipmentDispatched': {
+      const { to, shipmentId } = event.data;
+      return event.data.lines.filter(isThisBatch).map((l, i) => ({
+        ...at(i, 'OBSERVE', 'shipping', 'in_transit', l.quantity),
+        sourceList: [{ type: 'owning_party', source: party(holder) }],
+        destinationList: [{ type: 'owning_party', destination: party(to) }],
+        bizTransactionList: [{ type: 'desadv', bizTransaction: `urn:cannatrace:shipment:${shipmentId}` }],
+      }));
+    }
+    case 'ShipmentReceived': {
+      const { from, shipmentId } = event.data;
+      return event.data.accepted.filter(isThisBatch).map((l, i) => ({
+        ...at(i, 'OBSERVE', 'receiving', 'sellable_not_accessible', l.quantity),
+        sourceList: [{ type: 'owning_party', source: party(from) }],
+        destinationList: [{ type: 'owning_party', destination: party(holder) }],
+        bizTransactionList: [{ type: 'recadv', bizTransaction: `urn:cannatrace:shipment:${shipmentId}` }],
+      }));
+    }
+    case 'PrescriptionDispensed': {
+      const d = event.data;
+      const dispensed = { ...at(0, 'OBSERVE', 'dispensing', 'dispensed', d.quantity), bizTransactionList: [{ type: 'po', bizTransaction: `urn:cannatrace:prescription:${d.prescriptionId}` }] };
+      return [d.serial === null ? dispensed : { ...dispensed, quantityList: undefined, epcList: [instance(gtin, d.serial)] }];
+    }
+    case 'LossDeclared':
+      return [at(0, 'OBSERVE', 'removing', event.data.kind === 'theft' ? 'stolen' : 'unknown', event.data.quantity)];
+    case 'StockDestroyed':
+      return [at(0, 'DELETE', 'destroying', 'destroyed', event.data.quantity)];
+    case 'InventoryCounted':
+      return event.data.counts.filter(isThisBatch).map((c, i) => at(i, 'OBSERVE', 'cycle_counting', 'sellable_not_accessible', c.counted));
+    default:
+      return [];
+  }
+}
