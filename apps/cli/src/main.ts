@@ -1,44 +1,91 @@
-import { ConfigError, eventStoreConfig, loadConfig } from '../../../libs/config/src/index.js';
-import { openEventStore, verifyChains } from '../../../libs/event-store/src/index.js';
-import { developmentSecret, ROLES, signToken, type Role } from '../../../libs/auth/src/index.js';
 import { parseArgs } from 'node:util';
+import { writeFileSync } from 'node:fs';
+import { developmentSecret, ROLES, signToken, type Role } from '../../../libs/auth/src/index.js';
+import { ConfigError, loadConfig } from '../../../libs/config/src/index.js';
+import { batchEpcisDocument, batchKey } from '../../../libs/domain/src/index.js';
+import { verifyChains } from '../../../libs/event-store/src/index.js';
+import { rebuild } from './commands/rebuild.js';
+import { replay } from './commands/replay.js';
+import { withStore } from './commands/runtime.js';
+import { Progress } from './progress.js';
 
-const USAGE = `usage: npm run cli -- <command>
+const USAGE = `usage: npm run -s cli -- <command> [options]
 
 commands:
   token --role ROLE --org ORGANISATION [--sub USER] [--ttl SECONDS]
             print a bearer token signed with the api's secret (JWT_SECRET, or the embedded default's own)
             roles: ${ROLES.join(', ')}
-  migrate   apply the event store's pending migrations (the api also does it at start)
-  verify    recompute every hash chain of the configured event store
+  migrate   apply the pending migrations of the event store
+  verify    recompute every hash chain; exit code 2 when one is broken
+  replay [--gtin GTIN --lot LOT [--as-of INSTANT]]
+            a batch's history and state as of an instant; without a batch, every event as JSON lines
+  rebuild [--projection NAME ...]
+            empty the read models and project every event again
+  export --gtin GTIN --lot LOT [--out FILE]
+            a batch's history as an EPCIS 2.0 JSON-LD document
 
-The store is chosen by the same variables as the api (EVENT_STORE, DATA_DIR, DATABASE_URL, EVENTSTORE_URL).`;
+The store is chosen by the same variables as the api (EVENT_STORE, DATA_DIR, DATABASE_URL, EVENTSTORE_URL).
+On the embedded default, stop the api first: PGlite opens its data directory in one process at a time.`;
+
+class UsageError extends Error {}
 
 async function main(args: string[]): Promise<number> {
   const [command, ...rest] = args;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      role: { type: 'string' },
+      org: { type: 'string' },
+      sub: { type: 'string' },
+      ttl: { type: 'string' },
+      gtin: { type: 'string' },
+      lot: { type: 'string' },
+      'as-of': { type: 'string' },
+      out: { type: 'string' },
+      projection: { type: 'string', multiple: true },
+    },
+    strict: true,
+  });
   switch (command) {
     case 'token':
-      console.log(token(rest));
+      console.log(token(values));
       return 0;
-    case 'migrate': {
-      const store = await openEventStore(eventStoreConfig(loadConfig()));
-      await store.close();
-      console.log(`event store (${store.adapter}) is up to date`);
+    case 'migrate':
+      await withStore(async (store) => console.log(`event store (${store.adapter}) is up to date`));
       return 0;
-    }
-    case 'verify': {
-      const store = await openEventStore(eventStoreConfig(loadConfig()));
-      try {
-        const report = await verifyChains(store, {
-          onProgress: (n) => process.stderr.isTTY && process.stderr.write(`\rchecked ${n} events`),
-        });
-        if (process.stderr.isTTY) process.stderr.write('\n');
-        console.log(`${report.checkedEvents} events in ${report.checkedStreams} streams checked: ${report.ok ? 'every chain holds' : `${report.broken.length} broken`}`);
+    case 'verify':
+      return withStore(async (store) => {
+        const progress = new Progress('verifying');
+        const report = await verifyChains(store, { onProgress: (n) => progress.update(n) });
+        const seconds = progress.finish();
+        console.log(
+          `${report.checkedEvents} events in ${report.checkedStreams} streams checked in ${seconds.toFixed(1)} s: ${report.ok ? 'every chain holds' : `${report.broken.length} broken`}`,
+        );
         for (const b of report.broken) console.log(`  ${b.stream} revision ${b.revision} (event ${b.eventId}): ${b.reason}`);
         return report.ok ? 0 : 2;
-      } finally {
-        await store.close();
+      });
+    case 'replay': {
+      const batch = optionalBatch(values);
+      const asOf = values['as-of'] ? new Date(values['as-of']) : new Date();
+      if (Number.isNaN(asOf.getTime())) throw new UsageError('--as-of must be an ISO 8601 instant');
+      console.error(await withStore((store) => replay(store, batch, asOf)));
+      return 0;
+    }
+    case 'rebuild':
+      console.log(await withStore((store, sql) => rebuild(store, sql, values.projection)));
+      return 0;
+    case 'export': {
+      const batch = optionalBatch(values);
+      if (!batch) throw new UsageError('export needs --gtin and --lot');
+      const document = await withStore(async (store) => batchEpcisDocument(batch.gtin, batch.lot, await store.readByBatchKey(batchKey(batch.gtin, batch.lot))));
+      const text = `${JSON.stringify(document, null, 2)}\n`;
+      if (values.out) {
+        writeFileSync(values.out, text);
+        console.error(`${document.epcisBody.eventList.length} EPCIS events written to ${values.out}`);
+      } else {
+        process.stdout.write(text);
       }
+      return 0;
     }
     default:
       console.error(USAGE);
@@ -46,12 +93,13 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-function token(args: string[]): string {
-  const { values } = parseArgs({
-    args,
-    options: { role: { type: 'string' }, org: { type: 'string' }, sub: { type: 'string' }, ttl: { type: 'string' } },
-    strict: true,
-  });
+function optionalBatch(values: { gtin?: string; lot?: string }): { gtin: string; lot: string } | undefined {
+  if (values.gtin === undefined && values.lot === undefined) return undefined;
+  if (!values.gtin || !values.lot) throw new UsageError('give both --gtin and --lot');
+  return { gtin: values.gtin, lot: values.lot };
+}
+
+function token(values: { role?: string; org?: string; sub?: string; ttl?: string }): string {
   if (!values.role || !ROLES.includes(values.role as Role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
   if (!values.org) throw new UsageError('--org is required');
   const ttl = values.ttl === undefined ? 8 * 3600 : Number(values.ttl);
@@ -61,8 +109,6 @@ function token(args: string[]): string {
   return signToken(secret, { sub: values.sub ?? `${values.role}@${values.org}`, role: values.role as Role, org: values.org }, ttl);
 }
 
-class UsageError extends Error {}
-
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
@@ -70,7 +116,7 @@ main(process.argv.slice(2)).then(
       console.error(`${(error as Error).message}\n\n${USAGE}`);
       process.exit(64);
     }
-    console.error(error instanceof ConfigError ? `invalid configuration: ${error.message}` : error);
+    console.error(error instanceof ConfigError ? `invalid configuration: ${error.message}` : `cannatrace: ${(error as Error).message ?? String(error)}`);
     process.exit(1);
   },
 );

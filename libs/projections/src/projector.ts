@@ -28,6 +28,8 @@ export interface ProjectorOptions {
   retryMs?: number;
   pollIntervalMs?: number;
   onError?: (projection: string, error: unknown) => void;
+  /** Called after each committed batch, with the number of events it held. */
+  onProjected?: (projection: string, events: number) => void;
 }
 
 interface Runner {
@@ -139,6 +141,7 @@ export class Projector {
             });
             previous = checkpoint;
             runner.lastError = null;
+            this.options.onProjected?.(projection.name, events.length);
           },
           { from: previous, batchSize: this.options.batchSize ?? 500, pollIntervalMs: this.options.pollIntervalMs },
         );

@@ -1,0 +1,15 @@
+import { eventStoreConfig, loadConfig } from '../../../../libs/config/src/index.js';
+import { eventStoreOn, openEventStore, openSqlClient, type EventStore, type SqlClient } from '../../../../libs/event-store/src/index.js';
+
+/** The configured store and database, as the api would open them; closed when `work` ends. */
+export async function withStore<T>(work: (store: EventStore, sql: SqlClient) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const sql = await openSqlClient(config.database);
+  const store = config.eventStore.kind === 'eventstoredb' ? await openEventStore(eventStoreConfig(config)) : await eventStoreOn(sql);
+  try {
+    return await work(store, sql);
+  } finally {
+    await store.close();
+    await sql.close();
+  }
+}
