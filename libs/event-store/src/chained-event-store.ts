@@ -50,7 +50,8 @@ export class ChainedEventStore implements EventStore {
     }
     const recordedAt = this.clock().toISOString();
 
-    let tail = this.tails.get(stream);
+    // A writer that expects no stream needs no read: were it wrong, the adapter refuses and the tail is read.
+    let tail = this.tails.get(stream) ?? (expected === 'no_stream' ? { revision: -1, hash: null } : undefined);
     for (let attempt = 1; ; attempt++) {
       if (!tail || !satisfies(expected, tail.revision)) tail = await this.readTail(stream);
       if (!satisfies(expected, tail.revision)) return this.replayedOrConflict(stream, expected, tail, prepared);

@@ -23,6 +23,7 @@ function holdingCommits(inner: SqlClient, hold: () => Promise<void>): SqlClient 
     exec: (sql) => inner.exec(sql),
     transaction: (work) => inner.transaction(work),
     listen: (channel, onNotify) => inner.listen(channel, onNotify),
+    notify: (channel) => inner.notify(channel),
     close: () => inner.close(),
     query: <Row>(sql: string, params?: unknown[]) =>
       sql.includes('append_events')

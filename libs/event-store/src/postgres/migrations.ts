@@ -34,17 +34,15 @@ CREATE TABLE events (
 );
 CREATE UNIQUE INDEX events_global_order_idx ON events (transaction_id, global_position);
 
--- One round trip per append: refuse known ids, check the expected revision, insert, notify subscribers.
-CREATE FUNCTION append_events(p_stream text, p_expected bigint, p_events jsonb)
+-- One round trip per append: refuse known ids, check the expected revision, insert. Subscribers are notified by
+-- the adapter after the commit: a NOTIFY inside the append would serialise every commit on the notify queue lock.
+CREATE FUNCTION append_events(p_stream text, p_expected bigint, p_ids uuid[], p_events jsonb)
 RETURNS TABLE (o_outcome text, o_revision bigint, o_transaction_id text, o_global_position bigint)
 LANGUAGE plpgsql AS $fn$
 DECLARE
   v_current bigint;
 BEGIN
-  IF EXISTS (
-    SELECT 1 FROM events e
-    WHERE e.event_id IN (SELECT (x->>'id')::uuid FROM jsonb_array_elements(p_events) AS x)
-  ) THEN
+  IF EXISTS (SELECT 1 FROM events e WHERE e.event_id = ANY (p_ids)) THEN
     RETURN QUERY SELECT 'duplicate'::text, NULL::bigint, NULL::text, NULL::bigint;
     RETURN;
   END IF;
@@ -67,8 +65,6 @@ BEGIN
   )
   SELECT 'appended'::text, i.stream_revision, i.transaction_id::text, i.global_position
   FROM inserted i ORDER BY i.stream_revision DESC LIMIT 1;
-
-  PERFORM pg_notify('cannatrace_events', '');
 END
 $fn$;
 `,

@@ -39,6 +39,7 @@ export class PgSqlClient implements SqlClient {
   readonly kind = 'postgres' as const;
   private readonly pool: pg.Pool;
   private readonly config: pg.ClientConfig;
+  private notifier: Promise<pg.Client> | undefined;
 
   constructor(options: PgClientOptions) {
     const timeoutMs = options.timeoutMs ?? 10_000;
@@ -86,6 +87,24 @@ export class PgSqlClient implements SqlClient {
     }
   }
 
+  /** NOTIFY goes through a connection of its own, so that it never waits behind, or delays, an append. */
+  async notify(channel: string): Promise<void> {
+    this.notifier ??= (async () => {
+      const client = new pg.Client(this.config);
+      client.on('error', () => {
+        this.notifier = undefined;
+      });
+      await client.connect();
+      return client;
+    })();
+    try {
+      await (await this.notifier).query('SELECT pg_notify($1, $2)', [channel, '']);
+    } catch (error) {
+      this.notifier = undefined;
+      throw error;
+    }
+  }
+
   /** A dedicated connection for LISTEN, re-opened after it drops; subscribers poll meanwhile. */
   async listen(channel: string, onNotify: () => void): Promise<() => Promise<void>> {
     let client: pg.Client | undefined;
@@ -119,6 +138,9 @@ export class PgSqlClient implements SqlClient {
   }
 
   async close(): Promise<void> {
+    const notifier = this.notifier;
+    this.notifier = undefined;
+    await notifier?.then((client) => client.end()).catch(() => undefined);
     await this.pool.end();
   }
 }

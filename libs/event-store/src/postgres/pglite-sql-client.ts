@@ -52,6 +52,10 @@ export class PgliteSqlClient implements SqlClient {
     );
   }
 
+  async notify(channel: string): Promise<void> {
+    await this.query('SELECT pg_notify($1, $2)', [channel, '']);
+  }
+
   async listen(channel: string, onNotify: () => void): Promise<() => Promise<void>> {
     const unlisten = await this.turns.run(() => this.db.listen(channel, onNotify));
     return () => this.turns.run(() => unlisten());

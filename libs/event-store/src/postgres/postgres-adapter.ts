@@ -53,6 +53,9 @@ function toRecorded(row: EventRow): RecordedEvent {
 
 /** The PostgreSQL adapter, over `pg` (a server) or PGlite (embedded): the same SQL for both. */
 export class PostgresEventStoreAdapter implements EventStoreAdapter {
+  private notifying: Promise<void> | undefined;
+  private notifyAgain = false;
+
   private constructor(
     private readonly client: SqlClient,
     private readonly ownsClient: boolean,
@@ -74,7 +77,12 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
     );
     let rows: { o_outcome: string; o_revision: string | null; o_transaction_id: string | null; o_global_position: string | null }[];
     try {
-      rows = await this.client.query('SELECT * FROM append_events($1, $2, $3::jsonb)', [stream, expected, payload]);
+      rows = await this.client.query('SELECT * FROM append_events($1, $2, $3::uuid[], $4::jsonb)', [
+        stream,
+        expected,
+        events.map((e) => e.id),
+        payload,
+      ]);
     } catch (error) {
       // Another writer committed the same revision or id between our check and our insert.
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) return { outcome: 'conflict', actual: await this.revisionOf(stream) };
@@ -83,6 +91,7 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
     const [row] = rows;
     switch (row.o_outcome) {
       case 'appended':
+        this.notifySubscribers();
         return {
           outcome: 'appended',
           revision: Number(row.o_revision),
@@ -139,12 +148,37 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
     return this.client.listen(NOTIFY_CHANNEL, onAppend);
   }
 
+  /**
+   * One NOTIFY for a burst of appends, sent after they commit: a subscriber only needs to know that something
+   * new is there, and one NOTIFY in flight at a time keeps the notify queue off the commit path.
+   */
+  private notifySubscribers(): void {
+    if (this.notifying) {
+      this.notifyAgain = true;
+      return;
+    }
+    this.notifying = this.client
+      .notify(NOTIFY_CHANNEL)
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .finally(() => {
+        this.notifying = undefined;
+        if (this.notifyAgain) {
+          this.notifyAgain = false;
+          this.notifySubscribers();
+        }
+      });
+  }
+
   async ping(): Promise<void> {
     await this.client.query('SELECT 1');
   }
 
   /** Closes the connection only when the adapter owns it; a shared one is its owner's to close. */
   async close(): Promise<void> {
+    await this.notifying;
     if (this.ownsClient) await this.client.close();
   }
 

@@ -9,6 +9,8 @@ export interface SqlClient extends SqlQueryable {
   readonly kind: 'postgres' | 'pglite';
   /** Runs `work` in one transaction, committed when it resolves and rolled back when it throws. */
   transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T>;
+  /** Sends a NOTIFY on the channel, off the connections that run statements. */
+  notify(channel: string): Promise<void>;
   /** Calls `onNotify` for every NOTIFY on the channel; answers the way to stop listening. */
   listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;

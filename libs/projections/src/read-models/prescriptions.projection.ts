@@ -27,24 +27,39 @@ CREATE INDEX rm_prescriptions_prescriber_idx ON rm_prescriptions (prescriber_rpp
     },
   ],
   async apply(tx, events) {
+    const issued = [];
+    const cancelled: string[] = [];
+    const dispensed = new Map<string, number>();
     for (const event of events) {
       if (event.stream.startsWith('prescription-')) {
         const e = event as unknown as PrescriptionEvent;
         const id = event.stream.slice('prescription-'.length);
-        if (e.type === 'PrescriptionIssued') {
-          const d = e.data;
-          await tx.query(
-            `INSERT INTO rm_prescriptions (prescription_id, patient_id, indication, gtin, quantity, duration_days, pharmacy_id, prescriber_rpps, issued_on, status)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'issued') ON CONFLICT (prescription_id) DO NOTHING`,
-            [id, d.patientId, d.indication, d.gtin, d.quantity, d.durationDays, d.pharmacyId, d.prescriberRpps, d.issuedOn],
-          );
-        } else {
-          await tx.query(`UPDATE rm_prescriptions SET status = 'cancelled' WHERE prescription_id = $1`, [id]);
-        }
+        if (e.type === 'PrescriptionIssued') issued.push({ ...e.data, prescription_id: id });
+        else cancelled.push(id);
       } else if (event.type === 'PrescriptionDispensed') {
         const d = (event as unknown as Extract<RegisterEvent, { type: 'PrescriptionDispensed' }>).data;
-        await tx.query('UPDATE rm_prescriptions SET dispensed_quantity = dispensed_quantity + $2 WHERE prescription_id = $1', [d.prescriptionId, d.quantity]);
+        dispensed.set(d.prescriptionId, (dispensed.get(d.prescriptionId) ?? 0) + d.quantity);
       }
+    }
+    if (issued.length > 0) {
+      await tx.query(
+        `INSERT INTO rm_prescriptions (prescription_id, patient_id, indication, gtin, quantity, duration_days, pharmacy_id, prescriber_rpps, issued_on, status)
+         SELECT prescription_id, "patientId", indication, gtin, quantity, "durationDays", "pharmacyId", "prescriberRpps", "issuedOn"::date, 'issued'
+         FROM jsonb_to_recordset($1::jsonb) AS x(prescription_id text, "patientId" text, indication text, gtin text, quantity integer,
+           "durationDays" integer, "pharmacyId" text, "prescriberRpps" text, "issuedOn" text)
+         ON CONFLICT (prescription_id) DO NOTHING`,
+        [JSON.stringify(issued)],
+      );
+    }
+    if (cancelled.length > 0) {
+      await tx.query(`UPDATE rm_prescriptions SET status = 'cancelled' WHERE prescription_id = ANY($1::text[])`, [cancelled]);
+    }
+    if (dispensed.size > 0) {
+      await tx.query(
+        `UPDATE rm_prescriptions p SET dispensed_quantity = p.dispensed_quantity + x.quantity
+         FROM jsonb_to_recordset($1::jsonb) AS x(prescription_id text, quantity integer) WHERE p.prescription_id = x.prescription_id`,
+        [JSON.stringify([...dispensed].map(([prescription_id, quantity]) => ({ prescription_id, quantity })))],
+      );
     }
   },
 };

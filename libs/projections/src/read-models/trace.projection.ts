@@ -99,23 +99,34 @@ async function applyDispensations(tx: SqlQueryable, events: RecordedEvent[]): Pr
   );
 }
 
+/** Dispatches inserted, then receipts applied, each kind in one statement for the whole batch. */
 async function applyShipments(tx: SqlQueryable, events: RecordedEvent[]): Promise<void> {
+  const dispatched = [];
+  const received = [];
   for (const event of events) {
     if (event.type === 'ShipmentDispatched') {
       const d = (event as unknown as Extract<RegisterEvent, { type: 'ShipmentDispatched' }>).data;
-      await tx.query(
-        `INSERT INTO rm_shipments (shipment_id, from_site, to_site, lines, carrier, dispatched_at) VALUES ($1, $2, $3, $4::jsonb, $5, $6)
-         ON CONFLICT (shipment_id) DO NOTHING`,
-        [d.shipmentId, event.stream.slice('register-'.length), d.to, JSON.stringify(d.lines), d.carrier, event.metadata.occurredAt],
-      );
+      dispatched.push({ shipment_id: d.shipmentId, from_site: event.stream.slice('register-'.length), to_site: d.to, lines: d.lines, carrier: d.carrier, dispatched_at: event.metadata.occurredAt });
     } else if (event.type === 'ShipmentReceived') {
       const d = (event as unknown as Extract<RegisterEvent, { type: 'ShipmentReceived' }>).data;
-      await tx.query('UPDATE rm_shipments SET received_at = $2, accepted = $3::jsonb, discrepancies = $4::jsonb WHERE shipment_id = $1', [
-        d.shipmentId,
-        event.metadata.occurredAt,
-        JSON.stringify(d.accepted),
-        JSON.stringify(d.discrepancies),
-      ]);
+      received.push({ shipment_id: d.shipmentId, received_at: event.metadata.occurredAt, accepted: d.accepted, discrepancies: d.discrepancies });
     }
+  }
+  if (dispatched.length > 0) {
+    await tx.query(
+      `INSERT INTO rm_shipments (shipment_id, from_site, to_site, lines, carrier, dispatched_at)
+       SELECT shipment_id, from_site, to_site, lines, carrier, dispatched_at
+       FROM jsonb_to_recordset($1::jsonb) AS x(shipment_id text, from_site text, to_site text, lines jsonb, carrier text, dispatched_at timestamptz)
+       ON CONFLICT (shipment_id) DO NOTHING`,
+      [JSON.stringify(dispatched)],
+    );
+  }
+  if (received.length > 0) {
+    await tx.query(
+      `UPDATE rm_shipments s SET received_at = x.received_at, accepted = x.accepted, discrepancies = x.discrepancies
+       FROM jsonb_to_recordset($1::jsonb) AS x(shipment_id text, received_at timestamptz, accepted jsonb, discrepancies jsonb)
+       WHERE s.shipment_id = x.shipment_id`,
+      [JSON.stringify(received)],
+    );
   }
 }

@@ -1,0 +1,136 @@
+import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { openEventStore, type EventStore } from '../libs/event-store/src/index.js';
+import { benchUrl } from './database.js';
+import { medianRate, type Row } from './measure.js';
+import { asJson, shipmentEvent } from './payload.js';
+
+const SINGLE = Number(process.env.BENCH_SINGLE ?? 1500);
+const CONCURRENT = Number(process.env.BENCH_CONCURRENT ?? 4000);
+const BATCHES = Number(process.env.BENCH_BATCHES ?? 100);
+const WRITERS = 8;
+
+/** The limit: the same rows in a bare table, with plain SQL and nothing else. */
+async function limitTable(): Promise<pg.Pool> {
+  const pool = new pg.Pool({ connectionString: benchUrl(), max: WRITERS });
+  await pool.query(`CREATE TABLE IF NOT EXISTS limit_events (position bigserial PRIMARY KEY, stream text NOT NULL, revision int NOT NULL, body jsonb NOT NULL)`);
+  return pool;
+}
+
+async function split(total: number, writers: number, work: (writer: number, count: number) => Promise<void>): Promise<void> {
+  await Promise.all(Array.from({ length: writers }, (_, w) => work(w, Math.floor(total / writers))));
+}
+
+export async function appendBenchmarks(runs: number, log: (line: string) => void): Promise<Row[]> {
+  const store: EventStore = await openEventStore({ kind: 'postgres', url: benchUrl(), schema: 'ct', poolSize: WRITERS });
+  const limit = await limitTable();
+  const peer = getPostgreSQLEventStore(benchUrl());
+  await peer.appendToStream('warm-up', [{ type: 'WarmUp', data: {} }]);
+  let id = 0;
+  const rows: Row[] = [];
+  try {
+    log(`append: one event per append, one writer (${SINGLE} appends)`);
+    const single = {
+      ct: await medianRate(runs, SINGLE, async (run) => {
+        for (let i = 0; i < SINGLE; i++) await store.append(`s1-${run}-${i}`, [shipmentEvent(id++)], { expectedRevision: 'no_stream' });
+      }),
+      limit: await medianRate(runs, SINGLE, async () => {
+        const client = await limit.connect();
+        try {
+          for (let i = 0; i < SINGLE; i++) await client.query('INSERT INTO limit_events (stream, revision, body) VALUES ($1, 0, $2)', [`s1-${i}`, asJson(shipmentEvent(id++))]);
+        } finally {
+          client.release();
+        }
+      }),
+      peer: await medianRate(runs, SINGLE, async (run) => {
+        for (let i = 0; i < SINGLE; i++) {
+          const e = shipmentEvent(id++);
+          await peer.appendToStream(`p1-${run}-${i}`, [{ type: e.type, data: e.data, metadata: e.metadata }]);
+        }
+      }),
+    };
+    rows.push(ratioRow('append', '1 event per append, 1 writer', single, '>= 0.7x limit, > peer'));
+
+    log(`append: one event per append, ${WRITERS} writers on different streams (${CONCURRENT} appends)`);
+    const concurrent = {
+      ct: await medianRate(runs, CONCURRENT, (run) =>
+        split(CONCURRENT, WRITERS, async (w, count) => {
+          for (let i = 0; i < count; i++) await store.append(`s8-${run}-${w}-${i}`, [shipmentEvent(id++)], { expectedRevision: 'no_stream' });
+        }),
+      ),
+      limit: await medianRate(runs, CONCURRENT, () =>
+        split(CONCURRENT, WRITERS, async (w, count) => {
+          const client = await limit.connect();
+          try {
+            for (let i = 0; i < count; i++) await client.query('INSERT INTO limit_events (stream, revision, body) VALUES ($1, 0, $2)', [`s8-${w}-${i}`, asJson(shipmentEvent(id++))]);
+          } finally {
+            client.release();
+          }
+        }),
+      ),
+      peer: await medianRate(runs, CONCURRENT, (run) =>
+        split(CONCURRENT, WRITERS, async (w, count) => {
+          for (let i = 0; i < count; i++) {
+            const e = shipmentEvent(id++);
+            await peer.appendToStream(`p8-${run}-${w}-${i}`, [{ type: e.type, data: e.data, metadata: e.metadata }]);
+          }
+        }),
+      ),
+    };
+    rows.push(ratioRow('append', `1 event per append, ${WRITERS} writers`, concurrent, '>= 0.7x limit, > peer'));
+
+    const events = BATCHES * 100;
+    log(`append: 100 events per append (${BATCHES} appends)`);
+    const batch = {
+      ct: await medianRate(runs, events, async (run) => {
+        for (let i = 0; i < BATCHES; i++) await store.append(`s100-${run}-${i}`, Array.from({ length: 100 }, () => shipmentEvent(id++)), { expectedRevision: 'no_stream' });
+      }),
+      limit: await medianRate(runs, events, async () => {
+        const client = await limit.connect();
+        try {
+          for (let i = 0; i < BATCHES; i++) {
+            const values = Array.from({ length: 100 }, (_, k) => `($1, ${k}, $${k + 2})`).join(', ');
+            await client.query(`INSERT INTO limit_events (stream, revision, body) VALUES ${values}`, [`s100-${i}`, ...Array.from({ length: 100 }, () => asJson(shipmentEvent(id++)))]);
+          }
+        } finally {
+          client.release();
+        }
+      }),
+      peer: await medianRate(runs, events, async (run) => {
+        for (let i = 0; i < BATCHES; i++) {
+          await peer.appendToStream(
+            `p100-${run}-${i}`,
+            Array.from({ length: 100 }, () => {
+              const e = shipmentEvent(id++);
+              return { type: e.type, data: e.data, metadata: e.metadata };
+            }),
+          );
+        }
+      }),
+    };
+    rows.push(ratioRow('append', '100 events per append', batch, '>= 0.5x limit, > peer'));
+
+    const copy = await medianRate(runs, events, async () => {
+      const client = await limit.connect();
+      try {
+        const lines = Array.from({ length: events }, (_, k) => `copy-${k}\t${k % 100}\t${asJson(shipmentEvent(id++)).replaceAll('\\', '\\\\')}\n`);
+        await pipeline(Readable.from(lines), client.query(copyFrom('COPY limit_events (stream, revision, body) FROM STDIN')));
+      } finally {
+        client.release();
+      }
+    });
+    rows.push({ group: 'append', figure: '100 events per append, against COPY', value: batch.ct, unit: `events/s (COPY ${Math.round(copy)})`, vsLimit: batch.ct / copy });
+  } finally {
+    await store.close();
+    await limit.end();
+    await peer.close();
+  }
+  return rows;
+}
+
+function ratioRow(group: string, figure: string, r: { ct: number; limit: number; peer: number }, target: string): Row {
+  return { group, figure, value: r.ct, unit: `events/s (limit ${Math.round(r.limit)}, peer ${Math.round(r.peer)})`, vsLimit: r.ct / r.limit, vsPeer: r.ct / r.peer, target };
+}

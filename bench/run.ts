@@ -1,0 +1,55 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { appendBenchmarks } from './append.bench.js';
+import { dropBenchDatabase, recreateBenchDatabase, SERVER_URL } from './database.js';
+import { httpBenchmarks } from './http.bench.js';
+import { format, type Row } from './measure.js';
+import { pgliteBenchmarks, storeBenchmarks } from './store.bench.js';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+/** `BENCH_ONLY=append,store,http,pglite` runs some groups only (the http group needs the store group). */
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'append,store,http,pglite').split(','));
+
+async function serverVersion(): Promise<string> {
+  const client = new pg.Client({ connectionString: SERVER_URL });
+  await client.connect();
+  try {
+    return (await client.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version;
+  } finally {
+    await client.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const log = (line: string) => console.error(`[bench] ${line}`);
+  const started = new Date();
+  await recreateBenchDatabase();
+  const rows: Row[] = [];
+  const pgliteDir = mkdtempSync(join(tmpdir(), 'cannatrace-bench-'));
+  try {
+    if (ONLY.has('append')) rows.push(...(await appendBenchmarks(RUNS, log)));
+    if (ONLY.has('store')) rows.push(...(await storeBenchmarks(EVENTS, RUNS, log)));
+    if (ONLY.has('http')) rows.push(...(await httpBenchmarks(log)));
+    if (ONLY.has('pglite')) rows.push(...(await pgliteBenchmarks(pgliteDir, RUNS, log)));
+  } finally {
+    rmSync(pgliteDir, { recursive: true, force: true });
+    await dropBenchDatabase();
+  }
+  const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${await serverVersion()}`;
+  const table = format(rows);
+  console.log(`\n${table}\n\n${machine}; median of ${RUNS} runs where repeated; ${Math.round((Date.now() - started.getTime()) / 1000)} s in all`);
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/latest.json', JSON.stringify({ date: started.toISOString(), machine, runs: RUNS, events: EVENTS, rows }, null, 2));
+  writeFileSync('bench/results/latest.md', `# cannatrace benchmark, ${started.toISOString()}\n\n${machine}; median of ${RUNS} runs.\n\n${table}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
