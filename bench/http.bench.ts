@@ -99,6 +99,16 @@ async function seed(port: number): Promise<void> {
   }
 }
 
+/** Waits until every process of the api that follows the store has handled it all (a fresh api catches up first). */
+async function caughtUp(port: number): Promise<void> {
+  for (let i = 0; i < 1200; i++) {
+    const health = (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { projections: { behind: number }[] };
+    if (health.projections.every((p) => p.behind === 0)) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('the api did not catch up with the store');
+}
+
 function run(options: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
@@ -145,9 +155,10 @@ export async function httpBenchmarks(log: (line: string) => void): Promise<Row[]
     await stop(api);
   }
 
-  log('HTTP: trace of a batch on the loaded store');
+  log('HTTP: trace of a batch on the loaded store (once the api has caught up with it)');
   const loaded = await startApi(LOADED_SCHEMA, 3972);
   try {
+    await caughtUp(3972);
     let n = 0;
     const result = await run({
       url: 'http://127.0.0.1:3972',

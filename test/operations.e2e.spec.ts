@@ -22,7 +22,7 @@ describe('operations endpoints, embedded store', () => {
     expect(response.body).toEqual({
       status: 'ok',
       eventStore: { adapter: 'pglite', status: 'up' },
-      projections: ['batches', 'trace', 'prescriptions'].map((name) => ({ name, behind: 0, running: true, status: 'up' })),
+      projections: ['batches', 'trace', 'prescriptions', 'release-entries'].map((name) => ({ name, behind: 0, running: true, status: 'up' })),
     });
   });
 

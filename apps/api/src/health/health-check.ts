@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '../../../../libs/event-store/src/index.js';
 import { Projector } from '../../../../libs/projections/src/index.js';
+import { ReleaseEntries } from '../sites/release-entries.js';
 
 export interface DependencyStatus {
   status: 'up' | 'down';
@@ -10,7 +11,7 @@ export interface DependencyStatus {
 export interface HealthReport {
   status: 'ok' | 'unavailable';
   eventStore: DependencyStatus & { adapter: string };
-  /** Each read model: its checkpoint and how many events it has still to project (counted up to 1,000). */
+  /** Each read model and each process that follows the store: events still to handle (counted up to 1,000). */
   projections: (DependencyStatus & { name: string; behind?: number; running?: boolean })[];
 }
 
@@ -22,6 +23,7 @@ export class HealthCheck {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(Projector) private readonly projector: Projector,
+    @Inject(ReleaseEntries) private readonly releaseEntries: ReleaseEntries,
   ) {}
 
   async check(): Promise<HealthReport> {
@@ -35,6 +37,8 @@ export class HealthCheck {
         status: running && lastError === null ? ('up' as const) : ('down' as const),
         ...(lastError ? { detail: lastError } : {}),
       }));
+      const entries = await this.releaseEntries.status();
+      projections.push({ ...entries, status: entries.running ? 'up' : 'down' });
     });
     const up = eventStore.status === 'up' && read.status === 'up';
     return { status: up ? 'ok' : 'unavailable', eventStore, projections };

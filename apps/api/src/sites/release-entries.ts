@@ -35,6 +35,12 @@ export class ReleaseEntries implements OnApplicationBootstrap, BeforeApplication
     this.subscription.done.catch((error: unknown) => this.logger.error(`stopped: ${(error as Error).stack ?? String(error)}`));
   }
 
+  /** How far the process is behind the store: events still to look at, counted up to 1,000. */
+  async status(): Promise<{ name: string; behind: number; running: boolean }> {
+    const { events } = await this.store.readAll({ from: await this.checkpoints.load(NAME), maxCount: 1000 });
+    return { name: NAME, behind: events.length, running: this.subscription !== undefined };
+  }
+
   async beforeApplicationShutdown(): Promise<void> {
     await this.subscription?.stop();
   }

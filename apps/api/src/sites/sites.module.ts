@@ -10,5 +10,6 @@ import { SitesController } from './sites.controller.js';
   imports: [CommandsModule],
   controllers: [SitesController],
   providers: [RecordRegisterOperationHandler, GetStockHandler, GetRegisterHandler, GetMonthlyBalanceHandler, ReleaseEntries, CheckpointStore],
+  exports: [ReleaseEntries],
 })
 export class SitesModule {}

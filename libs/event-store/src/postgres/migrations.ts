@@ -38,7 +38,10 @@ CREATE UNIQUE INDEX events_global_order_idx ON events (transaction_id, global_po
 -- the adapter after the commit: a NOTIFY inside the append would serialise every commit on the notify queue lock.
 CREATE FUNCTION append_events(p_stream text, p_expected bigint, p_ids uuid[], p_events jsonb)
 RETURNS TABLE (o_outcome text, o_revision bigint, o_transaction_id text, o_global_position bigint)
-LANGUAGE plpgsql AS $fn$
+LANGUAGE plpgsql
+-- PL/pgSQL keeps a session's plans: made while the table was empty they would scan it whole once it is large.
+SET plan_cache_mode = force_custom_plan
+AS $fn$
 DECLARE
   v_current bigint;
 BEGIN
