@@ -101,6 +101,16 @@ describe.each(BACKENDS)('supplier -> exploitant -> pharmacy over HTTP (%s)', (ba
     expect(await stockOf(api, 'PH-1')).toEqual([{ gtin: GTIN, lot: 'L1', quantity: 3 }]);
   });
 
+  it('receives a delivery of 3,000 scanned packs in one request (a body over the 100 kB default)', async () => {
+    const shipmentId = (await api.post('/v1/shipments', 'exploitant', 'EXP-1', { to: 'PH-2', lines: [{ gtin: GTIN, lot: 'L1', quantity: 1 }] }).expect(201)).body.shipmentId;
+    const scans = Array.from({ length: 3000 }, (_, i) => scan('L1', `BULK${i}`));
+    expect(JSON.stringify({ scans }).length).toBeGreaterThan(100_000);
+    const response = await pharmacist(`/v1/shipments/${shipmentId}/receipt`, { scans }, 'PH-2');
+    expect(response.status).toBe(201);
+    expect(response.body.accepted).toEqual([{ gtin: GTIN, lot: 'L1', quantity: 1 }]);
+    expect(response.body.discrepancies).toEqual([{ kind: 'extra', gtin: GTIN, lot: 'L1', shipped: 1, received: 3000 }]);
+  });
+
   it('answers the shipment to its parties and ANSM only', async () => {
     const view = (await api.http.get(`/v1/shipments/${toPharmacy}`).set('Authorization', `Bearer ${pharmacistToken('PH-1')}`).expect(200)).body;
     expect(view).toMatchObject({ from: 'EXP-1', to: 'PH-1', status: 'received', lines: [{ lot: 'L1', quantity: 5 }] });
