@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ROLES, type Role } from '../libs/auth/src/index.js';
+import { GTIN } from './catalogue.fixtures.js';
+import { Api, token } from './harness.js';
+
+const ALL = ROLES;
+const B = `/v1/batches/${GTIN}/L1`;
+/** Every endpoint but /health and /docs, with the roles its guard lets through. */
+const TABLE: [method: 'get' | 'post' | 'put', path: string, allowed: readonly Role[]][] = [
+  ['post', '/v1/organisations', ['ansm']],
+  ['get', '/v1/organisations/ORG', ['ansm']],
+  ['post', '/v1/professionals', ['ansm']],
+  ['get', '/v1/professionals/10000000001', ['ansm']],
+  ['post', '/v1/products', ['ansm']],
+  ['put', `/v1/products/${GTIN}/specification`, ['ansm']],
+  ['get', `/v1/products/${GTIN}`, ALL],
+  ['post', '/v1/batches', ['supplier']],
+  ['post', `${B}/analyses`, ['supplier', 'laboratory']],
+  ['post', `${B}/release`, ['supplier']],
+  ['post', `${B}/hold`, ['ansm']],
+  ['post', `${B}/lift-hold`, ['ansm']],
+  ['post', `${B}/recall`, ['ansm']],
+  ['get', B, ALL],
+  ['post', '/v1/shipments', ['supplier', 'exploitant', 'pharmacist']],
+  ['post', '/v1/shipments/EXP-1~000000000000/receipt', ['exploitant', 'pharmacist']],
+  ['get', '/v1/shipments/EXP-1~000000000000', ALL],
+  ['get', '/v1/sites/ORG/stock', ALL],
+  ['get', '/v1/sites/ORG/register', ALL],
+  ['get', '/v1/sites/ORG/register/balance?month=2026-01', ALL],
+  ['post', '/v1/sites/ORG/register/losses', ['supplier', 'exploitant', 'pharmacist']],
+  ['post', '/v1/sites/ORG/register/destructions', ['supplier', 'exploitant', 'pharmacist']],
+  ['post', '/v1/sites/ORG/register/inventories', ['supplier', 'exploitant', 'pharmacist']],
+  ['post', '/v1/patients', ['prescriber']],
+  ['get', '/v1/indications', ALL],
+  ['put', '/v1/indications/EPILEPSY/cap', ['ansm']],
+  ['post', '/v1/prescriptions', ['prescriber']],
+  ['post', '/v1/prescriptions/RX-1/cancel', ['prescriber']],
+  ['get', '/v1/prescriptions/RX-1', ALL],
+  ['post', '/v1/dispensations', ['pharmacist']],
+  ['get', `/v1/trace/batches/${GTIN}/L1`, ['ansm']],
+  ['get', `/v1/audit/batches/${GTIN}/L1/history`, ['ansm']],
+  ['get', `/v1/audit/batches/${GTIN}/L1/epcis`, ['ansm']],
+  ['get', '/v1/audit/verify', ['ansm']],
+];
+
+describe('access control: every endpoint against every role', () => {
+  let api: Api;
+  beforeAll(async () => {
+    api = await Api.start('pglite');
+  });
+  afterAll(() => api.close());
+
+  it('lists every route the api serves', async () => {
+    const paths = Object.keys((await api.http.get('/docs-json')).body.paths).filter((p) => p.startsWith('/v1'));
+    const covered = new Set(TABLE.map(([, path]) => path.split('?')[0]));
+    const shape = (path: string) => path.replace(/\{[^}]+\}/g, '*').replace(/\/(?:[A-Z0-9][A-Za-z0-9~._-]*|ORG|RX-1)(?=\/|$)/g, '/*');
+    const tableShapes = new Set([...covered].map(shape));
+    for (const path of paths) expect([path, tableShapes.has(shape(path))]).toEqual([path, true]);
+  });
+
+  for (const [method, path, allowed] of TABLE) {
+    it(`${method.toUpperCase()} ${path}: 401 without a token; 403 to ${ALL.filter((r) => !allowed.includes(r)).join(', ') || 'nobody'}`, async () => {
+      const written = await api.eventsWrittenBy(async () => {
+        expect((await api.http[method](path).send({})).status).toBe(401);
+        for (const role of ALL) {
+          const response = await api.http[method](path).set('Authorization', `Bearer ${token(role, 'ORG')}`).send({});
+          if (allowed.includes(role)) {
+            expect([role, response.body.type]).not.toEqual([role, 'urn:cannatrace:problem:role_not_allowed']);
+            expect(response.status).not.toBe(401);
+          } else {
+            expect([role, response.status, response.body.type]).toEqual([role, 403, 'urn:cannatrace:problem:role_not_allowed']);
+          }
+        }
+      });
+      expect(written).toBe(0);
+    });
+  }
+
+  it("keeps a site's stock and register from another organisation, and its writes from ANSM", async () => {
+    for (const what of ['stock', 'register', 'register/balance?month=2026-01']) {
+      const response = await api.http.get(`/v1/sites/PH-1/${what}`).set('Authorization', `Bearer ${token('pharmacist', 'PH-2')}`);
+      expect([what, response.status, response.body.type]).toEqual([what, 403, 'urn:cannatrace:problem:not_site_member']);
+    }
+    const write = await api.http.post('/v1/sites/PH-1/register/losses').set('Authorization', `Bearer ${token('ansm', 'ANSM')}`).send({});
+    expect(write.status).toBe(403);
+  });
+});
