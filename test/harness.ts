@@ -17,7 +17,7 @@ export class Api {
     private readonly dropSchema: () => Promise<void>,
   ) {}
 
-  static async start(backend: Backend): Promise<Api> {
+  static async start(backend: Backend, overrides: Partial<AppConfig> = {}): Promise<Api> {
     const scratch = backend === 'postgres' ? scratchSchema('e2e') : undefined;
     const config: AppConfig = {
       port: 0,
@@ -26,6 +26,9 @@ export class Api {
       database: scratch ? { kind: 'postgres', url: DATABASE_URL, schema: scratch.schema } : { kind: 'pglite' },
       eventStore: { kind: 'database' },
       jwt: { secret: JWT_SECRET },
+      rateLimitPerMinute: 1_000_000,
+      corsOrigins: [],
+      ...overrides,
     };
     const app = await createApp(config, { logger: false });
     await app.init();

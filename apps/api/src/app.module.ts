@@ -16,6 +16,7 @@ import { PrescriptionsModule } from './prescriptions/prescriptions.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { ProjectionsModule } from './projections/projections.module.js';
 import { RegistryModule } from './registry/registry.module.js';
+import { SecurityModule } from './security/security.module.js';
 import { TraceModule } from './trace/trace.module.js';
 import { ShipmentsModule } from './shipments/shipments.module.js';
 import { SitesModule } from './sites/sites.module.js';
@@ -30,6 +31,7 @@ export class AppModule {
         DatabaseModule.forRoot(config.database),
         EventStoreModule.forRoot(config.eventStore),
         AuthModule.forRoot(config.jwt),
+        SecurityModule.forRoot({ requestsPerMinute: config.rateLimitPerMinute }),
         IdempotencyModule,
         HealthModule,
         RegistryModule,

@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { strictValidation } from './problem/validation.js';
+import { securityHeaders } from './security/security-headers.js';
 import type { AppConfig } from '../../../libs/config/src/index.js';
 
 /** The configured application, not yet listening: main.ts listens, tests drive it through supertest. */
@@ -16,6 +17,8 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
   // 1 MB: a receipt of 10,000 scans is about 600 kB; anything larger is refused with a 413 problem.
   app.useBodyParser('json', { limit: '1mb' });
   app.useGlobalPipes(strictValidation());
+  app.use(securityHeaders);
+  if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Correlation-Id'] });
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -13,6 +13,8 @@ describe('configuration', () => {
       database: { kind: 'pglite', dataDir: resolve('data', 'pglite') },
       eventStore: { kind: 'database' },
       jwt: { secretFile: resolve('data', 'jwt-secret') },
+      rateLimitPerMinute: 1200,
+      corsOrigins: [],
     });
   });
 
@@ -48,6 +50,8 @@ describe('configuration', () => {
     ['EVENTSTORE_TIMEOUT_MS', { EVENT_STORE: 'eventstoredb', EVENTSTORE_URL: 'esdb://a:2113', EVENTSTORE_TIMEOUT_MS: '5s' }, /whole number/],
     ['JWT_SECRET', { EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://x/y' }, /required outside the embedded default/],
     ['JWT_SECRET', { EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://x/y', JWT_SECRET: 'secret' }, /too weak/],
+    ['RATE_LIMIT_PER_MINUTE', { RATE_LIMIT_PER_MINUTE: '0' }, /whole number from 1/],
+    ['CORS_ORIGINS', { CORS_ORIGINS: 'https://ok.example, *' }, /not an origin/],
   ];
   for (const [variable, env, message] of refusals) {
     it(`refuses ${JSON.stringify(env)} naming ${variable}`, () => {

@@ -14,6 +14,10 @@ export interface AppConfig {
   database: DatabaseConfig;
   eventStore: EventStoreKind;
   jwt: JwtConfig;
+  /** Requests a caller (a token, or an address without one) may send a minute. */
+  rateLimitPerMinute: number;
+  /** Origins browsers may call the api from; none by default (CORS closed). */
+  corsOrigins: string[];
 }
 
 export type EventStoreKind = { kind: 'database' } | Extract<EventStoreConfig, { kind: 'eventstoredb' }>;
@@ -53,7 +57,21 @@ export function loadConfig(env: Env = process.env): AppConfig {
           }
         : { kind: 'database' },
     jwt: jwt(env, embedded, dataDir),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 1200, 1, 1_000_000),
+    corsOrigins: origins(env),
   };
+}
+
+function origins(env: Env): string[] {
+  const raw = value(env, 'CORS_ORIGINS');
+  if (raw === undefined) return [];
+  const list = raw.split(',').map((o) => o.trim());
+  for (const origin of list) {
+    if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(origin)) {
+      throw new ConfigError('CORS_ORIGINS', `not an origin (scheme://host[:port]): ${JSON.stringify(origin)}`);
+    }
+  }
+  return list;
 }
 
 function database(env: Env, eventStore: 'pglite' | 'postgres' | 'eventstoredb', dataDir: string): DatabaseConfig {
