@@ -17,13 +17,15 @@ export class Api {
     private readonly dropSchema: () => Promise<void>,
   ) {}
 
-  static async start(backend: Backend, overrides: Partial<AppConfig> = {}): Promise<Api> {
+  static async start(backend: Backend, overrides: Partial<AppConfig> = {}, connection: { url?: string; timeoutMs?: number } = {}): Promise<Api> {
     const scratch = backend === 'postgres' ? scratchSchema('e2e') : undefined;
     const config: AppConfig = {
       port: 0,
       host: '127.0.0.1',
       dataDir: '/nonexistent',
-      database: scratch ? { kind: 'postgres', url: DATABASE_URL, schema: scratch.schema } : { kind: 'pglite' },
+      database: scratch
+        ? { kind: 'postgres', url: connection.url ?? DATABASE_URL, schema: scratch.schema, timeoutMs: connection.timeoutMs }
+        : { kind: 'pglite' },
       eventStore: { kind: 'database' },
       jwt: { secret: JWT_SECRET },
       rateLimitPerMinute: 1_000_000,
