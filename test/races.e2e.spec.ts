@@ -24,6 +24,8 @@ describe('races on real PostgreSQL', () => {
   });
 
   it('races a hold and a dispatch: the dispatch is refused, or was decided before the hold; once held, nothing ships', async () => {
+    const restock = (await api.post('/v1/shipments', 'supplier', 'SUP-1', { to: 'EXP-1', lines: [{ gtin: GTIN, lot: 'L1', quantity: 10 }] }).expect(201)).body.shipmentId;
+    await api.post(`/v1/shipments/${restock}/receipt`, 'exploitant', 'EXP-1', { lines: [{ gtin: GTIN, lot: 'L1', quantity: 10 }] }).expect(201);
     for (let round = 0; round < 5; round++) {
       const [hold, dispatch] = await Promise.all([
         api.post(`/v1/batches/${GTIN}/L1/hold`, 'ansm', 'ANSM', { reason: `round ${round}` }),
