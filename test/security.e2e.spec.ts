@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Api, token } from './harness.js';
+import request from 'supertest';
+import { Api, JWT_SECRET, token } from './harness.js';
 
 describe('hardening', () => {
   let api: Api;
@@ -49,5 +50,40 @@ describe('CORS closed by default', () => {
   it('gives no origin the right to call the api from a browser', async () => {
     const response = await api.http.get('/health').set('Origin', 'https://desk.pharmacie.example');
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
+
+describe('request logs', () => {
+  it('log each request as one JSON line, without its token, body or query', async () => {
+    const { createApp } = await import('../apps/api/src/create-app.js');
+    const lines: string[] = [];
+    const app = await createApp(
+      {
+        port: 0,
+        host: '127.0.0.1',
+        dataDir: '/nonexistent',
+        database: { kind: 'pglite' },
+        eventStore: { kind: 'database' },
+        jwt: { secret: JWT_SECRET },
+        rateLimitPerMinute: 1000,
+        corsOrigins: [],
+      },
+      { logger: false, requestLog: { write: (line: string) => void lines.push(line) } },
+    );
+    await app.init();
+    try {
+      const bearer = token('prescriber', 'CHU-1', '10000000001');
+      await request(app.getHttpServer())
+        .post('/v1/patients?patient=PSN-SECRET-QUERY')
+        .set('Authorization', `Bearer ${bearer}`)
+        .send({ patientId: 'PSN-SECRET-BODY', indication: 'EPILEPSY', includedOn: '2026-01-01', consent: true });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(lines).toHaveLength(1);
+      expect(JSON.parse(lines[0])).toMatchObject({ method: 'POST', path: '/v1/patients', role: 'prescriber', org: 'CHU-1', status: expect.any(Number) });
+      const text = lines.join('\n');
+      for (const secret of [bearer, 'PSN-SECRET-BODY', 'PSN-SECRET-QUERY', 'Bearer']) expect(text).not.toContain(secret);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -3,11 +3,16 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { strictValidation } from './problem/validation.js';
+import { requestLog } from './security/request-log.js';
 import { securityHeaders } from './security/security-headers.js';
+import type { DestinationStream } from 'pino';
 import type { AppConfig } from '../../../libs/config/src/index.js';
 
 /** The configured application, not yet listening: main.ts listens, tests drive it through supertest. */
-export async function createApp(config: AppConfig, options: { logger?: false } = {}): Promise<NestExpressApplication> {
+export async function createApp(
+  config: AppConfig,
+  options: { logger?: false; requestLog?: DestinationStream } = {},
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: options.logger,
     abortOnError: false,
@@ -18,6 +23,7 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
   app.useBodyParser('json', { limit: '1mb' });
   app.useGlobalPipes(strictValidation());
   app.use(securityHeaders);
+  if (options.logger !== false || options.requestLog) app.use(requestLog(options.requestLog));
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Correlation-Id'] });
   const document = SwaggerModule.createDocument(
     app,
