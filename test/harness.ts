@@ -15,6 +15,8 @@ export class Api {
   private constructor(
     readonly app: INestApplication,
     private readonly dropSchema: () => Promise<void>,
+    /** The PostgreSQL schema of this api's data; undefined on PGlite. */
+    readonly schema: string | undefined,
   ) {}
 
   static async start(backend: Backend, overrides: Partial<AppConfig> = {}, connection: { url?: string; timeoutMs?: number } = {}): Promise<Api> {
@@ -30,11 +32,12 @@ export class Api {
       jwt: { secret: JWT_SECRET },
       rateLimitPerMinute: 1_000_000,
       corsOrigins: [],
+      runProjections: true,
       ...overrides,
     };
     const app = await createApp(config, { logger: false });
     await app.init();
-    return new Api(app, scratch?.drop ?? (async () => undefined));
+    return new Api(app, scratch?.drop ?? (async () => undefined), scratch?.schema);
   }
 
   async close(): Promise<void> {

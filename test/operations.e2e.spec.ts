@@ -9,7 +9,7 @@ describe('operations endpoints, embedded store', () => {
   let app: INestApplication;
   beforeAll(async () => {
     app = await createApp(
-      { port: 0, host: '127.0.0.1', dataDir: '/nonexistent', database: { kind: 'pglite' }, eventStore: { kind: 'database' }, jwt: { secret: 'test-secret-test-secret-test-secret' }, rateLimitPerMinute: 1_000_000, corsOrigins: [] },
+      { port: 0, host: '127.0.0.1', dataDir: '/nonexistent', database: { kind: 'pglite' }, eventStore: { kind: 'database' }, jwt: { secret: 'test-secret-test-secret-test-secret' }, rateLimitPerMinute: 1_000_000, corsOrigins: [], runProjections: true },
       { logger: false },
     );
     await app.init();

@@ -67,6 +67,7 @@ describe('request logs', () => {
         jwt: { secret: JWT_SECRET },
         rateLimitPerMinute: 1000,
         corsOrigins: [],
+        runProjections: true,
       },
       { logger: false, requestLog: { write: (line: string) => void lines.push(line) } },
     );

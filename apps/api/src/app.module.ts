@@ -42,7 +42,7 @@ export class AppModule {
         PatientsModule,
         PrescriptionsModule,
         DispensationsModule,
-        ProjectionsModule,
+        ProjectionsModule.forRoot({ run: config.runProjections }),
         TraceModule,
         AuditModule,
       ],

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
         : 'PostgreSQL';
   console.log(`cannatrace listening on ${base} (event store: ${store})`);
   console.log(`  health: ${base}/health   API docs: ${base}/docs`);
-  console.log('  a token: npm run cli -- token --role ansm --org ANSM   (roles: ansm, supplier, exploitant, laboratory, pharmacist, prescriber)');
+  console.log('  a token: npm run -s cli -- token --role ansm --org ANSM   (roles: ansm, supplier, exploitant, laboratory, pharmacist, prescriber)');
 }
 
 main().catch((error: unknown) => {

@@ -4,6 +4,7 @@ import { developmentSecret, ROLES, signToken, type Role } from '../../../libs/au
 import { ConfigError, loadConfig } from '../../../libs/config/src/index.js';
 import { batchEpcisDocument, batchKey } from '../../../libs/domain/src/index.js';
 import { verifyChains } from '../../../libs/event-store/src/index.js';
+import { project } from './commands/project.js';
 import { rebuild } from './commands/rebuild.js';
 import { replay } from './commands/replay.js';
 import { withStore } from './commands/runtime.js';
@@ -21,6 +22,7 @@ commands:
             a batch's history and state as of an instant; without a batch, every event as JSON lines
   rebuild [--projection NAME ...]
             empty the read models and project every event again
+  project   keep the read models until stopped (SIGTERM or SIGINT), for api processes run with PROJECTIONS=off
   export --gtin GTIN --lot LOT [--out FILE]
             a batch's history as an EPCIS 2.0 JSON-LD document
 
@@ -71,6 +73,9 @@ async function main(args: string[]): Promise<number> {
       console.error(await withStore((store) => replay(store, batch, asOf)));
       return 0;
     }
+    case 'project':
+      await withStore((store, sql) => project(store, sql));
+      return 0;
     case 'rebuild':
       console.log(await withStore((store, sql) => rebuild(store, sql, values.projection)));
       return 0;

@@ -15,6 +15,7 @@ describe('configuration', () => {
       jwt: { secretFile: resolve('data', 'jwt-secret') },
       rateLimitPerMinute: 1200,
       corsOrigins: [],
+      runProjections: true,
     });
   });
 

@@ -18,6 +18,8 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   /** Origins browsers may call the api from; none by default (CORS closed). */
   corsOrigins: string[];
+  /** Whether this process keeps the read models; off for api processes beside a `cli project` process. */
+  runProjections: boolean;
 }
 
 export type EventStoreKind = { kind: 'database' } | Extract<EventStoreConfig, { kind: 'eventstoredb' }>;
@@ -59,6 +61,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jwt: jwt(env, embedded, dataDir),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 1200, 1, 1_000_000),
     corsOrigins: origins(env),
+    runProjections: oneOf(env, 'PROJECTIONS', ['on', 'off'] as const, 'on') === 'on',
   };
 }
 

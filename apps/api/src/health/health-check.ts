@@ -34,7 +34,8 @@ export class HealthCheck {
         name,
         behind,
         running,
-        status: running && lastError === null ? ('up' as const) : ('down' as const),
+        // Not running here is fine: another process (`cli project`) may keep the read models.
+        status: lastError === null ? ('up' as const) : ('down' as const),
         ...(lastError ? { detail: lastError } : {}),
       }));
       const entries = await this.releaseEntries.status();

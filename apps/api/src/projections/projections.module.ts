@@ -1,9 +1,11 @@
-import { Inject, Logger, Module, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { Inject, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type SqlClient } from '../../../../libs/event-store/src/index.js';
 import { PROJECTIONS, Projector } from '../../../../libs/projections/src/index.js';
 import { SQL_CLIENT } from '../database/database.module.js';
 
-/** Keeps the read models: migrated at start, projecting from bootstrap to shutdown. */
+const RUN_PROJECTIONS = Symbol('RUN_PROJECTIONS');
+
+/** Keeps the read models: migrated at start, projecting from bootstrap to shutdown (unless another process does). */
 @Module({
   providers: [
     {
@@ -20,14 +22,21 @@ import { SQL_CLIENT } from '../database/database.module.js';
   exports: [Projector],
 })
 export class ProjectionsModule implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
-  constructor(@Inject(Projector) private readonly projector: Projector) {}
+  constructor(
+    @Inject(Projector) private readonly projector: Projector,
+    @Inject(RUN_PROJECTIONS) private readonly run: boolean,
+  ) {}
+
+  static forRoot(options: { run: boolean }): DynamicModule {
+    return { module: ProjectionsModule, global: true, providers: [{ provide: RUN_PROJECTIONS, useValue: options.run }] };
+  }
 
   async onModuleInit(): Promise<void> {
     await this.projector.migrate();
   }
 
   onApplicationBootstrap(): void {
-    this.projector.start();
+    if (this.run) this.projector.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {

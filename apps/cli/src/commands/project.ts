@@ -1,0 +1,17 @@
+import type { EventStore, SqlClient } from '../../../../libs/event-store/src/index.js';
+import { PROJECTIONS, Projector } from '../../../../libs/projections/src/index.js';
+
+/** Keeps every read model until the process is told to stop; a kill at any moment loses or doubles nothing. */
+export async function project(store: EventStore, sql: SqlClient): Promise<void> {
+  const projector = new Projector(store, sql, PROJECTIONS, {
+    onError: (name, error) => console.error(`projection ${name} failed, restarting from its checkpoint: ${(error as Error).message}`),
+  });
+  await projector.migrate();
+  projector.start();
+  console.error(`projecting ${PROJECTIONS.map((p) => p.name).join(', ')}; stop with SIGTERM`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGTERM', resolve);
+    process.once('SIGINT', resolve);
+  });
+  await projector.stop();
+}
