@@ -69,14 +69,12 @@ describe('the event store goes away and comes back (PostgreSQL behind a proxy)',
 
     expect(transientAnswers).toBeGreaterThan(0);
     for (const key of keys) expect([key, outcomes.get(key)]).toEqual([key, expect.any(Number)]);
-    const registered = (await api.allEvents()).filter((e) => e.type === 'BatchRegistered' && String(e.data.lot).startsWith('RETRY-'));
-    const lots = registered.map((e) => String(e.data.lot));
-    expect(new Set(lots).size).toBe(lots.length);
+    // Each batch stream read directly: the global order may still hide commits behind an open transaction.
     for (const [key, status] of outcomes) {
-      const lot = `RETRY-${keys.indexOf(key)}`;
-      if (status === 201) expect([key, lots.includes(lot)]).toEqual([key, true]);
+      const events = await api.store.readStream(`batch-${GTIN}-RETRY-${keys.indexOf(key)}`);
+      // Accepted (201), or accepted by an attempt whose answer was lost, then refused as a duplicate lot (409):
+      // either way the batch is registered exactly once.
+      expect([key, status === 201 || status === 409, events.map((e) => e.type)]).toEqual([key, true, ['BatchRegistered']]);
     }
-    expect([...outcomes.values()].every((s) => s === 201 || s === 409)).toBe(true);
-    expect(lots.length).toBe([...outcomes.values()].filter((s) => s === 201 || s === 409).length);
   }, 60_000);
 });

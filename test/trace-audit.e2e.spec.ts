@@ -101,6 +101,7 @@ describe.each(BACKENDS)('trace, recall and audit over HTTP (%s)', (backend) => {
   });
 
   it('verifies every hash chain, and names the event altered behind its back', async () => {
+    await api.app.get(Projector).caughtUp();
     const untouched = (await api.get('/v1/audit/verify', 'ansm', 'ANSM').expect(200)).body;
     expect(untouched.ok).toBe(true);
     expect(untouched.checkedEvents).toBe((await api.allEvents()).length);
