@@ -1,5 +1,6 @@
 import { describe, it } from '@jest/globals';
-import { registerDecider, type BatchState, type PrescriptionState, type ProfessionalState, type RegisterEvent } from '../src/index.js';
+import { registerDecider, type PrescriptionState, type ProfessionalState, type RegisterEvent } from '../src/index.js';
+import { releasedBatch } from './fixtures.js';
 import { specification } from './given-when-then.js';
 
 const given = specification(registerDecider);
@@ -31,21 +32,7 @@ const prescription: PrescriptionState = {
   renewalOf: null,
   prescriberRpps: '10000000001',
 };
-const batch: BatchState = {
-  status: 'registered',
-  gtin: GTIN,
-  lot: 'L1',
-  quantity: 100,
-  manufacturedOn: '2026-01-10',
-  expiresOn: '2027-01-31',
-  supplierId: 'SUP-1',
-  exploitantId: 'EXP-1',
-  conformant: true,
-  failures: [],
-  released: true,
-  onHold: false,
-  recalled: false,
-};
+const batch = releasedBatch;
 const dispense = (overrides: object = {}) => ({
   type: 'Dispense' as const,
   site: 'PH-1',

@@ -1,4 +1,4 @@
-import type { OrganisationState, ProductState, ProductSpecification } from '../src/index.js';
+import type { OrganisationState, ProductState, ProductSpecification, RegisteredBatch } from '../src/index.js';
 import { DEFAULT_LIMITS } from '../src/index.js';
 
 export const supplier: OrganisationState = { status: 'registered', id: 'SUP-1', kind: 'supplier', name: 'Supplier', country: 'DK' };
@@ -34,4 +34,21 @@ export const conformingFlowerResults = {
   aflatoxinsTotal: 2,
   tamc: 1000,
   tymc: 100,
+};
+
+/** Lot L1 of the flower product, 100 packs, conforming and released. */
+export const releasedBatch: RegisteredBatch = {
+  status: 'registered',
+  gtin: '03400930000014',
+  lot: 'L1',
+  quantity: 100,
+  manufacturedOn: '2026-01-10',
+  expiresOn: '2027-01-31',
+  supplierId: 'SUP-1',
+  exploitantId: 'EXP-1',
+  conformant: true,
+  failures: [],
+  released: true,
+  onHold: false,
+  recalled: false,
 };

@@ -8,28 +8,14 @@ import {
   registerEntries,
   type BatchState,
   type OrganisationState,
-  type RegisteredBatch,
   type RegisterEvent,
 } from '../src/index.js';
+import { releasedBatch } from './fixtures.js';
 import { specification } from './given-when-then.js';
 
 const given = specification(registerDecider);
 const GTIN = '03400930000014';
-const batch: RegisteredBatch = {
-  status: 'registered',
-  gtin: GTIN,
-  lot: 'L1',
-  quantity: 100,
-  manufacturedOn: '2026-01-10',
-  expiresOn: '2027-01-31',
-  supplierId: 'SUP-1',
-  exploitantId: 'EXP-1',
-  conformant: true,
-  failures: [],
-  released: true,
-  onHold: false,
-  recalled: false,
-};
+const batch = releasedBatch;
 const org = (id: string, kind: string, country = 'FR') => ({ status: 'registered', id, kind, name: id, country }) as OrganisationState;
 const supplier = org('SUP-1', 'supplier', 'CA');
 const exploitant = org('EXP-1', 'exploitant');
