@@ -6,7 +6,7 @@ import { Projector } from '../libs/projections/src/index.js';
 import { GTIN } from './catalogue.fixtures.js';
 import { asPharmacist, asPrescriber, prescription, scan, seedToPharmacy, TODAY } from './circuit.fixtures.js';
 import { epcisProblems } from './epcis-structure.js';
-import { Api, BACKENDS } from './harness.js';
+import { Api, BACKENDS, token } from './harness.js';
 
 const L1 = `/v1/batches/${GTIN}/L1`;
 
@@ -50,6 +50,30 @@ describe.each(BACKENDS)('trace, recall and audit over HTTP (%s)', (backend) => {
     expect([...fromEvents.sites].sort((a, b) => a.organisationId.localeCompare(b.organisationId))).toEqual(expectedSites);
     await api.get(`/v1/trace/batches/${GTIN}/NOSUCH`, 'ansm', 'ANSM').expect(404);
     await api.get(`/v1/trace/batches/${GTIN}/L1`, 'pharmacist', 'PH-1').expect(403);
+  });
+
+  it('lists shipments, batches and prescriptions from the read models, each caller its own', async () => {
+    await api.app.get(Projector).caughtUp();
+    const incoming = (await api.http.get('/v1/sites/PH-1/shipments?status=received').set('Authorization', `Bearer ${token('pharmacist', 'PH-1', '10000000002')}`).expect(200)).body;
+    expect(incoming.map((s: { from: string; to: string; status: string; accepted: unknown }) => [s.from, s.to, s.status, s.accepted])).toEqual([
+      ['EXP-1', 'PH-1', 'received', [{ gtin: GTIN, lot: 'L1', quantity: 6 }]],
+    ]);
+    expect((await api.get('/v1/sites/PH-1/shipments?status=in_transit', 'ansm', 'ANSM').expect(200)).body).toEqual([]);
+    const outgoing = (await api.get('/v1/sites/EXP-1/shipments?direction=outgoing', 'ansm', 'ANSM').expect(200)).body;
+    expect(outgoing.map((s: { to: string }) => s.to).sort()).toEqual(['PH-1', 'PH-2']);
+
+    expect((await api.get('/v1/batches', 'supplier', 'SUP-1').expect(200)).body).toEqual([
+      expect.objectContaining({ gtin: GTIN, lot: 'L1', supplierId: 'SUP-1', conformant: true, released: true, recalled: false }),
+    ]);
+    expect((await api.get('/v1/batches?supplierId=SUP-1', 'supplier', 'SUP-2').expect(200)).body).toEqual([]);
+
+    const ph1 = (await api.http.get('/v1/prescriptions').set('Authorization', `Bearer ${token('pharmacist', 'PH-1', '10000000002')}`).expect(200)).body;
+    expect(ph1.map((p: { prescriptionId: string; dispensedQuantity: number }) => [p.prescriptionId, p.dispensedQuantity])).toEqual([['RX-A', 2]]);
+    const ph2 = (await api.http.get('/v1/prescriptions?pharmacyId=PH-1').set('Authorization', `Bearer ${token('pharmacist', 'PH-2', '10000000005')}`).expect(200)).body;
+    expect(ph2.map((p: { prescriptionId: string }) => p.prescriptionId)).toEqual(['RX-B']);
+    const all = (await api.get('/v1/prescriptions', 'ansm', 'ANSM').expect(200)).body;
+    expect(all.map((p: { prescriptionId: string }) => p.prescriptionId).sort()).toEqual(['RX-A', 'RX-B']);
+    await api.get('/v1/sites/PH-1/shipments?direction=sideways', 'ansm', 'ANSM').expect(400);
   });
 
   it('answers a recall with the sites still holding packs and the patients to contact', async () => {

@@ -1,7 +1,10 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/access.decorators.js';
+import { BatchListQueryDto } from '../read-models/list-queries.dto.js';
+import type { Principal } from '../../../../libs/auth/src/index.js';
+import { ListBatches } from '../read-models/lists.queries.js';
+import { CurrentPrincipal, Roles } from '../auth/access.decorators.js';
 import { Command, type CommandContext } from '../commands/command-context.js';
 import { commandAnswer } from '../commands/streams.js';
 import { plain } from '../validation/plain.js';
@@ -64,6 +67,13 @@ export class BatchesController {
   async recall(@Param('gtin') gtin: string, @Param('lot') lot: string, @Body() body: ReasonDto, @Command() context: CommandContext) {
     const result = commandAnswer(await this.run(gtin, lot, { type: 'RecallBatch', data: plain(body) }, context));
     return { ...result, impact: await this.queries.execute<GetRecallImpact, RecallImpact>(new GetRecallImpact(gtin, lot)) };
+  }
+
+  @Get()
+  @Roles('ansm', 'supplier')
+  @ApiOperation({ summary: 'Batches with their state, newest first: a supplier its own, ANSM all or one supplier’s (read models)' })
+  list(@Query() query: BatchListQueryDto, @CurrentPrincipal() principal: Principal) {
+    return this.queries.execute(new ListBatches(principal, query.supplierId));
   }
 
   @Get(':gtin/:lot')

@@ -1,6 +1,8 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PrescriptionListQueryDto } from '../read-models/list-queries.dto.js';
+import { ListPrescriptions } from '../read-models/lists.queries.js';
 import type { Principal } from '../../../../libs/auth/src/index.js';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators.js';
 import { Command, type CommandContext } from '../commands/command-context.js';
@@ -36,6 +38,13 @@ export class PrescriptionsController {
   async cancel(@Param('prescriptionId') prescriptionId: string, @Body() body: CancelPrescriptionDto, @Command() context: CommandContext) {
     const result = await this.commands.execute<CancelPrescription, CommandResult>(new CancelPrescription(prescriptionId, body.reason, context));
     return { ...commandAnswer(result), prescriptionId };
+  }
+
+  @Get()
+  @Roles('ansm', 'pharmacist', 'prescriber')
+  @ApiOperation({ summary: 'Prescriptions, newest first: a pharmacist its pharmacy’s, a prescriber its own, ANSM any (read models)' })
+  list(@Query() query: PrescriptionListQueryDto, @CurrentPrincipal() principal: Principal) {
+    return this.queries.execute(new ListPrescriptions(principal, { ...query }));
   }
 
   @Get(':prescriptionId')

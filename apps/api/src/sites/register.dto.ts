@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsObject, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { CountDto, LineDto } from '../validation/line.dto.js';
 import { IsIsoDate } from '../validation/validators.js';
 
@@ -64,4 +64,16 @@ export class MonthQueryDto {
   @IsString()
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month must be YYYY-MM' })
   month!: string;
+}
+
+export class ShipmentsQueryDto {
+  @ApiPropertyOptional({ enum: ['incoming', 'outgoing'], default: 'incoming' })
+  @IsOptional()
+  @IsIn(['incoming', 'outgoing'])
+  direction?: 'incoming' | 'outgoing';
+
+  @ApiPropertyOptional({ enum: ['in_transit', 'received'] })
+  @IsOptional()
+  @IsIn(['in_transit', 'received'])
+  status?: 'in_transit' | 'received';
 }

@@ -7,7 +7,8 @@ import { commandAnswer } from '../commands/streams.js';
 import type { RegisterCommandResult } from '../shipments/shipment.commands.js';
 import { plain } from '../validation/plain.js';
 import { RecordRegisterOperation, type RegisterOperation } from './register.commands.js';
-import { DestructionDto, InventoryDto, LossDto, MonthQueryDto } from './register.dto.js';
+import { DestructionDto, InventoryDto, LossDto, MonthQueryDto, ShipmentsQueryDto } from './register.dto.js';
+import { ListSiteShipments } from '../read-models/lists.queries.js';
 import { GetMonthlyBalance, GetRegister, GetStock } from './register.queries.js';
 import { SiteGuard } from './site.guard.js';
 
@@ -25,6 +26,12 @@ export class SitesController {
   @ApiOperation({ summary: 'Packs held per batch (the site, or ANSM)' })
   stock(@Param('organisationId') site: string) {
     return this.queries.execute(new GetStock(site));
+  }
+
+  @Get('shipments')
+  @ApiOperation({ summary: "The site's shipments, newest first: incoming (default) or outgoing, in transit or received (the site, or ANSM; read models)" })
+  shipments(@Param('organisationId') site: string, @Query() query: ShipmentsQueryDto) {
+    return this.queries.execute(new ListSiteShipments(site, query.direction ?? 'incoming', query.status));
   }
 
   @Get('register')
