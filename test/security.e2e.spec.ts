@@ -47,6 +47,12 @@ describe('CORS closed by default', () => {
   });
   afterAll(() => api.close());
 
+  it('offers no demo tokens outside the embedded default', async () => {
+    const response = await api.http.get('/v1/demo/actors');
+    expect(response.status).toBe(404);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
   it('gives no origin the right to call the api from a browser', async () => {
     const response = await api.http.get('/health').set('Origin', 'https://desk.pharmacie.example');
     expect(response.headers['access-control-allow-origin']).toBeUndefined();

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -23,6 +24,9 @@ export async function createApp(
   app.useBodyParser('json', { limit: '1mb' });
   app.useGlobalPipes(strictValidation());
   app.use(securityHeaders);
+  // The web interface and the graph library it draws with, from the working directory (npm start runs at the root).
+  app.useStaticAssets(resolve('web'));
+  app.useStaticAssets(resolve('node_modules/cytoscape/dist'), { prefix: '/vendor/cytoscape/' });
   if (options.logger !== false || options.requestLog) app.use(requestLog(options.requestLog));
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Correlation-Id'] });
   const document = SwaggerModule.createDocument(

@@ -6,6 +6,7 @@ import { batchEpcisDocument, batchKey } from '../../../libs/domain/src/index.js'
 import { verifyChains } from '../../../libs/event-store/src/index.js';
 import { project } from './commands/project.js';
 import { rebuild } from './commands/rebuild.js';
+import { seed } from './commands/seed.js';
 import { replay } from './commands/replay.js';
 import { withStore } from './commands/runtime.js';
 import { Progress } from './progress.js';
@@ -22,6 +23,7 @@ commands:
             a batch's history and state as of an instant; without a batch, every event as JSON lines
   rebuild [--projection NAME ...]
             empty the read models and project every event again
+  seed      create the demo circuit (embedded default: run it before npm start)
   project   keep the read models until stopped (SIGTERM or SIGINT), for api processes run with PROJECTIONS=off
   export --gtin GTIN --lot LOT [--out FILE]
             a batch's history as an EPCIS 2.0 JSON-LD document
@@ -73,6 +75,9 @@ async function main(args: string[]): Promise<number> {
       console.error(await withStore((store) => replay(store, batch, asOf)));
       return 0;
     }
+    case 'seed':
+      for (const line of await seed(loadConfig())) console.log(line);
+      return 0;
     case 'project':
       await withStore((store, sql) => project(store, sql));
       return 0;

@@ -65,6 +65,12 @@ export class PgSqlClient implements SqlClient {
   async transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T> {
     const client = await unavailableOnDisconnect(() => this.pool.connect());
     let broken: unknown;
+    // A checked-out client whose connection drops between two statements emits 'error': without a listener, that
+    // would crash the process. The next statement reports the failure instead.
+    const onError = (error: Error) => {
+      broken ??= error;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const result = await work({
@@ -83,6 +89,7 @@ export class PgSqlClient implements SqlClient {
       }
       throw error;
     } finally {
+      client.off('error', onError);
       client.release(broken !== undefined && isConnectionError(broken) ? (broken as Error) : undefined);
     }
   }

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createApp } from '../apps/api/src/create-app.js';
+import { demoScan, seed } from '../apps/cli/src/commands/seed.js';
+import type { AppConfig } from '../libs/config/src/index.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = 'test-artifacts';
+const available = existsSync(CHROMIUM);
+if (!available && !process.env.CI) process.stdout.write(`web interface tests SKIPPED: no Chromium at ${CHROMIUM} (apt-get install -y chromium)\n`);
+const describeWeb = available || process.env.CI ? describe : describe.skip;
+
+describeWeb('web interface in a real browser (headless Chromium)', () => {
+  let dataDir: string;
+  let app: INestApplication;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'cannatrace-web-'));
+    const config: AppConfig = {
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      database: { kind: 'pglite', dataDir: join(dataDir, 'pglite') },
+      eventStore: { kind: 'database' },
+      jwt: { secretFile: join(dataDir, 'jwt-secret') },
+      rateLimitPerMinute: 100_000,
+      corsOrigins: [],
+      runProjections: true,
+    };
+    await seed(config);
+    app = await createApp(config, { logger: false });
+    await app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+    mkdirSync(ARTIFACTS, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const actor = async (label: RegExp) => {
+    await page.goto(`${base}/#/connexion`);
+    await page.getByRole('button', { name: label }).click();
+  };
+
+  it('signs in by picking a demo actor', async () => {
+    await page.goto(base);
+    await expect(page.getByRole('heading', { name: 'Connexion' }).isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'connexion.png') });
+    await actor(/Pharmacie du Centre/);
+    await page.getByRole('heading', { name: 'Livraisons attendues' }).waitFor();
+    expect(await page.textContent('#who')).toBe('pharmacist · PH-CENTRE');
+  }, 30_000);
+
+  it('receives a delivery by scanning each pack, counting per batch and showing each discrepancy', async () => {
+    await page.getByRole('button', { name: 'Réceptionner' }).click();
+    const field = page.getByLabel('Scan');
+    for (const scan of [demoScan('DEMO-A', 'SN0001'), demoScan('DEMO-A', 'SN0002'), demoScan('DEMO-A', 'SN0001'), demoScan('DEMO-A', 'SN0003').replace('|', '')]) {
+      await field.fill(scan);
+      await field.press('Enter');
+    }
+    // Live: two packs of DEMO-A counted (the serial scanned twice counts once), the run-on lot apart.
+    expect(await page.locator('#counts tr[data-lot="DEMO-A"] td').allTextContents()).toEqual(['DEMO-A', '3', '2']);
+    await page.getByRole('button', { name: 'Valider la réception' }).click();
+    await page.locator('#discrepancies li').first().waitFor();
+    const kinds = await page.locator('#discrepancies li').evaluateAll((items) => items.map((li) => li.getAttribute('data-kind')));
+    expect(kinds).toEqual(['duplicate_scan', 'missing_separator', 'missing']);
+    expect((await page.locator('#discrepancies li').allTextContents()).join('\n')).toMatch(/Boîte scannée deux fois · DEMO-A n° SN0001/);
+    expect(await page.textContent('#message')).toMatch(/Réception enregistrée : DEMO-A × 2/);
+    await page.screenshot({ path: join(ARTIFACTS, 'pharmacie-reception.png'), fullPage: true });
+  }, 30_000);
+
+  it('dispenses against a prescription by scanning, and explains a refusal in words', async () => {
+    await page.goto(`${base}/#/pharmacie`);
+    await page.getByRole('heading', { name: 'Délivrance' }).waitFor();
+    await page.fill('#rx', 'ORD-DEMO-0001');
+    await page.fill('#dispense-scan', demoScan('DEMO-A', 'SN0001'));
+    await page.press('#dispense-scan', 'Enter');
+    await page.locator('#dispensed').getByText('Délivrance enregistrée').waitFor();
+    await page.fill('#dispense-scan', demoScan('DEMO-A', 'SN0001'));
+    await page.press('#dispense-scan', 'Enter');
+    await page.locator('#message.error').waitFor();
+    expect(await page.textContent('#message')).toMatch(/Cette boîte a déjà été délivrée/);
+    await page.screenshot({ path: join(ARTIFACTS, 'pharmacie-delivrance.png'), fullPage: true });
+  }, 30_000);
+
+  it('shows the supplier its batches', async () => {
+    await actor(/Fournisseur/);
+    await page.getByRole('heading', { name: 'Lots' }).waitFor();
+    await page.locator('td', { hasText: 'DEMO-A' }).first().waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'fournisseur.png'), fullPage: true });
+  }, 30_000);
+
+  it("lets an auditor follow the batch's journey, recall it and see the impact", async () => {
+    await actor(/ANSM/);
+    await page.getByRole('heading', { name: 'Trouver un lot' }).waitFor();
+    await page.fill('#lot', 'DEMO-A');
+    await page.getByRole('button', { name: 'Afficher' }).click();
+    await page.locator('#timeline li').first().waitFor();
+    expect(await page.textContent('#state')).toMatch(/Rappelé : non/);
+    await page.locator('#graph canvas').first().waitFor();
+    await page.getByRole('button', { name: 'Rappeler ce lot' }).click();
+    await page.locator('#impact li').first().waitFor();
+    const impact = (await page.locator('#impact li').allTextContents()).join('\n');
+    expect(impact).toMatch(/PH-CENTRE détient encore 1 boîte/);
+    expect(impact).toMatch(/Patient PSN-DEMO-0001 à contacter/);
+    await page.getByRole('button', { name: 'Vérifier l’intégrité' }).click();
+    await page.locator('#verified').getByText('Intégrité vérifiée').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'auditeur.png'), fullPage: true });
+  }, 30_000);
+});

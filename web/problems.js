@@ -1,0 +1,34 @@
+/** The API's refusals in words a pharmacist understands; the API's own detail follows. */
+const WORDS = {
+  unauthenticated: 'Connectez-vous : aucun jeton n’a été fourni.',
+  invalid_token: 'Votre jeton n’est pas valide ou a expiré : reconnectez-vous.',
+  role_not_allowed: 'Votre rôle ne permet pas cette action.',
+  not_site_member: 'Ce registre appartient à un autre établissement.',
+  validation: 'Certaines informations saisies ne sont pas valables.',
+  unreadable_scan: 'Le code scanné est illisible : scannez la boîte à nouveau.',
+  shipment_already_received: 'Cette livraison a déjà été réceptionnée.',
+  not_shipment_receiver: 'Cette livraison est destinée à une autre pharmacie.',
+  exceeds_prescription: 'La quantité dépasse ce que l’ordonnance permet encore de délivrer.',
+  serial_already_dispensed: 'Cette boîte a déjà été délivrée.',
+  prescription_cancelled: 'L’ordonnance a été annulée par le prescripteur.',
+  prescription_for_another_pharmacy: 'L’ordonnance désigne une autre pharmacie.',
+  prescription_unknown: 'Ordonnance inconnue : vérifiez son numéro.',
+  treatment_period_over: 'La durée du traitement prescrit est écoulée.',
+  batch_recalled: 'Ce lot fait l’objet d’un rappel : ne pas délivrer.',
+  batch_on_hold: 'Ce lot est consigné par l’ANSM : ne pas délivrer.',
+  batch_expired: 'Ce lot est périmé.',
+  insufficient_stock: 'Stock insuffisant pour ce lot.',
+  pharmacist_not_trained: 'Une attestation de formation est requise pour délivrer.',
+  pharmacist_not_of_pharmacy: 'Vous n’êtes pas pharmacien de cette officine.',
+  analysis_not_conformant: 'La dernière analyse n’est pas conforme : libération impossible.',
+  no_analysis: 'Aucune analyse enregistrée : libération impossible.',
+  lot_exists: 'Ce lot est déjà enregistré.',
+  event_store_unavailable: 'Le service est momentanément indisponible : réessayez.',
+  rate_limited: 'Trop de requêtes : patientez un instant.',
+};
+
+export function explain(problem) {
+  const code = problem.rule ?? String(problem.type ?? '').split(':').pop();
+  const words = WORDS[code] ?? 'La demande a été refusée.';
+  return problem.detail ? `${words} (${problem.detail})` : words;
+}
