@@ -99,10 +99,27 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'pharmacie-delivrance.png'), fullPage: true });
   }, 30_000);
 
-  it('shows the supplier its batches', async () => {
+  it('shows the supplier its batches, registers one and lists the failures of its analysis', async () => {
     await actor(/Fournisseur/);
     await page.getByRole('heading', { name: 'Lots' }).waitFor();
     await page.locator('td', { hasText: 'DEMO-A' }).first().waitFor();
+    await page.fill('#b-gtin', '03400930000014');
+    await page.fill('#b-lot', 'DEMO-B');
+    await page.fill('#b-qty', '50');
+    await page.fill('#b-made', '2026-02-01');
+    await page.fill('#b-exp', '2099-06-30');
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await page.locator('td', { hasText: 'DEMO-B' }).first().waitFor();
+    await page.fill('#a-gtin', '03400930000014');
+    await page.fill('#a-lot', 'DEMO-B');
+    await page.fill('#a-thc', '25');
+    await page.fill('#a-cbd', '1');
+    await page.getByRole('button', { name: 'Enregistrer l’analyse' }).click();
+    await page.locator('#failures li').first().waitFor();
+    const failures = (await page.locator('#failures li').allTextContents()).join('\n');
+    expect(failures).toMatch(/thc : 25 \(limite 22, above_declared_tolerance\)/);
+    expect(failures).toMatch(/lead : non mesuré/);
+    expect(await page.textContent('#message')).toMatch(/Analyse non conforme/);
     await page.screenshot({ path: join(ARTIFACTS, 'fournisseur.png'), fullPage: true });
   }, 30_000);
 

@@ -147,10 +147,18 @@ const pages = {
         <ul id="failures"></ul>
       </section>`;
     const value = (id) => document.getElementById(id).value.trim();
-    document.getElementById('register').onclick = () =>
-      api('POST', '/v1/batches', { gtin: value('b-gtin'), lot: value('b-lot'), quantity: Number(value('b-qty')), manufacturedOn: value('b-made'), expiresOn: value('b-exp') })
-        .then(() => route())
-        .catch(() => undefined);
+    document.getElementById('register').onclick = async () => {
+      const lot = value('b-lot');
+      try {
+        await api('POST', '/v1/batches', { gtin: value('b-gtin'), lot, quantity: Number(value('b-qty')), manufacturedOn: value('b-made'), expiresOn: value('b-exp') });
+      } catch {
+        return;
+      }
+      // The list is a read model, updated just after the command: wait a moment for it before redrawing.
+      for (let i = 0; i < 30 && !(await api('GET', '/v1/batches')).some((b) => b.lot === lot); i++) await new Promise((r) => setTimeout(r, 100));
+      await route();
+      say(`Lot ${lot} enregistré.`);
+    };
     document.getElementById('analyse').onclick = () =>
       api('POST', `/v1/batches/${value('a-gtin')}/${encodeURIComponent(value('a-lot'))}/analyses`, {
         laboratory: 'Laboratoire',
@@ -287,7 +295,7 @@ function drawJourney(trace, history) {
   });
 }
 
-function route() {
+async function route() {
   message.hidden = true;
   const me = session();
   document.getElementById('who').textContent = me ? `${me.role} · ${me.org}` : '';
@@ -295,7 +303,7 @@ function route() {
     ? `<a href="#/pharmacie">Pharmacie</a><a href="#/fournisseur">Fournisseur</a><a href="#/auditeur">Auditeur ANSM</a><a href="#/connexion" id="logout">Changer d’utilisateur</a>`
     : '';
   const page = location.hash.replace('#/', '') || (me ? 'auditeur' : 'connexion');
-  (pages[me ? page : 'connexion'] ?? pages.connexion)().catch(() => undefined);
+  await (pages[me ? page : 'connexion'] ?? pages.connexion)().catch(() => undefined);
 }
 
 window.addEventListener('hashchange', route);
