@@ -7,6 +7,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../apps/api/src/create-app.js';
 import { demoScan, seed } from '../apps/cli/src/commands/seed.js';
 import type { AppConfig } from '../libs/config/src/index.js';
+import { Projector } from '../libs/projections/src/index.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = 'test-artifacts';
@@ -37,6 +38,7 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
     await seed(config);
     app = await createApp(config, { logger: false });
     await app.listen(0, '127.0.0.1');
+    await app.get(Projector).caughtUp();
     base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
     mkdirSync(ARTIFACTS, { recursive: true });
     browser = await chromium.launch({
