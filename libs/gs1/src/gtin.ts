@@ -16,7 +16,3 @@ export function gtinProblem(gtin: string): GtinProblem | undefined {
   if (gs1CheckDigit(gtin.slice(0, 13)) !== Number(gtin[13])) return 'bad_check_digit';
   return undefined;
 }
-
-export function isValidGtin(gtin: string): boolean {
-  return gtinProblem(gtin) === undefined;
-}
