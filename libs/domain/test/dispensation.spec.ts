@@ -1,9 +1,8 @@
 import { describe, it } from '@jest/globals';
 import { registerDecider, type PrescriptionState, type ProfessionalState, type RegisterEvent } from '../src/index.js';
-import { releasedBatch } from './fixtures.js';
-import { specification } from './given-when-then.js';
+import { givenRegister, releasedBatch } from './fixtures.js';
 
-const given = specification(registerDecider);
+const given = givenRegister;
 const GTIN = '03400930000014';
 const received: RegisterEvent = {
   type: 'ShipmentReceived',
@@ -48,7 +47,7 @@ const dispense = (overrides: object = {}) => ({
 });
 const dispensed = (quantity: number, on = '2026-03-02', id = 'D1', serial: string | null = null): RegisterEvent => ({
   type: 'PrescriptionDispensed',
-  data: { dispensationId: id, prescriptionId: 'RX-1', patientId: 'PSEUDO-A', gtin: GTIN, lot: 'L1', quantity, serial, dispensedOn: on },
+  data: { dispensationId: id, prescriptionId: 'RX-1', patientId: 'PSEUDO-A', gtin: GTIN, lot: 'L1', quantity, serial, dispensedOn: on, expiresOn: '2027-01-31' },
 });
 
 describe('dispensation (register decider)', () => {

@@ -1,4 +1,5 @@
-import type { OrganisationState, ProductState, ProductSpecification, RegisteredBatch } from '../src/index.js';
+import { registerDecider, type OrganisationState, type ProductState, type ProductSpecification, type RegisteredBatch, type RegisterEvent } from '../src/index.js';
+import { specification } from './given-when-then.js';
 import { DEFAULT_LIMITS } from '../src/index.js';
 
 export const supplier: OrganisationState = { status: 'registered', id: 'SUP-1', kind: 'supplier', name: 'Supplier', country: 'DK' };
@@ -52,3 +53,12 @@ export const releasedBatch: RegisteredBatch = {
   onHold: false,
   recalled: false,
 };
+
+/** The first event of every monthly register book: a register's rules apply only in an open book. */
+export const bookOpened = (month = '2026-02'): RegisterEvent => ({
+  type: 'RegisterBookOpened',
+  data: { month, previousBook: null, carried: { stock: [], releasesEntered: [], received: [], fills: [], serials: [] } },
+});
+
+/** Given/when/then for a register: the past events follow the opening of the book. */
+export const givenRegister = (events: RegisterEvent[]) => specification(registerDecider)([bookOpened(), ...events]);

@@ -10,10 +10,9 @@ import {
   type OrganisationState,
   type RegisterEvent,
 } from '../src/index.js';
-import { releasedBatch } from './fixtures.js';
-import { specification } from './given-when-then.js';
+import { bookOpened, givenRegister, releasedBatch } from './fixtures.js';
 
-const given = specification(registerDecider);
+const given = givenRegister;
 const GTIN = '03400930000014';
 const batch = releasedBatch;
 const org = (id: string, kind: string, country = 'FR') => ({ status: 'registered', id, kind, name: id, country }) as OrganisationState;
@@ -100,7 +99,7 @@ describe('register decider', () => {
       type: 'ReceiveShipment' as const,
       site,
       shipmentId: 'SUP-1~1',
-      dispatch: shipped,
+      dispatch: shipped && { ...shipped, month: '2026-02' },
       arrival,
     });
     const scan = (lot: string, serial?: string) => encodePackCode({ gtin: GTIN, expiryYymmdd: '270131', lot, serial }, { symbologyPrefix: true });
@@ -135,7 +134,7 @@ describe('register decider', () => {
           kind: 'scans',
           scans: [scan('L1', 'S1'), scan('L1', 'S1'), `]d201${GTIN}17270131` + `10L121S2`, scan('L9', 'S3'), `]d201${GTIN.slice(0, 13)}9`, scan('L1', 'S4')],
         }),
-        registerDecider.initialState(),
+        fold(registerDecider, [bookOpened()]),
       );
       expect(event.type).toBe('ShipmentReceived');
       const data = (event as Extract<RegisterEvent, { type: 'ShipmentReceived' }>).data;

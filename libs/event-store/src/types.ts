@@ -14,6 +14,8 @@ export interface EventMetadata {
   causationId?: string;
   /** Batch keys (`{gtin}-{lot}`) this event concerns, so an auditor can find every event of a batch. */
   batchKeys?: string[];
+  /** The shape version of the event's data; absent means 1 (see libs/domain versioning). */
+  schemaVersion?: number;
 }
 
 /** Metadata as stored: the caller's, plus the recording instant set by the store. */

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { fold, type Decider } from '../../../../libs/domain/src/index.js';
+import { eventVersions, type Decider } from '../../../../libs/domain/src/index.js';
 import {
   EVENT_STORE,
   WrongExpectedRevisionError,
@@ -8,6 +8,9 @@ import {
   type RecordedEvent,
 } from '../../../../libs/event-store/src/index.js';
 import type { CommandContext } from './command-context.js';
+import { commandEventId } from './event-ids.js';
+import { KeyedQueue } from './keyed-queue.js';
+import { StreamStates } from './stream-states.js';
 
 /** The events of a decider: a type and a JSON object. */
 export interface DomainEvent {
@@ -21,43 +24,87 @@ export interface CommandResult {
   revision: number;
 }
 
+type Folding<E, S> = Pick<Decider<never, E, S>, 'initialState' | 'evolve'>;
+
 /**
- * Attempts at read-decide-append when other writers move the stream in between: each conflict means another
- * command was decided, so a burst of N concurrent commands on one stream settles within N attempts.
+ * Attempts at read-decide-append when writers in other processes move the stream in between (writers in this
+ * process queue per stream): each conflict means another command was decided, so a burst settles quickly.
  */
 const ATTEMPTS = 12;
+
+/** States of this many streams are kept between commands. */
+const CACHED_STREAMS = 20_000;
 
 /** Reads a stream's state through its decider, and runs commands against one stream. */
 @Injectable()
 export class Streams {
+  private readonly states = new StreamStates(CACHED_STREAMS);
+  private readonly queue = new KeyedQueue();
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async state<E extends DomainEvent, S>(stream: string, decider: Pick<Decider<never, E, S>, 'initialState' | 'evolve'>): Promise<S> {
-    return fold(decider, (await this.store.readStream(stream)).map(asDomainEvent<E>));
+  /** The stream's state now, and the revision it was folded to (-1: no stream). Folds only unseen events. */
+  async current<E extends DomainEvent, S>(stream: string, decider: Folding<E, S>): Promise<{ revision: number; state: S }> {
+    const base = this.states.get(stream, decider);
+    const recorded = await this.store.readStream(stream, { fromRevision: base.revision + 1 });
+    // Others may have folded this stream while we read: fold from wherever the cache now stands, synchronously.
+    let { revision, state } = this.states.get(stream, decider);
+    if (revision < base.revision) return this.reread(stream, decider);
+    for (const event of recorded) {
+      if (event.revision <= revision) continue;
+      state = decider.evolve(state, asDomainEvent<E>(event));
+      revision = event.revision;
+    }
+    this.states.set(stream, decider, revision, state);
+    return { revision, state };
   }
 
+  async state<E extends DomainEvent, S>(stream: string, decider: Folding<E, S>): Promise<S> {
+    return (await this.current(stream, decider)).state;
+  }
+
+  /** A stream's events in their current shape (old versions upcast). */
   async events(stream: string): Promise<RecordedEvent[]> {
-    return this.store.readStream(stream);
+    return (await this.store.readStream(stream)).map((event) => eventVersions.upcast(event));
+  }
+
+  /** The first events of a stream (its creation), which never change once written. */
+  firstEvents(stream: string, count: number): Promise<RecordedEvent[]> {
+    return this.store.readStream(stream, { maxCount: count });
+  }
+
+  /** Runs `work` after every earlier work of the same key in this process has finished. */
+  serially<T>(key: string, work: () => Promise<T>): Promise<T> {
+    return this.queue.run(key, work);
   }
 
   /**
    * Reads the stream, decides, and appends at the revision it read; when another writer got there first the
    * command is decided again on the new state. `command` is rebuilt each attempt so what it reads is fresh.
    */
-  async decide<C, E extends DomainEvent, S>(
+  decide<C, E extends DomainEvent, S>(
     stream: string,
     decider: Decider<C, E, S>,
     command: () => C | Promise<C>,
     context: CommandContext,
     batchKeys: string[] = [],
   ): Promise<CommandResult & { events: E[] }> {
+    return this.serially(stream, () => this.attempt(stream, decider, command, context, batchKeys));
+  }
+
+  private async attempt<C, E extends DomainEvent, S>(
+    stream: string,
+    decider: Decider<C, E, S>,
+    command: () => C | Promise<C>,
+    context: CommandContext,
+    batchKeys: string[],
+  ): Promise<CommandResult & { events: E[] }> {
     for (let attempt = 1; ; attempt++) {
-      const recorded = await this.store.readStream(stream);
-      const state = fold(decider, recorded.map(asDomainEvent<E>));
-      const events = decider.decide(await command(), state);
-      const current = recorded.length === 0 ? -1 : recorded[recorded.length - 1].revision;
+      const input = await command();
+      const { revision, state } = await this.current(stream, decider);
+      const events = decider.decide(input, state);
       // A command that changes nothing (an entry already made) writes nothing.
-      if (events.length === 0) return { eventIds: [], stream, revision: current, events };
+      if (events.length === 0) return { eventIds: [], stream, revision, events };
       const metadata = {
         actor: context.principal.sub,
         role: context.principal.role,
@@ -71,21 +118,40 @@ export class Streams {
       try {
         const result = await this.store.append(
           stream,
-          events.map((e) => ({ type: e.type, data: e.data as JsonObject, metadata })),
-          { expectedRevision: current === -1 ? 'no_stream' : current },
+          events.map((e, index) => ({
+            id: commandEventId(context.commandId, index),
+            type: e.type,
+            data: e.data as JsonObject,
+            metadata: { ...metadata, schemaVersion: eventVersions.versionOf(e.type) },
+          })),
+          { expectedRevision: revision === -1 ? 'no_stream' : revision },
         );
         return { eventIds: result.eventIds, stream, revision: result.revision, events };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError) || attempt >= ATTEMPTS) throw error;
-        // A little random wait spreads the retries of a burst apart.
+        // A little random wait spreads apart the retries of processes deciding on the same stream.
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
       }
     }
   }
+
+  /** The cache lost the stream while we read (evicted): fold it again from the start. */
+  private async reread<E extends DomainEvent, S>(stream: string, decider: Folding<E, S>): Promise<{ revision: number; state: S }> {
+    this.states.forget(stream);
+    let state = decider.initialState();
+    let revision = -1;
+    for (const event of await this.store.readStream(stream)) {
+      state = decider.evolve(state, asDomainEvent<E>(event));
+      revision = event.revision;
+    }
+    this.states.set(stream, decider, revision, state);
+    return { revision, state };
+  }
 }
 
 function asDomainEvent<E>(event: RecordedEvent): E {
-  return { type: event.type, data: event.data } as E;
+  const current = eventVersions.upcast(event);
+  return { type: current.type, data: current.data } as E;
 }
 
 /** The answer of every command: the event ids, the stream and its new revision (not the events themselves). */

@@ -1,5 +1,4 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { randomUUID } from 'node:crypto';
 import {
   batchDecider,
   batchKey,
@@ -9,10 +8,10 @@ import {
   prescriptionStream,
   professionalDecider,
   professionalStream,
-  registerDecider,
-  registerStream,
 } from '../../../../libs/domain/src/index.js';
 import type { CommandContext } from '../commands/command-context.js';
+import { nameBasedId } from '../commands/event-ids.js';
+import { RegisterBooks } from '../commands/register-books.js';
 import { Streams } from '../commands/streams.js';
 import type { RegisterCommandResult } from '../shipments/shipment.commands.js';
 
@@ -31,26 +30,24 @@ export class Dispense {
  */
 @CommandHandler(Dispense)
 export class DispenseHandler implements ICommandHandler<Dispense, RegisterCommandResult & { dispensationId: string }> {
-  constructor(private readonly streams: Streams) {}
+  constructor(
+    private readonly streams: Streams,
+    private readonly books: RegisterBooks,
+  ) {}
 
   async execute({ prescriptionId, pack, quantity, context }: Dispense) {
     const site = context.principal.org;
-    const dispensationId = randomUUID();
-    const result = await this.streams.decide(
-      registerStream(site),
-      registerDecider,
-      async () => ({
-        type: 'Dispense' as const,
-        site,
-        dispensationId,
-        prescriptionId,
-        prescription: await this.streams.state(prescriptionStream(prescriptionId), prescriptionDecider),
-        pharmacist: await this.streams.state(professionalStream(context.principal.sub), professionalDecider),
-        pack,
-        quantity,
-        batch: await this.streams.state(batchStream(pack.gtin, pack.lot), batchDecider),
-        today: parisDate(context.now),
-      }),
+    const dispensationId = nameBasedId(`${context.commandId}/dispensation`);
+    const result = await this.books.decide(
+      site,
+      async () => {
+        const [prescription, pharmacist, batch] = await Promise.all([
+          this.streams.state(prescriptionStream(prescriptionId), prescriptionDecider),
+          this.streams.state(professionalStream(context.principal.sub), professionalDecider),
+          this.streams.state(batchStream(pack.gtin, pack.lot), batchDecider),
+        ]);
+        return { type: 'Dispense' as const, site, dispensationId, prescriptionId, prescription, pharmacist, pack, quantity, batch, today: parisDate(context.now) };
+      },
       context,
       [batchKey(pack.gtin, pack.lot)],
     );

@@ -1,8 +1,7 @@
 import { CommandHandler, IQueryHandler, QueryHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '../../../../libs/auth/src/index.js';
 import {
-  allowedPacks,
-  daysBetween,
+  addMonths,
   forbid,
   indicationDecider,
   indicationStream,
@@ -16,7 +15,12 @@ import {
   productStream,
   professionalDecider,
   professionalStream,
-  registerStream,
+  legacyRegisterStream,
+  MAX_DURATION_DAYS,
+  monthOf,
+  registerBookStream,
+  registerDecider,
+  remainingPacks,
   type PrescriptionDetails,
   type RegisterEvent,
 } from '../../../../libs/domain/src/index.js';
@@ -97,15 +101,16 @@ export class GetPrescriptionHandler implements IQueryHandler<GetPrescription> {
     const details = prescription as PrescriptionDetails & { prescriberRpps: string };
     const allowed = principal.role === 'ansm' || principal.sub === details.prescriberRpps || principal.org === details.pharmacyId;
     if (!allowed) throw forbid('not_prescription_party', 'only its prescriber, its pharmacy or ANSM may read a prescription');
-    const dispensations = (await this.streams.events(registerStream(details.pharmacyId)))
-      .filter((e) => e.type === 'PrescriptionDispensed' && (e.data as unknown as Dispensed).prescriptionId === prescriptionId)
-      .map((e) => {
-        const { prescriptionId: _id, patientId: _patient, ...rest } = e.data as unknown as Dispensed;
-        return { ...rest, dispensedAt: e.metadata.occurredAt, pharmacistRpps: e.metadata.actor };
-      });
+    const dispensations = [];
+    for (const stream of await this.booksOfTreatment(details)) {
+      for (const e of await this.streams.events(stream)) {
+        if (e.type !== 'PrescriptionDispensed' || (e.data as unknown as Dispensed).prescriptionId !== prescriptionId) continue;
+        const { prescriptionId: _id, patientId: _patient, expiresOn: _expiry, ...rest } = e.data as unknown as Dispensed;
+        dispensations.push({ ...rest, dispensedAt: e.metadata.occurredAt, pharmacistRpps: e.metadata.actor });
+      }
+    }
     const dispensed = dispensations.reduce((sum, d) => sum + d.quantity, 0);
-    const today = parisDate(new Date());
-    const open = status === 'issued' && daysBetween(details.issuedOn, today) < details.durationDays;
+    const fill = dispensations.length > 0 ? { dispensed, firstOn: dispensations[0].dispensedOn } : undefined;
     return {
       prescriptionId,
       status,
@@ -113,7 +118,27 @@ export class GetPrescriptionHandler implements IQueryHandler<GetPrescription> {
       dispensations,
       dispensedQuantity: dispensed,
       /** Packs that may still be dispensed: none once cancelled or the treatment days are over. */
-      remainingQuantity: open ? Math.max(0, allowedPacks(details, dispensations[0]?.dispensedOn ?? today) - dispensed) : 0,
+      remainingQuantity: remainingPacks({ status, ...details }, fill, parisDate(new Date())),
     };
   }
+
+  /**
+   * The pharmacy's books that can hold the prescription's dispensations: those of the months its days of
+   * treatment run through (two at most), and the legacy register while it covered them.
+   */
+  private async booksOfTreatment(details: PrescriptionDetails): Promise<string[]> {
+    const first = monthOf(details.issuedOn);
+    const last = monthOf(addDays(details.issuedOn, MAX_DURATION_DAYS));
+    const books: string[] = [];
+    const legacy = await this.streams.current(legacyRegisterStream(details.pharmacyId), registerDecider);
+    if (legacy.revision >= 0 && (!legacy.state.book.closed || (legacy.state.book.nextMonth as string) > first)) {
+      books.push(legacyRegisterStream(details.pharmacyId));
+    }
+    for (let month = first; month <= last; month = addMonths(month, 1)) books.push(registerBookStream(details.pharmacyId, month));
+    return books;
+  }
+}
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }

@@ -1,10 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { registerStream, type Line, type RegisterEvent } from '../../../../libs/domain/src/index.js';
+import {
+  addMonths,
+  legacyRegisterStream,
+  monthOf,
+  parisDate,
+  registerBookStream,
+  registerDecider,
+  type Line,
+  type Month,
+  type RegisterEvent,
+  type ShipmentDispatch,
+} from '../../../../libs/domain/src/index.js';
 import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
+import { RegisterBooks } from '../commands/register-books.js';
 import { Streams } from '../commands/streams.js';
-import { senderOf } from './shipment-id.js';
+import { parseShipmentId } from './shipment-id.js';
 
-type Dispatched = Extract<RegisterEvent, { type: 'ShipmentDispatched' }>['data'];
 type Received = Extract<RegisterEvent, { type: 'ShipmentReceived' }>['data'];
 
 export interface ShipmentView {
@@ -19,22 +30,40 @@ export interface ShipmentView {
   receipt: (Omit<Received, 'shipmentId' | 'from'> & { receivedAt: string }) | null;
 }
 
-/** A shipment as its two registers tell it: the dispatch in the sender's, the receipt in the receiver's. */
+export type FoundDispatch = ShipmentDispatch & { from: string; stream: string; month: Month };
+
+/** A shipment as its two registers tell it: the dispatch in the sender's book, the receipt in the receiver's. */
 @Injectable()
 export class ShipmentRecord {
-  constructor(private readonly streams: Streams) {}
+  constructor(
+    private readonly streams: Streams,
+    private readonly books: RegisterBooks,
+  ) {}
 
-  async dispatch(shipmentId: string): Promise<(Dispatched & { from: string; dispatchedAt: string }) | undefined> {
-    const from = senderOf(shipmentId);
-    if (!from) return undefined;
-    const event = find(await this.streams.events(registerStream(from)), 'ShipmentDispatched', shipmentId);
-    return event ? { ...(event.data as unknown as Dispatched), from, dispatchedAt: event.metadata.occurredAt } : undefined;
+  /** The dispatch, from the state of the one book the id names (folded incrementally, cached). */
+  async dispatch(shipmentId: string): Promise<FoundDispatch | undefined> {
+    const id = parseShipmentId(shipmentId);
+    if (!id) return undefined;
+    const stream = id.month === null ? legacyRegisterStream(id.sender) : registerBookStream(id.sender, id.month);
+    const { state } = await this.streams.current(stream, registerDecider);
+    const dispatch = state.dispatches.get(shipmentId);
+    if (!dispatch) return undefined;
+    // A legacy dispatch is dated by the book it was carried into (the month before it), or by today.
+    const month = id.month ?? (state.book.closed && state.book.nextMonth ? addMonths(state.book.nextMonth, -1) : monthOf(parisDate(new Date())));
+    return { ...dispatch, from: id.sender, stream, month };
   }
 
   async view(shipmentId: string): Promise<ShipmentView | undefined> {
     const dispatch = await this.dispatch(shipmentId);
     if (!dispatch) return undefined;
-    const receipt = find(await this.streams.events(registerStream(dispatch.to)), 'ShipmentReceived', shipmentId);
+    const dispatched = find(await this.streams.events(dispatch.stream), 'ShipmentDispatched', shipmentId) as RecordedEvent;
+    const receiver = await this.books.at(dispatch.to, monthOf(parisDate(new Date())));
+    const receivedIn = receiver?.state.received.get(shipmentId);
+    let receipt: RecordedEvent | undefined;
+    if (receivedIn !== undefined) {
+      const stream = receivedIn === null ? legacyRegisterStream(dispatch.to) : registerBookStream(dispatch.to, receivedIn);
+      receipt = find(await this.streams.events(stream), 'ShipmentReceived', shipmentId);
+    }
     const received = receipt?.data as unknown as Received | undefined;
     return {
       shipmentId,
@@ -43,7 +72,7 @@ export class ShipmentRecord {
       lines: dispatch.lines,
       carrier: dispatch.carrier,
       importAuthorisation: dispatch.importAuthorisation,
-      dispatchedAt: dispatch.dispatchedAt,
+      dispatchedAt: dispatched.metadata.occurredAt,
       status: received ? 'received' : 'in_transit',
       receipt: received
         ? { accepted: received.accepted, discrepancies: received.discrepancies, serials: received.serials, receivedAt: receipt!.metadata.occurredAt }

@@ -6,16 +6,15 @@ import {
   organisationDecider,
   organisationStream,
   parisDate,
-  registerDecider,
-  registerStream,
   type Arrival,
   type BatchState,
   type Line,
   type RegisterEvent,
 } from '../../../../libs/domain/src/index.js';
 import type { CommandContext } from '../commands/command-context.js';
+import { RegisterBooks } from '../commands/register-books.js';
 import { Streams, type CommandResult } from '../commands/streams.js';
-import { newShipmentId } from './shipment-id.js';
+import { shipmentIdFor } from './shipment-id.js';
 import { ShipmentRecord } from './shipment-record.js';
 
 export class DispatchShipment {
@@ -37,29 +36,33 @@ export type RegisterCommandResult = CommandResult & { events: RegisterEvent[] };
 
 @CommandHandler(DispatchShipment)
 export class DispatchShipmentHandler implements ICommandHandler<DispatchShipment, RegisterCommandResult & { shipmentId: string }> {
-  constructor(private readonly streams: Streams) {}
+  constructor(
+    private readonly streams: Streams,
+    private readonly books: RegisterBooks,
+  ) {}
 
   async execute({ data, context }: DispatchShipment) {
     const sender = context.principal.org;
-    const shipmentId = newShipmentId(sender);
     const keys = [...new Set(data.lines.map((l) => batchKey(l.gtin, l.lot)))];
-    const result = await this.streams.decide(
-      registerStream(sender),
-      registerDecider,
-      async () => {
-        const batches = new Map<string, BatchState>();
-        for (const line of data.lines) {
-          batches.set(batchKey(line.gtin, line.lot), await this.streams.state(batchStream(line.gtin, line.lot), batchDecider));
-        }
+    let shipmentId = '';
+    const result = await this.books.decide(
+      sender,
+      async (book) => {
+        shipmentId = shipmentIdFor(sender, book.month as string, context.commandId);
+        const [batches, senderState, receiver] = await Promise.all([
+          Promise.all(keys.map(async (key) => [key, await this.batch(data.lines, key)] as const)),
+          this.streams.state(organisationStream(sender), organisationDecider),
+          this.streams.state(organisationStream(data.to), organisationDecider),
+        ]);
         return {
           type: 'DispatchShipment' as const,
           shipmentId,
-          sender: await this.streams.state(organisationStream(sender), organisationDecider),
-          receiver: await this.streams.state(organisationStream(data.to), organisationDecider),
+          sender: senderState,
+          receiver,
           lines: data.lines,
           carrier: data.carrier,
           importAuthorisation: data.importAuthorisation,
-          batches,
+          batches: new Map<string, BatchState>(batches),
           today: parisDate(context.now),
         };
       },
@@ -68,6 +71,11 @@ export class DispatchShipmentHandler implements ICommandHandler<DispatchShipment
     );
     return { ...result, shipmentId };
   }
+
+  private batch(lines: Line[], key: string): Promise<BatchState> {
+    const line = lines.find((l) => batchKey(l.gtin, l.lot) === key) as Line;
+    return this.streams.state(batchStream(line.gtin, line.lot), batchDecider);
+  }
 }
 
 export type ReceiptResult = RegisterCommandResult & Pick<Extract<RegisterEvent, { type: 'ShipmentReceived' }>['data'], 'accepted' | 'discrepancies'>;
@@ -75,16 +83,15 @@ export type ReceiptResult = RegisterCommandResult & Pick<Extract<RegisterEvent, 
 @CommandHandler(ReceiveShipment)
 export class ReceiveShipmentHandler implements ICommandHandler<ReceiveShipment, ReceiptResult> {
   constructor(
-    private readonly streams: Streams,
+    private readonly books: RegisterBooks,
     private readonly shipments: ShipmentRecord,
   ) {}
 
   async execute({ shipmentId, arrival, context }: ReceiveShipment): Promise<ReceiptResult> {
     const site = context.principal.org;
     const dispatch = await this.shipments.dispatch(shipmentId);
-    const result = await this.streams.decide(
-      registerStream(site),
-      registerDecider,
+    const result = await this.books.decide(
+      site,
       () => ({ type: 'ReceiveShipment' as const, site, shipmentId, dispatch, arrival }),
       context,
       dispatch ? [...new Set(dispatch.lines.map((l) => batchKey(l.gtin, l.lot)))] : [],

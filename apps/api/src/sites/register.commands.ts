@@ -3,12 +3,11 @@ import {
   batchKey,
   professionalDecider,
   professionalStream,
-  registerDecider,
-  registerStream,
   type Line,
   type RegisterCommand,
 } from '../../../../libs/domain/src/index.js';
 import type { CommandContext } from '../commands/command-context.js';
+import { RegisterBooks } from '../commands/register-books.js';
 import { Streams } from '../commands/streams.js';
 import type { RegisterCommandResult } from '../shipments/shipment.commands.js';
 
@@ -26,13 +25,15 @@ export class RecordRegisterOperation {
 
 @CommandHandler(RecordRegisterOperation)
 export class RecordRegisterOperationHandler implements ICommandHandler<RecordRegisterOperation, RegisterCommandResult> {
-  constructor(private readonly streams: Streams) {}
+  constructor(
+    private readonly streams: Streams,
+    private readonly books: RegisterBooks,
+  ) {}
 
   execute({ site, operation, context }: RecordRegisterOperation): Promise<RegisterCommandResult> {
     const lines: Line[] = operation.type === 'CountInventory' ? operation.counts : [operation.data];
-    return this.streams.decide(
-      registerStream(site),
-      registerDecider,
+    return this.books.decide(
+      site,
       async (): Promise<RegisterCommand> =>
         operation.type === 'DestroyStock'
           ? {

@@ -1,13 +1,16 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import {
+  bookBalance,
   monthlyBalance,
-  registerDecider,
+  monthOf,
+  parisDate,
   registerEntries,
-  registerStream,
+  unchangedBalance,
   type Line,
   type MonthlyBalance,
   type RegisterEntry,
 } from '../../../../libs/domain/src/index.js';
+import { RegisterBooks } from '../commands/register-books.js';
 import { Streams } from '../commands/streams.js';
 
 export class GetStock {
@@ -25,30 +28,47 @@ export class GetMonthlyBalance {
   ) {}
 }
 
+const thisMonth = () => monthOf(parisDate(new Date()));
+
+/** The stock of the site's newest book: folded incrementally, never the whole history. */
 @QueryHandler(GetStock)
 export class GetStockHandler implements IQueryHandler<GetStock, Line[]> {
-  constructor(private readonly streams: Streams) {}
+  constructor(private readonly books: RegisterBooks) {}
 
   async execute({ site }: GetStock): Promise<Line[]> {
-    const { stock } = await this.streams.state(registerStream(site), registerDecider);
-    return [...stock.values()].filter((line) => line.quantity > 0);
+    const book = await this.books.at(site, thisMonth());
+    return book ? [...book.state.stock.values()].filter((line) => line.quantity > 0).map((line) => ({ ...line })) : [];
   }
 }
 
+/** Every entry of the register, book after book, with the running balance of each batch. */
 @QueryHandler(GetRegister)
 export class GetRegisterHandler implements IQueryHandler<GetRegister, RegisterEntry[]> {
-  constructor(private readonly streams: Streams) {}
+  constructor(
+    private readonly streams: Streams,
+    private readonly books: RegisterBooks,
+  ) {}
 
   async execute({ site }: GetRegister): Promise<RegisterEntry[]> {
-    return registerEntries(await this.streams.events(registerStream(site)));
+    const events = [];
+    for (const book of await this.books.all(site, thisMonth())) events.push(...(await this.streams.events(book.stream)));
+    return registerEntries(events);
   }
 }
 
+/** A month's balance from its book alone; a month without a book closes as the book before it stands. */
 @QueryHandler(GetMonthlyBalance)
 export class GetMonthlyBalanceHandler implements IQueryHandler<GetMonthlyBalance, MonthlyBalance[]> {
-  constructor(private readonly streams: Streams) {}
+  constructor(
+    private readonly streams: Streams,
+    private readonly books: RegisterBooks,
+  ) {}
 
   async execute({ site, month }: GetMonthlyBalance): Promise<MonthlyBalance[]> {
-    return monthlyBalance(registerEntries(await this.streams.events(registerStream(site))), month);
+    const book = await this.books.at(site, month);
+    if (!book) return [];
+    if (book.month === month) return bookBalance(await this.streams.events(book.stream));
+    if (book.month === null) return monthlyBalance(registerEntries(await this.streams.events(book.stream)), month);
+    return unchangedBalance(book.state.stock.values());
   }
 }

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Role } from '../../../../libs/auth/src/index.js';
-import { batchDecider, batchStream, registerDecider, registerStream } from '../../../../libs/domain/src/index.js';
+import { batchDecider, batchStream } from '../../../../libs/domain/src/index.js';
 import { EVENT_STORE, type EventStore, type RecordedEvent, type Subscription } from '../../../../libs/event-store/src/index.js';
+import { RegisterBooks } from '../commands/register-books.js';
 import { Streams } from '../commands/streams.js';
 import { CheckpointStore } from '../database/checkpoint-store.js';
 
@@ -20,6 +21,7 @@ export class ReleaseEntries implements OnApplicationBootstrap, BeforeApplication
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly streams: Streams,
+    private readonly books: RegisterBooks,
     private readonly checkpoints: CheckpointStore,
   ) {}
 
@@ -48,9 +50,8 @@ export class ReleaseEntries implements OnApplicationBootstrap, BeforeApplication
   private async enter(release: RecordedEvent): Promise<void> {
     const batch = await this.streams.state(release.stream, batchDecider);
     if (batch.status !== 'registered' || release.stream !== batchStream(batch.gtin, batch.lot)) return;
-    await this.streams.decide(
-      registerStream(batch.supplierId),
-      registerDecider,
+    await this.books.decide(
+      batch.supplierId,
       () => ({ type: 'EnterReleasedStock' as const, site: batch.supplierId, batch }),
       {
         principal: { sub: release.metadata.actor, role: release.metadata.role as Role, org: release.metadata.organisation },

@@ -1,4 +1,5 @@
 import type { BatchEvent } from '../batch/batch.js';
+import { registerSiteOf } from '../register/register-books.js';
 import type { RegisterEvent } from '../register/register-events.js';
 
 /** An EPCIS 2.0 ObjectEvent, as JSON-LD (GS1 EPCIS 2.0 and CBV 2.0). */
@@ -70,7 +71,7 @@ export function batchEpcisDocument(gtin: string, lot: string, events: RecordedFo
 }
 
 function toEpcis(gtin: string, lot: string, event: RecordedForExport): EpcisObjectEvent[] {
-  const holder = event.stream.startsWith('register-') ? event.stream.slice('register-'.length) : event.metadata.organisation;
+  const holder = registerSiteOf(event.stream) ?? event.metadata.organisation;
   const at = (index: number, action: EpcisObjectEvent['action'], bizStep: string, disposition: string, quantity?: number): EpcisObjectEvent => ({
     type: 'ObjectEvent',
     eventID: index === 0 ? `urn:uuid:${event.id}` : `urn:uuid:${event.id}#${index}`,

@@ -140,3 +140,31 @@ export function monthlyBalance(entries: RegisterEntry[], month: string): Monthly
   }
   return [...rows.values()];
 }
+
+/** The balance of one monthly book: its opening carried from the previous book, and what moved in it. */
+export function bookBalance(events: RecordedRegisterEvent[]): MonthlyBalance[] {
+  const rows = new Map<string, MonthlyBalance>();
+  const row = (gtin: string, lot: string) => {
+    const key = batchKey(gtin, lot);
+    const found = rows.get(key) ?? { gtin, lot, opening: 0, entries: 0, exits: 0, closing: 0 };
+    rows.set(key, found);
+    return found;
+  };
+  for (const recorded of events) {
+    const event = recorded as unknown as RegisterEvent;
+    if (event.type === 'RegisterBookOpened') {
+      for (const line of event.data.carried.stock) row(line.gtin, line.lot).opening += line.quantity;
+    }
+    for (const movement of movementsOf(event)) {
+      const balance = row(movement.gtin, movement.lot);
+      if (movement.signed >= 0) balance.entries += movement.signed;
+      else balance.exits -= movement.signed;
+    }
+  }
+  return [...rows.values()].map((r) => ({ ...r, closing: r.opening + r.entries - r.exits }));
+}
+
+/** A month in which nothing moved: every batch held closes as it opened. */
+export function unchangedBalance(stock: Iterable<{ gtin: string; lot: string; quantity: number }>): MonthlyBalance[] {
+  return [...stock].filter((line) => line.quantity !== 0).map(({ gtin, lot, quantity }) => ({ gtin, lot, opening: quantity, entries: 0, exits: 0, closing: quantity }));
+}

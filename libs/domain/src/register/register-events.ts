@@ -25,7 +25,43 @@ export interface SerialNumber {
   serial: string;
 }
 
+/** A prescription's packs dispensed so far at this pharmacy, and the day it was first presented. */
+export interface Fill {
+  prescriptionId: string;
+  dispensed: number;
+  firstOn: string;
+}
+
+/** Serial numbers of one batch dispensed at this site. */
+export interface DispensedSerials {
+  gtin: string;
+  lot: string;
+  /** Once the batch has expired it cannot be dispensed, so its serials need not be carried further. */
+  expiresOn: string | null;
+  serials: string[];
+}
+
+/** What a book carries from the previous one: every fact the register's rules still need, and nothing older. */
+export interface CarriedRegister {
+  /** Packs held per batch at the close of the previous book. */
+  stock: Line[];
+  /** Batches whose release entered this (supplier's) register. */
+  releasesEntered: string[];
+  /** Shipments received, with the month of the book that received them (null: the legacy book). */
+  received: { shipmentId: string; month: string | null }[];
+  /** Prescriptions that may still be dispensed. */
+  fills: Fill[];
+  /** Serials of batches not yet expired. */
+  serials: DispensedSerials[];
+}
+
 export type RegisterEvent =
+  | {
+      type: 'RegisterBookOpened';
+      data: { month: string; previousBook: string | null; carried: CarriedRegister };
+    }
+  /** The book is closed: no movement is written in it any more; `closing` is what it hands to the next book. */
+  | { type: 'RegisterBookClosed'; data: { nextMonth: string; closing: Line[] } }
   | { type: 'StockEntered'; data: Line & { reason: 'batch_release' } }
   | {
       type: 'ShipmentDispatched';
@@ -54,6 +90,8 @@ export type RegisterEvent =
         quantity: number;
         serial: string | null;
         dispensedOn: string;
+        /** The batch's expiry when dispensed (schema version 2; null when upcast from version 1). */
+        expiresOn: string | null;
       };
     }
   | {

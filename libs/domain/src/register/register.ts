@@ -5,10 +5,10 @@ import type { ProfessionalState } from '../professional/professional.js';
 import { daysBetween } from '../shared/dates.js';
 import type { Decider } from '../shared/decider.js';
 import { duplicate, forbid, notFound, refuse } from '../shared/domain-error.js';
+import { MAX_DURATION_DAYS } from '../prescription/prescription.js';
 import { compareReceipt, type Arrival } from './receipt.js';
-import type { Line, RegisterEvent } from './register-events.js';
-
-export const registerStream = (siteId: string) => `register-${siteId}`;
+import { addMonths, type Month } from './register-books.js';
+import type { CarriedRegister, Fill, Line, RegisterEvent } from './register-events.js';
 
 /** Stock moves supplier -> exploitant -> pharmacy, and back from a pharmacy to the exploitant (returns). */
 const ROUTES: Partial<Record<OrganisationKind, readonly OrganisationKind[]>> = {
@@ -18,23 +18,50 @@ const ROUTES: Partial<Record<OrganisationKind, readonly OrganisationKind[]>> = {
   community_pharmacy: ['exploitant'],
 };
 
+export interface ShipmentDispatch {
+  to: string;
+  lines: Line[];
+  carrier: string | null;
+  importAuthorisation: string | null;
+}
+
+/**
+ * One book of a site's register (see register-books.ts). `evolve` changes it in place: a fold costs one step per
+ * event, whatever the size of the book. `decide` never changes it.
+ */
 export interface RegisterState {
+  book: {
+    /** null for the legacy single-stream register. */
+    month: Month | null;
+    opened: boolean;
+    closed: boolean;
+    /** The month of the book that took over, once closed. */
+    nextMonth: Month | null;
+  };
   /** Packs held, per batch key. */
   stock: Map<string, Line>;
   /** Batches whose release entered this register. */
   releasesEntered: Set<string>;
-  dispatched: Set<string>;
-  received: Set<string>;
+  /** Shipments dispatched in this book. */
+  dispatches: Map<string, ShipmentDispatch>;
+  /** Shipments received, with the month of the book that received them. */
+  received: Map<string, Month | null>;
   /** Per prescription: packs dispensed so far, and the day it was first presented. */
-  fills: Map<string, { dispensed: number; firstOn: string }>;
-  /** `gtin|lot|serial` of every serialised pack dispensed here. */
-  dispensedSerials: Set<string>;
+  fills: Map<string, Fill>;
+  /** Per batch key: the serials dispensed here. */
+  serials: Map<string, { gtin: string; lot: string; expiresOn: string | null; serials: Set<string> }>;
 }
+
+/** A shipment is received within this many months of its dispatch; receipts are remembered that long. */
+export const RECEIPT_WINDOW_MONTHS = 12;
 
 /** Days after issue within which a prescription is presented for its full quantity (day 0 is the issue day). */
 export const PRESENTATION_DAYS = 3;
 
 export type RegisterCommand =
+  | { type: 'CloseBook'; nextMonth: Month }
+  /** Opens a monthly book from the closed previous one (undefined for a site's first book). */
+  | { type: 'OpenBook'; month: Month; previousBook: string | null; previous: RegisterState | undefined }
   | { type: 'EnterReleasedStock'; site: string; batch: RegisteredBatch }
   | {
       type: 'DispatchShipment';
@@ -53,7 +80,7 @@ export type RegisterCommand =
       site: string;
       shipmentId: string;
       /** The dispatch as the sender's register recorded it; undefined when no such shipment exists. */
-      dispatch: { from: string; to: string; lines: Line[] } | undefined;
+      dispatch: { from: string; to: string; lines: Line[]; month: Month } | undefined;
       arrival: Arrival;
     }
   | { type: 'DeclareLoss'; data: Extract<RegisterEvent, { type: 'LossDeclared' }>['data'] }
@@ -80,52 +107,111 @@ export type RegisterCommand =
 
 export const registerDecider: Decider<RegisterCommand, RegisterEvent, RegisterState> = {
   initialState: () => ({
+    book: { month: null, opened: false, closed: false, nextMonth: null },
     stock: new Map(),
     releasesEntered: new Set(),
-    dispatched: new Set(),
-    received: new Set(),
+    dispatches: new Map(),
+    received: new Map(),
     fills: new Map(),
-    dispensedSerials: new Set(),
+    serials: new Map(),
   }),
   evolve,
   decide,
 };
 
 function evolve(state: RegisterState, event: RegisterEvent): RegisterState {
-  const stock = new Map(state.stock);
   const move = ({ gtin, lot }: { gtin: string; lot: string }, packs: number) => {
     const key = batchKey(gtin, lot);
-    stock.set(key, { gtin, lot, quantity: (stock.get(key)?.quantity ?? 0) + packs });
+    state.stock.set(key, { gtin, lot, quantity: (state.stock.get(key)?.quantity ?? 0) + packs });
   };
   switch (event.type) {
+    case 'RegisterBookOpened':
+      state.book = { month: event.data.month, opened: true, closed: false, nextMonth: null };
+      carryInto(state, event.data.carried);
+      break;
+    case 'RegisterBookClosed':
+      state.book = { ...state.book, closed: true, nextMonth: event.data.nextMonth };
+      break;
     case 'StockEntered':
       move(event.data, event.data.quantity);
-      return { ...state, stock, releasesEntered: new Set(state.releasesEntered).add(batchKey(event.data.gtin, event.data.lot)) };
-    case 'ShipmentDispatched':
-      for (const line of event.data.lines) move(line, -line.quantity);
-      return { ...state, stock, dispatched: new Set(state.dispatched).add(event.data.shipmentId) };
+      state.releasesEntered.add(batchKey(event.data.gtin, event.data.lot));
+      break;
+    case 'ShipmentDispatched': {
+      const { shipmentId, to, lines, carrier, importAuthorisation } = event.data;
+      for (const line of lines) move(line, -line.quantity);
+      state.dispatches.set(shipmentId, { to, lines, carrier, importAuthorisation });
+      break;
+    }
     case 'ShipmentReceived':
       for (const line of event.data.accepted) move(line, line.quantity);
-      return { ...state, stock, received: new Set(state.received).add(event.data.shipmentId) };
+      state.received.set(event.data.shipmentId, state.book.month);
+      break;
     case 'LossDeclared':
     case 'StockDestroyed':
       move(event.data, -event.data.quantity);
-      return { ...state, stock };
+      break;
     case 'InventoryCounted':
       for (const { gtin, lot, difference } of event.data.adjustments) move({ gtin, lot }, difference);
-      return { ...state, stock };
+      break;
     case 'PrescriptionDispensed': {
-      const { prescriptionId, quantity, serial, gtin, lot, dispensedOn } = event.data;
+      const { prescriptionId, quantity, serial, gtin, lot, dispensedOn, expiresOn } = event.data;
       move(event.data, -quantity);
       const fill = state.fills.get(prescriptionId);
-      const fills = new Map(state.fills).set(prescriptionId, { dispensed: (fill?.dispensed ?? 0) + quantity, firstOn: fill?.firstOn ?? dispensedOn });
-      const dispensedSerials = serial === null ? state.dispensedSerials : new Set(state.dispensedSerials).add(`${gtin}|${lot}|${serial}`);
-      return { ...state, stock, fills, dispensedSerials };
+      if (fill) fill.dispensed += quantity;
+      else state.fills.set(prescriptionId, { prescriptionId, dispensed: quantity, firstOn: dispensedOn });
+      if (serial !== null) {
+        const key = batchKey(gtin, lot);
+        const batch = state.serials.get(key) ?? { gtin, lot, expiresOn, serials: new Set<string>() };
+        batch.serials.add(serial);
+        state.serials.set(key, batch);
+      }
+      break;
     }
+  }
+  return state;
+}
+
+function carryInto(state: RegisterState, carried: CarriedRegister): void {
+  for (const line of carried.stock) state.stock.set(batchKey(line.gtin, line.lot), { ...line });
+  for (const key of carried.releasesEntered) state.releasesEntered.add(key);
+  for (const { shipmentId, month } of carried.received) state.received.set(shipmentId, month);
+  for (const fill of carried.fills) state.fills.set(fill.prescriptionId, { ...fill });
+  for (const { gtin, lot, expiresOn, serials } of carried.serials) {
+    state.serials.set(batchKey(gtin, lot), { gtin, lot, expiresOn, serials: new Set(serials) });
   }
 }
 
+/**
+ * What a book opening in `month` takes from the closed previous one: the stock, and only those facts the rules
+ * can still need: receipts of the last 12 months, prescriptions whose 28 days may still run, serials of batches
+ * not yet expired.
+ */
+export function carryOver(previous: RegisterState | undefined, month: Month): CarriedRegister {
+  if (!previous) return { stock: [], releasesEntered: [], received: [], fills: [], serials: [] };
+  const opensOn = `${month}-01`;
+  const oldestReceipt = addMonths(month, -RECEIPT_WINDOW_MONTHS);
+  const previousMonth = previous.book.month ?? addMonths(month, -1);
+  return {
+    stock: [...previous.stock.values()].filter((line) => line.quantity !== 0).map((line) => ({ ...line })),
+    releasesEntered: [...previous.releasesEntered],
+    received: [...previous.received]
+      .map(([shipmentId, received]) => ({ shipmentId, month: received ?? previousMonth }))
+      .filter((receipt) => receipt.month >= oldestReceipt),
+    fills: [...previous.fills.values()].filter((fill) => daysBetween(fill.firstOn, opensOn) < MAX_DURATION_DAYS).map((fill) => ({ ...fill })),
+    serials: [...previous.serials.values()]
+      .filter((batch) => batch.expiresOn === null || batch.expiresOn > opensOn)
+      .map(({ gtin, lot, expiresOn, serials }) => ({ gtin, lot, expiresOn, serials: [...serials] })),
+  };
+}
+
 function decide(command: RegisterCommand, state: RegisterState): RegisterEvent[] {
+  switch (command.type) {
+    case 'CloseBook':
+      return closeBook(command.nextMonth, state);
+    case 'OpenBook':
+      return openBook(command, state);
+  }
+  if (!state.book.opened || state.book.closed) throw bookClosed(state);
   switch (command.type) {
     case 'EnterReleasedStock':
       return enterRelease(command.site, command.batch, state);
@@ -145,8 +231,34 @@ function decide(command: RegisterCommand, state: RegisterState): RegisterEvent[]
   }
 }
 
+/** Raised when a movement meets a book that is not open: whoever runs the command writes it in the next book. */
+export const REGISTER_BOOK_CLOSED = 'register_book_closed';
+
+function bookClosed(state: RegisterState) {
+  return duplicate(REGISTER_BOOK_CLOSED, `the register book ${state.book.month ?? '(single register)'} is ${state.book.opened ? 'closed' : 'not open'}`);
+}
+
+function closeBook(nextMonth: Month, state: RegisterState): RegisterEvent[] {
+  if (state.book.closed) return [];
+  const closing = [...state.stock.values()].filter((line) => line.quantity !== 0).map((line) => ({ ...line }));
+  return [{ type: 'RegisterBookClosed', data: { nextMonth, closing } }];
+}
+
+function openBook(command: Extract<RegisterCommand, { type: 'OpenBook' }>, state: RegisterState): RegisterEvent[] {
+  if (state.book.opened) return [];
+  if (command.previous && !command.previous.book.closed) {
+    throw duplicate(REGISTER_BOOK_CLOSED, `the book before ${command.month} must be closed before it is carried over`);
+  }
+  return [
+    {
+      type: 'RegisterBookOpened',
+      data: { month: command.month, previousBook: command.previousBook, carried: carryOver(command.previous, command.month) },
+    },
+  ];
+}
+
 /** A released batch's packs enter its supplier's register, once. */
-function enterRelease(site: string, batch: RegisteredBatch, state: RegisterState): RegisterEvent[] {
+function enterRelease(site: string, batch: RegisteredBatch, state: RegisterState): Extract<RegisterEvent, { type: 'StockEntered' }>[] {
   const key = batchKey(batch.gtin, batch.lot);
   if (!batch.released || batch.supplierId !== site || state.releasesEntered.has(key)) return [];
   return [{ type: 'StockEntered', data: { gtin: batch.gtin, lot: batch.lot, quantity: batch.quantity, reason: 'batch_release' } }];
@@ -163,17 +275,17 @@ function dispatch(command: Extract<RegisterCommand, { type: 'DispatchShipment' }
   if (!EU_COUNTRIES.has(sender.country) && !command.importAuthorisation) {
     throw refuse('import_authorisation_required', `a shipment from ${sender.country}, outside the EU, needs an ANSM import authorisation`);
   }
-  if (state.dispatched.has(shipmentId)) throw duplicate('shipment_exists', `shipment ${shipmentId} is already dispatched`);
+  if (state.dispatches.has(shipmentId)) throw duplicate('shipment_exists', `shipment ${shipmentId} is already dispatched`);
 
   const lines = mergeLines(command.lines);
   const events: RegisterEvent[] = [];
-  let current = state;
   for (const line of lines) {
     const batch = usableBatch(command.batches.get(batchKey(line.gtin, line.lot)), line, command.today);
-    const entry = enterRelease(sender.id, batch, current);
+    // A release not yet entered (its process lags behind) is entered by the dispatch itself, once.
+    const entry = enterRelease(sender.id, batch, state);
     events.push(...entry);
-    current = entry.reduce(evolve, current);
-    requireStock(current, line);
+    const held = (state.stock.get(batchKey(line.gtin, line.lot))?.quantity ?? 0) + entry.reduce((sum, e) => sum + e.data.quantity, 0);
+    if (line.quantity > held) throw refuse('insufficient_stock', `${line.quantity} packs of lot ${line.lot} asked, ${held} held`);
   }
   events.push({
     type: 'ShipmentDispatched',
@@ -187,6 +299,9 @@ function receive(command: Extract<RegisterCommand, { type: 'ReceiveShipment' }>,
   if (!shipped) throw notFound('shipment_unknown', `no shipment ${shipmentId}`);
   if (shipped.to !== command.site) throw forbid('not_shipment_receiver', `shipment ${shipmentId} is addressed to ${shipped.to}`);
   if (state.received.has(shipmentId)) throw duplicate('shipment_already_received', `shipment ${shipmentId} is already received`);
+  if (state.book.month !== null && shipped.month < addMonths(state.book.month, -RECEIPT_WINDOW_MONTHS)) {
+    throw refuse('receipt_too_late', `shipment ${shipmentId} left in ${shipped.month}: a receipt is recorded within ${RECEIPT_WINDOW_MONTHS} months; declare the packs lost`);
+  }
   const { accepted, discrepancies, serials } = compareReceipt(shipped.lines, command.arrival);
   return [{ type: 'ShipmentReceived', data: { shipmentId, from: shipped.from, accepted, discrepancies, serials } }];
 }
@@ -197,7 +312,7 @@ function destroy(command: Extract<RegisterCommand, { type: 'DestroyStock' }>, st
     throw refuse('witness_not_pharmacist', `RPPS ${data.witnessRpps} is not a registered pharmacist`);
   }
   if (data.witnessRpps === command.actor) throw refuse('witness_is_actor', 'the witness must be another pharmacist');
-  if (addMonths(data.arsNotifiedOn, 1) > data.destroyedOn) {
+  if (sameDayMonthsLater(data.arsNotifiedOn, 1) > data.destroyedOn) {
     throw refuse('ars_not_notified_a_month_ahead', 'a destruction is notified to the ARS at least one month ahead');
   }
   requireStock(state, data);
@@ -257,19 +372,19 @@ function dispense(command: Extract<RegisterCommand, { type: 'Dispense' }>, state
     throw refuse('treatment_period_over', `the ${prescription.durationDays} days of treatment from ${prescription.issuedOn} are over`);
   }
   const fill = state.fills.get(command.prescriptionId);
-  const allowed = allowedPacks(prescription, fill?.firstOn ?? today);
-  const dispensed = fill?.dispensed ?? 0;
-  if (dispensed + quantity > allowed) {
+  const remaining = remainingPacks(prescription, fill, today);
+  if (quantity > remaining) {
+    const allowed = allowedPacks(prescription, fill?.firstOn ?? today);
     const why =
       allowed < prescription.quantity
         ? `presented ${daysBetween(prescription.issuedOn, fill?.firstOn ?? today)} days after issue, it allows only the remaining days of treatment: ${allowed} of ${prescription.quantity} packs (rounded down)`
         : `it allows ${prescription.quantity} packs`;
-    throw refuse('exceeds_prescription', `${dispensed} packs dispensed so far, ${quantity} more asked: ${why}`);
+    throw refuse('exceeds_prescription', `${fill?.dispensed ?? 0} packs dispensed so far, ${quantity} more asked: ${why}`);
   }
-  usableBatch(command.batch, pack, today);
+  const batch = usableBatch(command.batch, pack, today);
   if (pack.serial !== null) {
     if (quantity !== 1) throw refuse('one_pack_per_serial', 'a scanned serial is one pack: dispense it with quantity 1');
-    if (state.dispensedSerials.has(`${pack.gtin}|${pack.lot}|${pack.serial}`)) {
+    if (state.serials.get(batchKey(pack.gtin, pack.lot))?.serials.has(pack.serial)) {
       throw refuse('serial_already_dispensed', `the pack with serial ${pack.serial} is already dispensed`);
     }
   }
@@ -286,9 +401,24 @@ function dispense(command: Extract<RegisterCommand, { type: 'Dispense' }>, state
         quantity,
         serial: pack.serial,
         dispensedOn: today,
+        expiresOn: batch.expiresOn,
       },
     },
   ];
+}
+
+/**
+ * Packs a prescription still allows on `today`, given what was dispensed so far: none once cancelled or once its
+ * days of treatment are over. The dispensation rule and the prescription's answer both use it.
+ */
+export function remainingPacks(
+  prescription: { status: string; quantity: number; durationDays: number; issuedOn: string },
+  fill: Pick<Fill, 'dispensed' | 'firstOn'> | undefined,
+  today: string,
+): number {
+  const elapsed = daysBetween(prescription.issuedOn, today);
+  if (prescription.status !== 'issued' || elapsed < 0 || elapsed >= prescription.durationDays) return 0;
+  return Math.max(0, allowedPacks(prescription, fill?.firstOn ?? today) - (fill?.dispensed ?? 0));
 }
 
 function requireStock(state: RegisterState, line: Line): void {
@@ -309,7 +439,7 @@ export function mergeLines(lines: Line[]): Line[] {
   return [...merged.values()];
 }
 
-function addMonths(date: string, months: number): string {
+function sameDayMonthsLater(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number);
   const target = new Date(Date.UTC(y, m - 1 + months, 1));
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();

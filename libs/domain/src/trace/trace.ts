@@ -1,3 +1,4 @@
+import { registerSiteOf } from '../register/register-books.js';
 import type { RegisterEvent } from '../register/register-events.js';
 
 /** What one site did with a batch's packs. */
@@ -43,11 +44,9 @@ export interface SiteDelta {
   packs: number;
 }
 
-const REGISTER = /^register-(.+)$/;
-
 /** The counter changes a register event makes, batch by batch; nothing for events of other streams. */
 export function siteDeltas(stream: string, event: { type: string; data: unknown }): SiteDelta[] {
-  const site = REGISTER.exec(stream)?.[1];
+  const site = registerSiteOf(stream);
   if (!site) return [];
   const e = event as RegisterEvent;
   const at = (counter: SiteCounter, line: { gtin: string; lot: string }, packs: number): SiteDelta => ({ site, gtin: line.gtin, lot: line.lot, counter, packs });
@@ -89,7 +88,7 @@ export function traceBatch(gtin: string, lot: string, events: Iterable<{ stream:
     const e = event as unknown as RegisterEvent & { stream: string };
     if (e.type === 'PrescriptionDispensed' && e.data.gtin === gtin && e.data.lot === lot) {
       const { dispensationId, prescriptionId, patientId, quantity, dispensedOn } = e.data;
-      dispensations.push({ dispensationId, prescriptionId, patientId, pharmacyId: REGISTER.exec(event.stream)?.[1] ?? '', quantity, dispensedOn });
+      dispensations.push({ dispensationId, prescriptionId, patientId, pharmacyId: registerSiteOf(event.stream) ?? '', quantity, dispensedOn });
     }
   }
   return {

@@ -1,4 +1,4 @@
-import { batchKey, siteDeltas, type RegisterEvent } from '../../../domain/src/index.js';
+import { batchKey, registerSiteOf, siteDeltas, type RegisterEvent } from '../../../domain/src/index.js';
 import type { RecordedEvent, SqlQueryable } from '../../../event-store/src/index.js';
 import type { Projection } from '../projection.js';
 
@@ -86,7 +86,7 @@ async function applyDispensations(tx: SqlQueryable, events: RecordedEvent[]): Pr
     .filter((e) => e.type === 'PrescriptionDispensed')
     .map((e) => {
       const d = (e as unknown as Extract<RegisterEvent, { type: 'PrescriptionDispensed' }>).data;
-      return { ...d, pharmacy_id: e.stream.slice('register-'.length) };
+      return { ...d, pharmacy_id: registerSiteOf(e.stream) };
     });
   if (rows.length === 0) return;
   await tx.query(
@@ -106,7 +106,7 @@ async function applyShipments(tx: SqlQueryable, events: RecordedEvent[]): Promis
   for (const event of events) {
     if (event.type === 'ShipmentDispatched') {
       const d = (event as unknown as Extract<RegisterEvent, { type: 'ShipmentDispatched' }>).data;
-      dispatched.push({ shipment_id: d.shipmentId, from_site: event.stream.slice('register-'.length), to_site: d.to, lines: d.lines, carrier: d.carrier, dispatched_at: event.metadata.occurredAt });
+      dispatched.push({ shipment_id: d.shipmentId, from_site: registerSiteOf(event.stream), to_site: d.to, lines: d.lines, carrier: d.carrier, dispatched_at: event.metadata.occurredAt });
     } else if (event.type === 'ShipmentReceived') {
       const d = (event as unknown as Extract<RegisterEvent, { type: 'ShipmentReceived' }>).data;
       received.push({ shipment_id: d.shipmentId, received_at: event.metadata.occurredAt, accepted: d.accepted, discrepancies: d.discrepancies });

@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import {
+  addMonths,
+  bookOpensAt,
+  DomainError,
+  legacyRegisterStream,
+  monthOf,
+  organisationStream,
+  parisDate,
+  REGISTER_BOOK_CLOSED,
+  registerBookStream,
+  registerDecider,
+  type Month,
+  type RegisterCommand,
+  type RegisterEvent,
+  type RegisterState,
+} from '../../../../libs/domain/src/index.js';
+import type { Role } from '../../../../libs/auth/src/index.js';
+import type { CommandContext } from './command-context.js';
+import { nameBasedId } from './event-ids.js';
+import { Streams, type CommandResult } from './streams.js';
+
+export interface Book {
+  stream: string;
+  /** null for the legacy single-stream register. */
+  month: Month | null;
+}
+
+/** A book found with its state: what queries read. */
+export interface BookState extends Book {
+  state: RegisterState;
+}
+
+/** The last months looked at, back from the current one, when a site's books are not known in this process. */
+const MAX_MONTHS_BACK = 600;
+
+/**
+ * Runs register commands in a site's current monthly book, opening it when the month turns: the previous book
+ * is closed (so no late write can slip into it), then the new one opens with what the old one carried. Both are
+ * appends of events whose ids and content derive from the book alone, so any number of processes may race to
+ * open the same book: the first append stands and the others replay it.
+ */
+@Injectable()
+export class RegisterBooks {
+  /** The month each site was registered in: no book is older. */
+  private readonly registered = new Map<string, Month>();
+
+  constructor(private readonly streams: Streams) {}
+
+  async decide(
+    site: string,
+    command: (book: Book) => RegisterCommand | Promise<RegisterCommand>,
+    context: CommandContext,
+    batchKeys: string[] = [],
+  ): Promise<CommandResult & { events: RegisterEvent[] }> {
+    return this.streams.serially(`books:${site}`, async () => {
+      for (let attempt = 1; ; attempt++) {
+        const book = await this.open(site, monthOf(parisDate(context.now)));
+        try {
+          return await this.streams.decide(book.stream, registerDecider, () => command(book), context, batchKeys);
+        } catch (error) {
+          // Another process closed the book while we decided: the command goes to the next one.
+          if (!(error instanceof DomainError && error.rule === REGISTER_BOOK_CLOSED) || attempt >= 3) throw error;
+        }
+      }
+    });
+  }
+
+  /** The book holding the site's register at `month`: that month's, or the newest before it. */
+  async at(site: string, month: Month): Promise<BookState | undefined> {
+    const own = await this.streams.current(registerBookStream(site, month), registerDecider);
+    if (own.revision >= 0) return { stream: registerBookStream(site, month), month, state: own.state };
+    return this.before(site, month);
+  }
+
+  /** The site's books in order, oldest first: what the whole register is made of. */
+  async all(site: string, until: Month): Promise<Book[]> {
+    const books: Book[] = [];
+    const legacy = await this.streams.current(legacyRegisterStream(site), registerDecider);
+    if (legacy.revision >= 0) books.push({ stream: legacyRegisterStream(site), month: null });
+    for (let month = await this.firstMonth(site, until); month <= until; month = addMonths(month, 1)) {
+      const { revision } = await this.streams.current(registerBookStream(site, month), registerDecider);
+      if (revision >= 0) books.push({ stream: registerBookStream(site, month), month });
+    }
+    return books;
+  }
+
+  /** The newest book before `month` (a monthly one, else the legacy register), or undefined for a new site. */
+  async before(site: string, month: Month): Promise<BookState | undefined> {
+    const floor = await this.firstMonth(site, month);
+    for (let candidate = addMonths(month, -1); candidate >= floor; candidate = addMonths(candidate, -1)) {
+      const stream = registerBookStream(site, candidate);
+      const { revision, state } = await this.streams.current(stream, registerDecider);
+      if (revision >= 0) return { stream, month: candidate, state };
+    }
+    const legacy = await this.streams.current(legacyRegisterStream(site), registerDecider);
+    return legacy.revision >= 0 ? { stream: legacyRegisterStream(site), month: null, state: legacy.state } : undefined;
+  }
+
+  /**
+   * The open book for a command dated in `month`: that month's, or a later one when it is closed or was never
+   * opened because a later one already exists (a command dated in the past never forks the register).
+   */
+  private async open(site: string, month: Month): Promise<Book> {
+    let current = month;
+    for (;;) {
+      const stream = registerBookStream(site, current);
+      const { state } = await this.streams.current(stream, registerDecider);
+      if (state.book.opened && !state.book.closed) return { stream, month: current };
+      if (state.book.closed) {
+        current = state.book.nextMonth ?? addMonths(current, 1);
+        continue;
+      }
+      const previous = await this.before(site, current);
+      if (previous?.state.book.closed && previous.state.book.nextMonth !== current) {
+        current = previous.state.book.nextMonth as Month;
+        continue;
+      }
+      if (previous) {
+        await this.streams.decide(previous.stream, registerDecider, () => ({ type: 'CloseBook' as const, nextMonth: current }), bookContext(site, previous.stream, 'close', current));
+      }
+      const closed = previous && (await this.streams.current(previous.stream, registerDecider)).state;
+      if (closed && closed.book.nextMonth !== current) continue;
+      await this.streams.decide(
+        stream,
+        registerDecider,
+        () => ({ type: 'OpenBook' as const, month: current, previousBook: previous?.stream ?? null, previous: closed }),
+        bookContext(site, stream, 'open', current),
+      );
+    }
+  }
+
+  /** No book is older than the month the site was registered in (the month asked, for an unknown site). */
+  private async firstMonth(site: string, month: Month): Promise<Month> {
+    let registered = this.registered.get(site);
+    if (registered === undefined) {
+      const [registration] = await this.streams.firstEvents(organisationStream(site), 1);
+      if (!registration) return month;
+      registered = monthOf(parisDate(new Date(registration.metadata.occurredAt)));
+      this.registered.set(site, registered);
+    }
+    return registered < addMonths(month, -MAX_MONTHS_BACK) ? addMonths(month, -MAX_MONTHS_BACK) : registered;
+  }
+}
+
+/** Books open and close at midnight of the month's first day, by cannatrace itself: the same content every time. */
+function bookContext(site: string, stream: string, action: 'open' | 'close', month: Month): CommandContext {
+  const commandId = nameBasedId(`${stream}/${action}`);
+  return {
+    // Not a role anyone signs in with: the events are cannatrace's own bookkeeping.
+    principal: { sub: 'cannatrace', role: 'system' as Role, org: site },
+    commandId,
+    correlationId: commandId,
+    now: bookOpensAt(month),
+  };
+}

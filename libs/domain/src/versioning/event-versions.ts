@@ -1,0 +1,11 @@
+import { EventVersions } from './upcasting.js';
+
+/**
+ * Every change of an event's shape, oldest first. An entry is never removed: events of every version stay in the
+ * store and must stay readable.
+ */
+export const eventVersions = new EventVersions([
+  // v2 records the batch's expiry, so that a register book carries dispensed serials only while the batch can
+  // still be dispensed. A v1 dispensation's expiry is unknown: its serial is carried on.
+  { type: 'PrescriptionDispensed', fromVersion: 1, upcast: (data) => ({ ...data, expiresOn: null }) },
+]);
