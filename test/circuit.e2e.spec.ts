@@ -61,8 +61,10 @@ describe.each(BACKENDS)('supplier -> exploitant -> pharmacy over HTTP (%s)', (ba
     expect(refused.body.rule).toBe('import_authorisation_required');
     const shipped = await api.post('/v1/shipments', 'supplier', 'SUP-1', { to: 'EXP-1', lines, carrier: 'Sécurité Transports', importAuthorisation: 'ANSM-IMP-2026-17' }).expect(201);
     toExploitant = shipped.body.shipmentId;
-    expect(toExploitant).toMatch(/^SUP-1~[0-9a-f]{12}$/);
-    expect(shipped.body.stream).toBe('register-SUP-1');
+    // The id names the sender and the book of its register that holds the dispatch.
+    const month = shipped.body.stream.slice('register-SUP-1~'.length);
+    expect(shipped.body.stream).toMatch(/^register-SUP-1~\d{4}-\d{2}$/);
+    expect(toExploitant).toMatch(new RegExp(`^SUP-1~${month}~[0-9a-f]{12}$`));
   });
 
   it('refuses a route the circuit does not allow, and more packs than held', async () => {

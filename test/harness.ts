@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createApp } from '../apps/api/src/create-app.js';
 import { signToken, type Role } from '../libs/auth/src/index.js';
+import { addMonths, legacyRegisterStream, monthOf, parisDate, registerBookStream } from '../libs/domain/src/index.js';
 import type { AppConfig } from '../libs/config/src/index.js';
 import { SQL_CLIENT } from '../apps/api/src/database/database.module.js';
 import { EVENT_STORE, START, type EventStore, type RecordedEvent, type SqlClient } from '../libs/event-store/src/index.js';
@@ -54,6 +55,13 @@ export class Api {
     return this.app.get<EventStore>(EVENT_STORE);
   }
 
+  /** Every event of a site's register: its legacy stream and the books of the months around today. */
+  async registerEvents(site: string): Promise<RecordedEvent[]> {
+    const month = monthOf(parisDate(new Date()));
+    const streams = [legacyRegisterStream(site), ...[-1, 0, 1].map((n) => registerBookStream(site, addMonths(month, n)))];
+    return (await Promise.all(streams.map((stream) => this.store.readStream(stream)))).flat();
+  }
+
   /** POST with a token for this role and organisation. */
   post(path: string, role: Role, org: string, body: unknown, headers: Record<string, string> = {}) {
     return this.http.post(path).set('Authorization', `Bearer ${token(role, org)}`).set(headers).send(body as object);
@@ -81,9 +89,10 @@ export class Api {
    */
   async eventsWrittenBy(work: () => Promise<unknown>): Promise<number> {
     // Counted in the table itself: the global order hides commits behind a transaction still open (a projection's).
+    // Events of the api's own processes (caused by another event) and its register books' openings are left out.
     const sql = this.app.get<SqlClient>(SQL_CLIENT);
     const byRequests = async () =>
-      Number((await sql.query<{ n: string }>(`SELECT count(*) AS n FROM events WHERE NOT metadata ? 'causationId'`))[0].n);
+      Number((await sql.query<{ n: string }>(`SELECT count(*) AS n FROM events WHERE NOT metadata ? 'causationId' AND metadata ->> 'role' <> 'system'`))[0].n);
     const before = await byRequests();
     await work();
     return (await byRequests()) - before;

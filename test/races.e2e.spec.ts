@@ -19,7 +19,7 @@ describe('races on real PostgreSQL', () => {
     ]);
     expect(responses.map((r) => r.status).sort()).toEqual([201, 409]);
     expect(responses.find((r) => r.status === 409)?.body.rule).toBe('shipment_already_received');
-    const receipts = (await api.store.readStream('register-PH-1')).filter((e) => e.type === 'ShipmentReceived' && e.data.shipmentId === shipmentId);
+    const receipts = (await api.registerEvents('PH-1')).filter((e) => e.type === 'ShipmentReceived' && e.data.shipmentId === shipmentId);
     expect(receipts).toHaveLength(1);
   });
 

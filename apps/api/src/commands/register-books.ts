@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import {
   addMonths,
   bookOpensAt,
+  carryOver,
+  fold,
   DomainError,
   legacyRegisterStream,
   monthOf,
@@ -55,7 +57,13 @@ export class RegisterBooks {
   ): Promise<CommandResult & { events: RegisterEvent[] }> {
     return this.streams.serially(`books:${site}`, async () => {
       for (let attempt = 1; ; attempt++) {
-        const book = await this.open(site, monthOf(parisDate(context.now)));
+        const book = await this.locate(site, monthOf(parisDate(context.now)));
+        if (book.opening) {
+          // Decided first on the book as it will open: a refused command writes nothing, not even the opening.
+          const events = registerDecider.decide(await command(book), fold(registerDecider, [openingOf(book, book.opening.previous)]));
+          if (events.length === 0) return { eventIds: [], stream: book.stream, revision: -1, events };
+          if (!(await this.open(site, book, book.opening.previous))) continue;
+        }
         try {
           return await this.streams.decide(book.stream, registerDecider, () => command(book), context, batchKeys);
         } catch (error) {
@@ -73,14 +81,28 @@ export class RegisterBooks {
     return this.before(site, month);
   }
 
-  /** The site's books in order, oldest first: what the whole register is made of. */
+  /**
+   * The site's books in order, oldest first: what the whole register is made of. Each closed book names the one
+   * that took over, so only the first monthly book is looked for (from the site's registration to `until`).
+   */
   async all(site: string, until: Month): Promise<Book[]> {
     const books: Book[] = [];
+    let next: Month | null = null;
     const legacy = await this.streams.current(legacyRegisterStream(site), registerDecider);
-    if (legacy.revision >= 0) books.push({ stream: legacyRegisterStream(site), month: null });
-    for (let month = await this.firstMonth(site, until); month <= until; month = addMonths(month, 1)) {
-      const { revision } = await this.streams.current(registerBookStream(site, month), registerDecider);
-      if (revision >= 0) books.push({ stream: registerBookStream(site, month), month });
+    if (legacy.revision >= 0) {
+      books.push({ stream: legacyRegisterStream(site), month: null });
+      next = legacy.state.book.nextMonth;
+    } else {
+      for (let month = await this.firstMonth(site, until); month <= until && next === null; month = addMonths(month, 1)) {
+        if ((await this.streams.current(registerBookStream(site, month), registerDecider)).revision >= 0) next = month;
+      }
+    }
+    while (next !== null) {
+      const stream = registerBookStream(site, next);
+      const { revision, state } = await this.streams.current(stream, registerDecider);
+      if (revision < 0) break;
+      books.push({ stream, month: next });
+      next = state.book.nextMonth;
     }
     return books;
   }
@@ -98,10 +120,11 @@ export class RegisterBooks {
   }
 
   /**
-   * The open book for a command dated in `month`: that month's, or a later one when it is closed or was never
-   * opened because a later one already exists (a command dated in the past never forks the register).
+   * The book for a command dated in `month`: that month's, or a later one when it is closed or was never opened
+   * because a later one exists already (a command dated in the past never forks the register). Writes nothing:
+   * a book still to open comes with the book it opens from.
    */
-  private async open(site: string, month: Month): Promise<Book> {
+  private async locate(site: string, month: Month): Promise<Book & { opening?: { previous: BookState | undefined } }> {
     let current = month;
     for (;;) {
       const stream = registerBookStream(site, current);
@@ -116,18 +139,25 @@ export class RegisterBooks {
         current = previous.state.book.nextMonth as Month;
         continue;
       }
-      if (previous) {
-        await this.streams.decide(previous.stream, registerDecider, () => ({ type: 'CloseBook' as const, nextMonth: current }), bookContext(site, previous.stream, 'close', current));
-      }
-      const closed = previous && (await this.streams.current(previous.stream, registerDecider)).state;
-      if (closed && closed.book.nextMonth !== current) continue;
-      await this.streams.decide(
-        stream,
-        registerDecider,
-        () => ({ type: 'OpenBook' as const, month: current, previousBook: previous?.stream ?? null, previous: closed }),
-        bookContext(site, stream, 'open', current),
-      );
+      return { stream, month: current, opening: { previous } };
     }
+  }
+
+  /** Closes the previous book into this one and opens it; false when another process closed it into another. */
+  private async open(site: string, book: Book, previous: BookState | undefined): Promise<boolean> {
+    const month = book.month as Month;
+    if (previous) {
+      await this.streams.decide(previous.stream, registerDecider, () => ({ type: 'CloseBook' as const, nextMonth: month }), bookContext(site, previous.stream, 'close', month));
+    }
+    const closed = previous && (await this.streams.current(previous.stream, registerDecider)).state;
+    if (closed && closed.book.nextMonth !== month) return false;
+    await this.streams.decide(
+      book.stream,
+      registerDecider,
+      () => ({ type: 'OpenBook' as const, month, previousBook: previous?.stream ?? null, previous: closed }),
+      bookContext(site, book.stream, 'open', month),
+    );
+    return true;
   }
 
   /** No book is older than the month the site was registered in (the month asked, for an unknown site). */
@@ -141,6 +171,13 @@ export class RegisterBooks {
     }
     return registered < addMonths(month, -MAX_MONTHS_BACK) ? addMonths(month, -MAX_MONTHS_BACK) : registered;
   }
+}
+
+function openingOf(book: Book, previous: BookState | undefined): RegisterEvent {
+  return {
+    type: 'RegisterBookOpened',
+    data: { month: book.month as Month, previousBook: previous?.stream ?? null, carried: carryOver(previous?.state, book.month as Month) },
+  };
 }
 
 /** Books open and close at midnight of the month's first day, by cannatrace itself: the same content every time. */
