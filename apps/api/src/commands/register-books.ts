@@ -81,6 +81,18 @@ export class RegisterBooks {
     return this.before(site, month);
   }
 
+  /** The site's newest book: the one of `month` (or before it), then every book that took over from it. */
+  async newest(site: string, month: Month): Promise<BookState | undefined> {
+    let book = await this.at(site, month);
+    while (book?.state.book.closed && book.state.book.nextMonth !== null) {
+      const stream = registerBookStream(site, book.state.book.nextMonth);
+      const next = await this.streams.current(stream, registerDecider);
+      if (next.revision < 0) break;
+      book = { stream, month: book.state.book.nextMonth, state: next.state };
+    }
+    return book;
+  }
+
   /**
    * The site's books in order, oldest first: what the whole register is made of. Each closed book names the one
    * that took over, so only the first monthly book is looked for (from the site's registration to `until`).

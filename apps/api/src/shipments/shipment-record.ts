@@ -57,7 +57,7 @@ export class ShipmentRecord {
     const dispatch = await this.dispatch(shipmentId);
     if (!dispatch) return undefined;
     const dispatched = find(await this.streams.events(dispatch.stream), 'ShipmentDispatched', shipmentId) as RecordedEvent;
-    const receiver = await this.books.at(dispatch.to, monthOf(parisDate(new Date())));
+    const receiver = await this.books.newest(dispatch.to, monthOf(parisDate(new Date())));
     const receivedIn = receiver?.state.received.get(shipmentId);
     let receipt: RecordedEvent | undefined;
     if (receivedIn !== undefined) {

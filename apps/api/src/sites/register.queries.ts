@@ -36,7 +36,7 @@ export class GetStockHandler implements IQueryHandler<GetStock, Line[]> {
   constructor(private readonly books: RegisterBooks) {}
 
   async execute({ site }: GetStock): Promise<Line[]> {
-    const book = await this.books.at(site, thisMonth());
+    const book = await this.books.newest(site, thisMonth());
     return book ? [...book.state.stock.values()].filter((line) => line.quantity > 0).map((line) => ({ ...line })) : [];
   }
 }
