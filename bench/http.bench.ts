@@ -11,7 +11,7 @@ const PHARMACIES = 8;
 const PRESCRIPTIONS_PER_PHARMACY = 25;
 
 /** The api in a process of its own, on the bench database. */
-async function startApi(schema: string, port: number): Promise<ChildProcess> {
+export async function startApi(schema: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
     env: { ...process.env, EVENT_STORE: 'postgres', DATABASE_URL: benchUrl(), DATABASE_SCHEMA: schema, JWT_SECRET: SECRET, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -32,16 +32,16 @@ async function startApi(schema: string, port: number): Promise<ChildProcess> {
   throw new Error(`the api did not answer /health: ${output}`);
 }
 
-function stop(child: ChildProcess): Promise<void> {
+export function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
 }
 
-const bearer = (role: Role, org: string, sub = `${role}-bench`) => `Bearer ${signToken(SECRET, { sub, role, org }, 3600)}`;
+export const bearer = (role: Role, org: string, sub = `${role}-bench`) => `Bearer ${signToken(SECRET, { sub, role, org }, 3600)}`;
 
-async function post(port: number, path: string, auth: string, body: unknown): Promise<Record<string, unknown>> {
+export async function post(port: number, path: string, auth: string, body: unknown): Promise<Record<string, unknown>> {
   const response = await fetch(`http://127.0.0.1:${port}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: auth },

@@ -6,12 +6,15 @@ import { appendBenchmarks } from './append.bench.js';
 import { dropBenchDatabase, recreateBenchDatabase, SERVER_URL } from './database.js';
 import { httpBenchmarks } from './http.bench.js';
 import { format, type Row } from './measure.js';
+import { registerBenchmarks } from './registers.bench.js';
 import { pgliteBenchmarks, storeBenchmarks } from './store.bench.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
-/** `BENCH_ONLY=append,store,http,pglite` runs some groups only (the http group needs the store group). */
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'append,store,http,pglite').split(','));
+/** `BENCH_ONLY=append,store,http,registers,pglite` runs some groups only (the http group needs the store group). */
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'append,store,http,registers,pglite').split(','));
+/** Prior register events of the busy pharmacy and exploitant of the registers group. */
+const REGISTER_EVENTS = Number(process.env.BENCH_REGISTER_EVENTS ?? 100_000);
 
 async function serverVersion(): Promise<string> {
   const client = new pg.Client({ connectionString: SERVER_URL });
@@ -33,6 +36,7 @@ async function main(): Promise<void> {
     if (ONLY.has('append')) rows.push(...(await appendBenchmarks(RUNS, log)));
     if (ONLY.has('store')) rows.push(...(await storeBenchmarks(EVENTS, RUNS, log)));
     if (ONLY.has('http')) rows.push(...(await httpBenchmarks(log)));
+    if (ONLY.has('registers')) rows.push(...(await registerBenchmarks(REGISTER_EVENTS, log)));
     if (ONLY.has('pglite')) rows.push(...(await pgliteBenchmarks(pgliteDir, RUNS, log)));
   } finally {
     rmSync(pgliteDir, { recursive: true, force: true });
