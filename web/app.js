@@ -273,6 +273,9 @@ async function showBatch() {
       .catch(() => undefined);
 }
 
+/** The site of a register stream: `register-{site}` before the monthly books, `register-{site}~{YYYY-MM}` since. */
+const registerSiteOf = (stream) => stream.slice('register-'.length).split('~')[0];
+
 /** The batch's journey, drawn with Cytoscape: supplier -> exploitant -> pharmacies -> patients, from its history. */
 function drawJourney(trace, history) {
   if (!window.cytoscape) return;
@@ -280,7 +283,7 @@ function drawJourney(trace, history) {
   const patients = trace.patients.map((p) => ({ data: { id: `patient:${p}`, label: p } }));
   const shipped = new Map();
   for (const e of history.events) {
-    if (e.type === 'ShipmentDispatched') shipped.set(`${e.stream.slice('register-'.length)}>${e.data.to}`, { source: e.stream.slice('register-'.length), target: e.data.to });
+    if (e.type === 'ShipmentDispatched') shipped.set(`${registerSiteOf(e.stream)}>${e.data.to}`, { source: registerSiteOf(e.stream), target: e.data.to });
   }
   const dispensed = new Map(trace.dispensations.map((d) => [`${d.pharmacyId}>${d.patientId}`, { source: d.pharmacyId, target: `patient:${d.patientId}` }]));
   const edges = [...shipped.values(), ...dispensed.values()].map((e, i) => ({ data: { id: `e${i}`, ...e } }));
