@@ -138,6 +138,10 @@ export class RegisterBooks {
    */
   private async locate(site: string, month: Month): Promise<Book & { opening?: { previous: BookState | undefined } }> {
     let current = month;
+    // The book this process saw open is taken as open: the command's own read of it confirms, and a book closed
+    // meanwhile refuses the command, which is then written in the next one.
+    const known = this.streams.cached(registerBookStream(site, month), registerDecider).state;
+    if (known.book.opened && !known.book.closed) return { stream: registerBookStream(site, month), month };
     for (;;) {
       const stream = registerBookStream(site, current);
       const { state } = await this.streams.current(stream, registerDecider);

@@ -59,6 +59,11 @@ export class Streams {
     return { revision, state };
   }
 
+  /** The state this process last folded, without reading: a hint that the next read confirms or corrects. */
+  cached<S>(stream: string, decider: Pick<Decider<never, never, S>, 'initialState'>): { revision: number; state: S } {
+    return this.states.get(stream, decider);
+  }
+
   async state<E extends DomainEvent, S>(stream: string, decider: Folding<E, S>): Promise<S> {
     return (await this.current(stream, decider)).state;
   }
@@ -100,8 +105,9 @@ export class Streams {
     batchKeys: string[],
   ): Promise<CommandResult & { events: E[] }> {
     for (let attempt = 1; ; attempt++) {
-      const input = await command();
-      const { revision, state } = await this.current(stream, decider);
+      // The stream's new events are read while the command reads what it needs: the append's expected revision
+      // guards the decision whatever order they arrive in.
+      const [input, { revision, state }] = await Promise.all([command(), this.current(stream, decider)]);
       const events = decider.decide(input, state);
       // A command that changes nothing (an entry already made) writes nothing.
       if (events.length === 0) return { eventIds: [], stream, revision, events };
