@@ -11,11 +11,12 @@ export function isIsoDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+/** Made once: building a DateTimeFormat costs far more than formatting with it. */
+const PARIS_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** The calendar date of an instant in France (Europe/Paris), where the circuit's dates are reckoned. */
 export function parisDate(instant: Date): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    instant,
-  );
+  return PARIS_DATE.format(instant);
 }
 
 /** Whole days from `from` to `to` (both `YYYY-MM-DD`): 0 on the same day. */
