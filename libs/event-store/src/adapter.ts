@@ -31,6 +31,11 @@ export interface EventStoreAdapter {
   /** Stored events carrying any of these ids, in any stream. */
   findByIds(stream: string, ids: string[]): Promise<RecordedEvent[]>;
   readStream(stream: string, options: Required<ReadStreamOptions>): Promise<RecordedEvent[]>;
+  /**
+   * Several streams forwards, each from its own revision, in one round trip. Optional: without it the port reads
+   * them one by one, at once.
+   */
+  readStreams?(reads: { stream: string; fromRevision: number }[]): Promise<RecordedEvent[][]>;
   /** Events after `from` in the global order, never skipping one that commits later with a lower position. */
   readAll(from: Checkpoint, maxCount: number): Promise<ReadAllResult>;
   /**

@@ -79,6 +79,16 @@ export class ChainedEventStore implements EventStore {
     return this.storage.readStream(stream, { direction, fromRevision, maxCount });
   }
 
+  readStreams(reads: { stream: string; fromRevision: number }[]): Promise<RecordedEvent[][]> {
+    for (const { stream, fromRevision } of reads) {
+      validateStreamName(stream);
+      if (!Number.isSafeInteger(fromRevision) || fromRevision < 0) throw new InvalidEventError('fromRevision must be >= 0');
+    }
+    if (reads.length === 0) return Promise.resolve([]);
+    if (this.storage.readStreams) return this.storage.readStreams(reads);
+    return Promise.all(reads.map(({ stream, fromRevision }) => this.readStream(stream, { fromRevision })));
+  }
+
   readAll(options: ReadAllOptions = {}): Promise<ReadAllResult> {
     const maxCount = options.maxCount ?? 1000;
     if (!Number.isSafeInteger(maxCount) || maxCount < 1) throw new InvalidEventError('maxCount must be >= 1');

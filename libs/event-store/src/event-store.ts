@@ -17,6 +17,8 @@ export interface EventStore {
   readonly adapter: string;
   append(stream: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult>;
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** Several streams forwards, each from its own revision (inclusive); answers in the order asked. */
+  readStreams(reads: { stream: string; fromRevision: number }[]): Promise<RecordedEvent[][]>;
   readAll(options?: ReadAllOptions): Promise<ReadAllResult>;
   /** Every event whose metadata names this batch key (`{gtin}-{lot}`), in the global order. */
   readByBatchKey(batchKey: string): Promise<RecordedEvent[]>;

@@ -72,6 +72,20 @@ export function eventStoreContract(adapter: string, open: () => Promise<EventSto
         expect(await store.readStream(stream, { fromRevision: 10 })).toEqual([]);
       });
 
+      it('reads several streams in one call, each from its own revision, answered in the order asked', async () => {
+        const [a, b, missing] = [streamName('many-a'), streamName('many-b'), streamName('many-none')];
+        await store.append(a, Array.from({ length: 4 }, (_, i) => event('Counted', { i })));
+        await store.append(b, Array.from({ length: 3 }, (_, i) => event('Counted', { i })));
+        const answers = await store.readStreams([
+          { stream: b, fromRevision: 1 },
+          { stream: missing, fromRevision: 0 },
+          { stream: a, fromRevision: 3 },
+          { stream: a, fromRevision: 4 },
+        ]);
+        expect(answers.map((events) => events.map((e) => `${e.stream}@${e.revision}`))).toEqual([[`${b}@1`, `${b}@2`], [], [`${a}@3`], []]);
+        expect(answers[0]).toEqual(await store.readStream(b, { fromRevision: 1 }));
+      });
+
       it('reads a stream that does not exist as empty', async () => {
         expect(await store.readStream(streamName('nothing'))).toEqual([]);
       });

@@ -24,6 +24,13 @@ export interface CommandResult {
   revision: number;
 }
 
+interface PendingRead {
+  stream: string;
+  fromRevision: number;
+  resolve: (events: RecordedEvent[]) => void;
+  reject: (error: unknown) => void;
+}
+
 type Folding<E, S> = Pick<Decider<never, E, S>, 'initialState' | 'evolve'>;
 
 /**
@@ -40,13 +47,14 @@ const CACHED_STREAMS = 20_000;
 export class Streams {
   private readonly states = new StreamStates(CACHED_STREAMS);
   private readonly queue = new KeyedQueue();
+  private pendingReads: PendingRead[] = [];
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   /** The stream's state now, and the revision it was folded to (-1: no stream). Folds only unseen events. */
   async current<E extends DomainEvent, S>(stream: string, decider: Folding<E, S>): Promise<{ revision: number; state: S }> {
     const base = this.states.get(stream, decider);
-    const recorded = await this.store.readStream(stream, { fromRevision: base.revision + 1 });
+    const recorded = await this.readAfter(stream, base.revision + 1);
     // Others may have folded this stream while we read: fold from wherever the cache now stands, synchronously.
     let { revision, state } = this.states.get(stream, decider);
     if (revision < base.revision) return this.reread(stream, decider);
@@ -139,6 +147,26 @@ export class Streams {
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
       }
     }
+  }
+
+  /**
+   * Reads asked for in the same turn of the event loop (a command's inputs and its own stream) go to the store in
+   * one round trip.
+   */
+  private readAfter(stream: string, fromRevision: number): Promise<RecordedEvent[]> {
+    return new Promise((resolve, reject) => {
+      if (this.pendingReads.length === 0) queueMicrotask(() => this.flushReads());
+      this.pendingReads.push({ stream, fromRevision, resolve, reject });
+    });
+  }
+
+  private flushReads(): void {
+    const reads = this.pendingReads;
+    this.pendingReads = [];
+    this.store.readStreams(reads.map(({ stream, fromRevision }) => ({ stream, fromRevision }))).then(
+      (answers) => reads.forEach((read, i) => read.resolve(answers[i])),
+      (error: unknown) => reads.forEach((read) => read.reject(error)),
+    );
   }
 
   /** The cache lost the stream while we read (evicted): fold it again from the start. */

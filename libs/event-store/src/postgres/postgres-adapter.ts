@@ -123,6 +123,20 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
     return rows.map(toRecorded);
   }
 
+  async readStreams(reads: { stream: string; fromRevision: number }[]): Promise<RecordedEvent[][]> {
+    const rows = await this.client.query<EventRow & { read_index: number }>(
+      `SELECT r.read_index, e.stream_id, e.stream_revision, e.transaction_id::text AS transaction_text, e.global_position,
+         e.event_id, e.event_type, e.data, e.metadata, e.prev_hash, e.hash
+       FROM unnest($1::text[], $2::bigint[]) WITH ORDINALITY AS r(stream, from_revision, read_index)
+       JOIN events e ON e.stream_id = r.stream AND e.stream_revision >= r.from_revision
+       ORDER BY r.read_index, e.stream_revision`,
+      [reads.map((r) => r.stream), reads.map((r) => r.fromRevision)],
+    );
+    const answers: RecordedEvent[][] = reads.map(() => []);
+    for (const row of rows) answers[Number(row.read_index) - 1].push(toRecorded(row));
+    return answers;
+  }
+
   async readAll(from: Checkpoint, maxCount: number): Promise<ReadAllResult> {
     const [transactionId, globalPosition] = parseCheckpoint(from);
     const rows = await this.client.query<EventRow>(
