@@ -57,18 +57,27 @@ export class IssuePrescriptionHandler implements ICommandHandler<IssuePrescripti
     return this.streams.decide(
       prescriptionStream(data.securePrescriptionNumber),
       prescriptionDecider,
-      async () => ({
-        type: 'IssuePrescription' as const,
-        data,
-        prescriber: await this.streams.state(professionalStream(context.principal.sub), professionalDecider),
-        prescriberRpps: context.principal.sub,
-        organisation: context.principal.org,
-        inclusions: await this.streams.state(indicationStream(data.indication), indicationDecider),
-        renewed: data.renewalOf === null ? undefined : await this.streams.state(prescriptionStream(data.renewalOf), prescriptionDecider),
-        product: await this.streams.state(productStream(data.gtin), productDecider),
-        pharmacy: await this.streams.state(organisationStream(data.pharmacyId), organisationDecider),
-        today: parisDate(context.now),
-      }),
+      async () => {
+        const [prescriber, inclusions, renewed, product, pharmacy] = await Promise.all([
+          this.streams.state(professionalStream(context.principal.sub), professionalDecider),
+          this.streams.state(indicationStream(data.indication), indicationDecider),
+          data.renewalOf === null ? undefined : this.streams.state(prescriptionStream(data.renewalOf), prescriptionDecider),
+          this.streams.state(productStream(data.gtin), productDecider),
+          this.streams.state(organisationStream(data.pharmacyId), organisationDecider),
+        ]);
+        return {
+          type: 'IssuePrescription' as const,
+          data,
+          prescriber,
+          prescriberRpps: context.principal.sub,
+          organisation: context.principal.org,
+          inclusions,
+          renewed,
+          product,
+          pharmacy,
+          today: parisDate(context.now),
+        };
+      },
       context,
     );
   }

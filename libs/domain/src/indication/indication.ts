@@ -57,10 +57,12 @@ export function capOf(indication: Indication, state: IndicationState): number {
 
 export const indicationDecider: Decider<IndicationCommand, IndicationEvent, IndicationState> = {
   initialState: () => ({ cap: undefined, patients: new Map() }),
-  evolve: (state, event) =>
-    event.type === 'InclusionCapSet'
-      ? { ...state, cap: event.data.cap }
-      : { ...state, patients: new Map(state.patients).set(event.data.patientId, event.data.attestationNumber) },
+  // In place, like every fold that grows a collection: one step per event, never a copy of the patients.
+  evolve: (state, event) => {
+    if (event.type === 'InclusionCapSet') state.cap = event.data.cap;
+    else state.patients.set(event.data.patientId, event.data.attestationNumber);
+    return state;
+  },
   decide: (command, state) => {
     if (command.type === 'SetInclusionCap') {
       return [{ type: 'InclusionCapSet', data: { indication: command.indication, cap: command.cap } }];
