@@ -1,2 +1,7 @@
 export * from './gtin.js';
+export * from './ai-table.js';
+export * from './ai-checks.js';
+export * from './gs1-date.js';
 export * from './element-string.js';
+export * from './digital-link.js';
+export * from './pack-code.js';
