@@ -10,12 +10,49 @@ export function isDigitalLink(scan: string): boolean {
 
 const refuse = (message: string, position: number) => new Gs1ParseError('bad_digital_link', message, position);
 
-function decode(text: string, position: number, ai: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    throw refuse(`(${ai}) ${JSON.stringify(text)} holds a malformed percent-encoding`, position);
+/** A decoded value, with where each of its characters starts in the URI. */
+interface Decoded {
+  value: string;
+  offsets: number[];
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const bytesOf = new TextEncoder();
+
+function decode(text: string, position: number, ai: string): Decoded {
+  const malformed = () => refuse(`(${ai}) ${JSON.stringify(text)} holds a malformed percent-encoding`, position);
+  let value = '';
+  const offsets: number[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] !== '%') {
+      value += text[i];
+      offsets.push(position + i);
+      i++;
+      continue;
+    }
+    const start = i;
+    const bytes: number[] = [];
+    while (text[i] === '%') {
+      if (!/^[0-9A-Fa-f]{2}$/.test(text.slice(i + 1, i + 3))) throw malformed();
+      bytes.push(parseInt(text.slice(i + 1, i + 3), 16));
+      i += 3;
+    }
+    let chars: string;
+    try {
+      chars = utf8.decode(new Uint8Array(bytes));
+    } catch {
+      throw malformed();
+    }
+    let byte = 0;
+    for (const char of chars) {
+      value += char;
+      offsets.push(position + start + byte * 3);
+      if (char.length === 2) offsets.push(position + start + byte * 3);
+      byte += bytesOf.encode(char).length;
+    }
   }
+  return { value, offsets };
 }
 
 interface Segment {
@@ -66,7 +103,7 @@ export function parseDigitalLink(uri: string, referenceYear = new Date().getUTCF
         if (!definition) throw new Gs1ParseError('unknown_ai', `query parameter ${name} at position ${position} is not a GS1 application identifier`, position);
         if (definition.pathOnly) throw refuse(`(${name}) ${definition.title} belongs in the URI path, not in the query (position ${position})`, position);
         const valuePosition = position + name.length + 1;
-        elements.push({ ai: name, value: decode(equals === -1 ? '' : parameter.slice(equals + 1), valuePosition, name), position: valuePosition });
+        elements.push({ ai: name, ...decode(equals === -1 ? '' : parameter.slice(equals + 1), valuePosition, name), position: valuePosition });
       }
       position += parameter.length + 1;
     }
@@ -77,13 +114,13 @@ export function parseDigitalLink(uri: string, referenceYear = new Date().getUTCF
     if (seen.has(element.ai)) throw new Gs1ParseError('duplicate_ai', `(${element.ai}) ${definition.title} appears twice`, element.position);
     seen.add(element.ai);
     if (element.value === '') throw new Gs1ParseError('truncated', `(${element.ai}) ${definition.title} is empty`, element.position);
-    checkElement(definition, element.value, element.position, referenceYear);
+    checkElement(definition, element.value, (offset) => element.offsets[offset] ?? element.position, referenceYear);
   }
-  return elements;
+  return elements.map(({ ai, value, position }) => ({ ai, value, position }));
 }
 
 /** The primary key and qualifiers at the end of the path; whatever comes before them is the resolver's own path. */
-function pathElements(segments: Segment[], uri: string): Gs1Element[] {
+function pathElements(segments: Segment[], uri: string): (Gs1Element & Decoded)[] {
   let reason: string | undefined;
   for (let start = segments.length % 2; start < segments.length; start += 2) {
     const key = AI_TABLE.get(segments[start].text);
@@ -97,9 +134,12 @@ function pathElements(segments: Segment[], uri: string): Gs1Element[] {
       continue;
     }
     return pairs.map(({ ai, value }) => {
-      let decoded = decode(value.text, value.position, ai);
-      if (ai === '01' && /^(\d{8}|\d{12}|\d{13})$/.test(decoded)) decoded = decoded.padStart(14, '0');
-      return { ai, value: decoded, position: value.position };
+      const decoded = decode(value.text, value.position, ai);
+      const short = ai === '01' && /^(\d{8}|\d{12}|\d{13})$/.test(decoded.value);
+      if (!short) return { ai, ...decoded, position: value.position };
+      // A shorter GTIN reads as its 14-digit form; the added zeros point at the start of the value.
+      const zeros = 14 - decoded.value.length;
+      return { ai, value: decoded.value.padStart(14, '0'), offsets: [...Array<number>(zeros).fill(value.position), ...decoded.offsets], position: value.position };
     });
   }
   throw refuse(reason ?? `the path of ${JSON.stringify(uri)} ends with no GS1 primary key and value (such as /01/{gtin})`, 0);

@@ -52,14 +52,16 @@ const label = (definition: AiDefinition) => `(${definition.ai}) ${definition.tit
 
 /**
  * Checks an AI's data against its definition: each part's character set and length, then its content rule.
- * Throws a Gs1ParseError that says which rule failed and where (`position` is where the value starts).
+ * Throws a Gs1ParseError that says which rule failed and where: `position` is where the value starts, or maps an
+ * offset in the value to a position in the scan.
  */
-export function checkElement(definition: AiDefinition, value: string, position: number, referenceYear: number): void {
+export function checkElement(definition: AiDefinition, value: string, position: number | ((offset: number) => number), referenceYear: number): void {
+  const at = typeof position === 'number' ? (offset: number) => position + offset : position;
   if (value.length < definition.minLength) {
-    throw new Gs1ParseError('truncated', `${label(definition)} needs at least ${definition.minLength} characters, found ${value.length}`, position);
+    throw new Gs1ParseError('truncated', `${label(definition)} needs at least ${definition.minLength} characters, found ${value.length}`, at(0));
   }
   if (value.length > definition.maxLength) {
-    throw new Gs1ParseError('too_long', `${label(definition)} holds at most ${definition.maxLength} characters, found ${value.length}`, position);
+    throw new Gs1ParseError('too_long', `${label(definition)} holds at most ${definition.maxLength} characters, found ${value.length}`, at(0));
   }
   let offset = 0;
   for (const [index, part] of definition.parts.entries()) {
@@ -68,21 +70,21 @@ export function checkElement(definition: AiDefinition, value: string, position: 
     const text = value.slice(offset, isLast ? value.length : offset + part.max);
     if (text.length < part.min || text.length > part.max) {
       const expected = part.min === part.max ? `${part.min}` : `${part.min} to ${part.max}`;
-      throw new Gs1ParseError('truncated', `${label(definition)}: part ${index + 1} needs ${expected} characters, found ${text.length}`, position + offset);
+      throw new Gs1ParseError('truncated', `${label(definition)}: part ${index + 1} needs ${expected} characters, found ${text.length}`, at(offset));
     }
     const bad = CHARSETS[part.charset].pattern.exec(text);
     if (bad) {
       throw new Gs1ParseError(
         'bad_characters',
-        `${label(definition)} allows ${CHARSETS[part.charset].name} there, found ${JSON.stringify(bad[0])} at position ${position + offset + bad.index}`,
-        position + offset + bad.index,
+        `${label(definition)} allows ${CHARSETS[part.charset].name} there, found ${JSON.stringify(bad[0])} at position ${at(offset + bad.index)}`,
+        at(offset + bad.index),
       );
     }
     for (const check of part.checks) {
       const failure = CHECKS[check](text, referenceYear);
       if (failure) {
         const code = failure.kind === 'check_digit' ? 'bad_check_digit' : failure.kind === 'date' ? 'bad_date' : 'bad_value';
-        throw new Gs1ParseError(code, `${label(definition)} ${value}: ${failure.message}`, position + offset + failure.offset);
+        throw new Gs1ParseError(code, `${label(definition)} ${value}: ${failure.message}`, at(offset + failure.offset));
       }
     }
     offset += text.length;

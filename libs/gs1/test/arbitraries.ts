@@ -70,8 +70,16 @@ function part(p: FieldPart): fc.Arbitrary<string> {
   return text(ALPHABETS[p.charset], p.min, p.max);
 }
 
+const built = new Map<string, fc.Arbitrary<string>>();
+
 /** A valid data field for an AI: mandatory parts, then any leading run of its optional parts. */
 export function aiValue(definition: AiDefinition): fc.Arbitrary<string> {
+  let arbitrary = built.get(definition.ai);
+  if (!arbitrary) built.set(definition.ai, (arbitrary = buildValue(definition)));
+  return arbitrary;
+}
+
+function buildValue(definition: AiDefinition): fc.Arbitrary<string> {
   const mandatory = definition.parts.filter((p) => !p.optional);
   const optional = definition.parts.filter((p) => p.optional);
   return fc
