@@ -7,6 +7,7 @@ export * from './product/specification.js';
 export * from './product/product.js';
 export * from './product/conformity.js';
 export * from './batch/batch.js';
+export * from './batch/scanned-expiry.js';
 export * from './register/register-events.js';
 export * from './register/register.js';
 export * from './register/receipt.js';
