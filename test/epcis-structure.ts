@@ -18,6 +18,8 @@ const OBJECT_EVENT_KEYS = new Set([
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const OFFSET = /^[+-]([01]\d|2[0-3]):[0-5]\d$/;
 const URI = /^[a-z][a-z0-9+.-]*:\S+$/i;
+/** A URI outside the CBV's own namespaces, which EPCIS 2.0 allows for a vocabulary the CBV lacks. */
+const OTHER_VOCABULARY_URI = /^(?!urn:epcglobal:cbv|https?:\/\/ns\.gs1\.org\/cbv\/)[a-z][a-z0-9+.-]*:\S+$/i;
 
 export function epcisProblems(document: unknown): string[] {
   const problems: string[] = [];
@@ -61,8 +63,10 @@ export function epcisProblems(document: unknown): string[] {
     for (const s of (e.destinationList as { type: string; destination: string }[]) ?? []) {
       if (!SOURCE_DESTINATION_TYPES.has(s.type) || !URI.test(s.destination)) at('bad destination');
     }
-    for (const t of (e.bizTransactionList as { type: string; bizTransaction: string }[]) ?? []) {
-      if (!BIZ_TRANSACTION_TYPES.has(t.type) || !URI.test(t.bizTransaction)) at('bad bizTransaction');
+    for (const t of (e.bizTransactionList as { type?: string; bizTransaction: string }[]) ?? []) {
+      // The type is optional; when given, a CBV value or a URI of another vocabulary (EPCIS 2.0 JSON schema).
+      const typeOk = t.type === undefined || BIZ_TRANSACTION_TYPES.has(t.type) || OTHER_VOCABULARY_URI.test(t.type);
+      if (!typeOk || !URI.test(t.bizTransaction)) at('bad bizTransaction');
     }
   });
   return problems;

@@ -11,6 +11,7 @@ export * from './batch/scanned-expiry.js';
 export * from './register/register-events.js';
 export * from './register/register.js';
 export * from './register/receipt.js';
+export * from './register/register-stream.js';
 export * from './register/register-entries.js';
 export * from './indication/indication.js';
 export * from './prescription/prescription.js';

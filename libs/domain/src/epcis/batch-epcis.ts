@@ -1,5 +1,7 @@
+import { digitalLinkUri } from '../../../gs1/src/index.js';
 import type { BatchEvent } from '../batch/batch.js';
 import type { RegisterEvent } from '../register/register-events.js';
+import { registerSiteOf } from '../register/register-stream.js';
 
 /** An EPCIS 2.0 ObjectEvent, as JSON-LD (GS1 EPCIS 2.0 and CBV 2.0). */
 export interface EpcisObjectEvent {
@@ -13,7 +15,7 @@ export interface EpcisObjectEvent {
   disposition: string;
   epcList?: string[];
   quantityList?: { epcClass: string; quantity?: number }[];
-  readPoint: { id: string };
+  readPoint?: { id: string };
   bizLocation?: { id: string };
   sourceList?: { type: string; source: string }[];
   destinationList?: { type: string; destination: string }[];
@@ -41,8 +43,10 @@ export const EPCIS_CONTEXT = 'https://ref.gs1.org/standards/epcis/2.0.0/epcis-co
 const site = (id: string) => `urn:cannatrace:site:${id}`;
 const party = (id: string) => `urn:cannatrace:organisation:${id}`;
 /** GS1 Digital Link URIs, which EPCIS 2.0 accepts as identifiers: a lot as a class, a serial as an instance. */
-const lotClass = (gtin: string, lot: string) => `https://id.gs1.org/01/${gtin}/10/${encodeURIComponent(lot)}`;
-const instance = (gtin: string, serial: string) => `https://id.gs1.org/01/${gtin}/21/${encodeURIComponent(serial)}`;
+const lotClass = (gtin: string, lot: string) => digitalLinkUri([{ ai: '01', value: gtin }, { ai: '10', value: lot }]);
+const instance = (gtin: string, serial: string) => digitalLinkUri([{ ai: '01', value: gtin }, { ai: '21', value: serial }]);
+/** A prescription is no CBV business transaction (not a purchase order): its type is cannatrace's own URI. */
+export const PRESCRIPTION_TRANSACTION_TYPE = 'urn:cannatrace:btt:prescription';
 
 /** The offset of Paris time at an instant, as EPCIS wants it (`+01:00` in winter, `+02:00` in summer). */
 export function parisOffset(instant: string): string {
@@ -55,8 +59,9 @@ export function parisOffset(instant: string): string {
 
 /**
  * A batch's history as EPCIS 2.0 events: commissioning, inspection, release, holds and recall from the batch
- * stream; storing, shipping, receiving, dispensing, removal, destruction and cycle counts from the registers.
- * Patients stay out: a dispensation names the prescription, not the pseudonym.
+ * stream; storing, shipping, receiving, dispensing, losses, destruction and stock taking from the registers (the
+ * table in docs/epcis.md gives each choice and its reason). Patients stay out: a dispensation names the
+ * prescription, not the pseudonym.
  */
 export function batchEpcisDocument(gtin: string, lot: string, events: RecordedForExport[], now = new Date()): EpcisDocument {
   const eventList = events.flatMap((event) => toEpcis(gtin, lot, event));
@@ -70,7 +75,7 @@ export function batchEpcisDocument(gtin: string, lot: string, events: RecordedFo
 }
 
 function toEpcis(gtin: string, lot: string, event: RecordedForExport): EpcisObjectEvent[] {
-  const holder = event.stream.startsWith('register-') ? event.stream.slice('register-'.length) : event.metadata.organisation;
+  const holder = registerSiteOf(event.stream) ?? event.metadata.organisation;
   const at = (index: number, action: EpcisObjectEvent['action'], bizStep: string, disposition: string, quantity?: number): EpcisObjectEvent => ({
     type: 'ObjectEvent',
     eventID: index === 0 ? `urn:uuid:${event.id}` : `urn:uuid:${event.id}#${index}`,
@@ -92,6 +97,9 @@ function toEpcis(gtin: string, lot: string, event: RecordedForExport): EpcisObje
 
 type At = (index: number, action: EpcisObjectEvent['action'], bizStep: string, disposition: string, quantity?: number) => EpcisObjectEvent;
 
+/** A decision about the batch as a whole, wherever its packs are: it names no place, least of all the decider's. */
+const nowhere = ({ readPoint: _readPoint, bizLocation: _bizLocation, ...event }: EpcisObjectEvent): EpcisObjectEvent => event;
+
 function fromBatch(event: BatchEvent, at: At): EpcisObjectEvent[] {
   switch (event.type) {
     case 'BatchRegistered':
@@ -101,11 +109,11 @@ function fromBatch(event: BatchEvent, at: At): EpcisObjectEvent[] {
     case 'BatchReleased':
       return [at(0, 'OBSERVE', 'inspecting', 'sellable_accessible', event.data.quantity)];
     case 'BatchPutOnHold':
-      return [at(0, 'OBSERVE', 'holding', 'non_sellable_other')];
+      return [nowhere(at(0, 'OBSERVE', 'holding', 'non_sellable_other'))];
     case 'BatchHoldLifted':
-      return [at(0, 'OBSERVE', 'inspecting', 'sellable_accessible')];
+      return [nowhere(at(0, 'OBSERVE', 'inspecting', 'sellable_accessible'))];
     case 'BatchRecalled':
-      return [at(0, 'OBSERVE', 'holding', 'recalled')];
+      return [nowhere(at(0, 'OBSERVE', 'holding', 'recalled'))];
     default:
       return [];
   }
@@ -136,15 +144,18 @@ function fromRegister(gtin: string, lot: string, holder: string, event: Register
     }
     case 'PrescriptionDispensed': {
       const d = event.data;
-      const dispensed = { ...at(0, 'OBSERVE', 'dispensing', 'dispensed', d.quantity), bizTransactionList: [{ type: 'po', bizTransaction: `urn:cannatrace:prescription:${d.prescriptionId}` }] };
+      const dispensed = {
+        ...at(0, 'OBSERVE', 'dispensing', 'dispensed', d.quantity),
+        bizTransactionList: [{ type: PRESCRIPTION_TRANSACTION_TYPE, bizTransaction: `urn:cannatrace:prescription:${d.prescriptionId}` }],
+      };
       return [d.serial === null ? dispensed : { ...dispensed, quantityList: undefined, epcList: [instance(gtin, d.serial)] }];
     }
     case 'LossDeclared':
-      return [at(0, 'OBSERVE', 'removing', event.data.kind === 'theft' ? 'stolen' : 'unknown', event.data.quantity)];
+      return [at(0, 'OBSERVE', 'other', event.data.kind === 'theft' ? 'stolen' : 'unknown', event.data.quantity)];
     case 'StockDestroyed':
       return [at(0, 'DELETE', 'destroying', 'destroyed', event.data.quantity)];
     case 'InventoryCounted':
-      return event.data.counts.filter(isThisBatch).map((c, i) => at(i, 'OBSERVE', 'cycle_counting', 'sellable_not_accessible', c.counted));
+      return event.data.counts.filter(isThisBatch).map((c, i) => at(i, 'OBSERVE', 'stock_taking', 'sellable_not_accessible', c.counted));
     default:
       return [];
   }
