@@ -17,3 +17,4 @@ export * from './indication/indication.js';
 export * from './prescription/prescription.js';
 export * from './trace/trace.js';
 export * from './epcis/batch-epcis.js';
+export * from './epcis/export-glns.js';

@@ -97,4 +97,27 @@ describe('EPCIS export of a batch', () => {
     expect(registerSiteOf('register-PH-1')).toBe('PH-1');
     expect(registerSiteOf(`batch-${GTIN}-L1`)).toBeUndefined();
   });
+
+  it('names sites and parties by their GLN where they have one, by cannatrace names otherwise', () => {
+    const glns = new Map([['EXP-1', '3760000000017'], ['PH-1', '3760000000024']]);
+    const line = (quantity: number) => ({ gtin: GTIN, lot: 'L1', quantity });
+    const document = batchEpcisDocument(
+      GTIN,
+      'L1',
+      [
+        recorded(`batch-${GTIN}-L1`, 'BatchRegistered', { quantity: 10, supplierId: 'SUP-1' }),
+        recorded('register-EXP-1', 'ShipmentDispatched', { shipmentId: 'EXP-1~1', to: 'PH-1', lines: [line(3)] }),
+      ],
+      { glns },
+    );
+    const [registered, shipped] = document.epcisBody.eventList;
+    expect(registered.readPoint).toEqual({ id: 'urn:cannatrace:site:SUP-1' });
+    expect(shipped).toMatchObject({
+      readPoint: { id: 'https://id.gs1.org/414/3760000000017' },
+      bizLocation: { id: 'https://id.gs1.org/414/3760000000017' },
+      sourceList: [{ type: 'owning_party', source: 'https://id.gs1.org/417/3760000000017' }],
+      destinationList: [{ type: 'owning_party', destination: 'https://id.gs1.org/417/3760000000024' }],
+    });
+    expect(epcisProblems(document)).toEqual([]);
+  });
 });

@@ -1,4 +1,5 @@
 export * from './gtin.js';
+export * from './gln.js';
 export * from './ai-table.js';
 export * from './ai-checks.js';
 export * from './gs1-date.js';

@@ -3,8 +3,12 @@ import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
 import { exportBatch, UnknownBatchError } from './export.js';
 
 const GTIN = '03400930000014';
-const storeWith = (events: RecordedEvent[]) => ({
+const storeWith = (events: RecordedEvent[], organisations: Record<string, object> = {}) => ({
   readByBatchKey: async (key: string) => (key === `${GTIN}-L1` ? events : []),
+  readStream: async (stream: string) => {
+    const details = organisations[stream.replace('organisation-', '')];
+    return (details ? [{ type: 'OrganisationRegistered', data: details }] : []) as unknown as RecordedEvent[];
+  },
 });
 
 describe('cli export', () => {
@@ -22,6 +26,9 @@ describe('cli export', () => {
       metadata: { occurredAt: '2026-01-15T09:00:00.000Z', recordedAt: '2026-01-15T09:00:00.000Z', organisation: 'SUP-1' },
     } as unknown as RecordedEvent;
     const document = await exportBatch(storeWith([registered]), { gtin: GTIN, lot: 'L1' });
-    expect(document.epcisBody.eventList.map((e) => e.bizStep)).toEqual(['commissioning']);
+    expect(document.epcisBody.eventList.map((e) => [e.bizStep, e.readPoint?.id])).toEqual([['commissioning', 'urn:cannatrace:site:SUP-1']]);
+    const supplier = { id: 'SUP-1', kind: 'supplier', name: 'S', country: 'PT', gln: '5601234000009' };
+    const withGln = await exportBatch(storeWith([registered], { 'SUP-1': supplier }), { gtin: GTIN, lot: 'L1' });
+    expect(withGln.epcisBody.eventList[0].readPoint).toEqual({ id: 'https://id.gs1.org/414/5601234000009' });
   });
 });

@@ -40,8 +40,24 @@ export interface RecordedForExport {
 
 export const EPCIS_CONTEXT = 'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld';
 
-const site = (id: string) => `urn:cannatrace:site:${id}`;
-const party = (id: string) => `urn:cannatrace:organisation:${id}`;
+/** Options of an export: the GLN of each organisation that has one, by organisation id. */
+export interface EpcisExportOptions {
+  now?: Date;
+  glns?: ReadonlyMap<string, string>;
+}
+
+/**
+ * Places and parties as other systems can resolve them: a GLN as a GS1 Digital Link URI (414 for the location, 417
+ * for the party), and cannatrace's own names for organisations without a GLN.
+ */
+function namer(glns: ReadonlyMap<string, string>) {
+  const gln = (id: string) => glns.get(id);
+  return {
+    site: (id: string) => (gln(id) ? digitalLinkUri([{ ai: '414', value: gln(id) as string }]) : `urn:cannatrace:site:${id}`),
+    party: (id: string) => (gln(id) ? digitalLinkUri([{ ai: '417', value: gln(id) as string }]) : `urn:cannatrace:organisation:${id}`),
+  };
+}
+type Namer = ReturnType<typeof namer>;
 /** GS1 Digital Link URIs, which EPCIS 2.0 accepts as identifiers: a lot as a class, a serial as an instance. */
 const lotClass = (gtin: string, lot: string) => digitalLinkUri([{ ai: '01', value: gtin }, { ai: '10', value: lot }]);
 const instance = (gtin: string, serial: string) => digitalLinkUri([{ ai: '01', value: gtin }, { ai: '21', value: serial }]);
@@ -63,8 +79,10 @@ export function parisOffset(instant: string): string {
  * table in docs/epcis.md gives each choice and its reason). Patients stay out: a dispensation names the
  * prescription, not the pseudonym.
  */
-export function batchEpcisDocument(gtin: string, lot: string, events: RecordedForExport[], now = new Date()): EpcisDocument {
-  const eventList = events.flatMap((event) => toEpcis(gtin, lot, event));
+export function batchEpcisDocument(gtin: string, lot: string, events: RecordedForExport[], options: EpcisExportOptions = {}): EpcisDocument {
+  const names = namer(options.glns ?? new Map());
+  const now = options.now ?? new Date();
+  const eventList = events.flatMap((event) => toEpcis(gtin, lot, event, names));
   return {
     '@context': [EPCIS_CONTEXT, { cannatrace: 'urn:cannatrace:' }],
     type: 'EPCISDocument',
@@ -74,7 +92,19 @@ export function batchEpcisDocument(gtin: string, lot: string, events: RecordedFo
   };
 }
 
-function toEpcis(gtin: string, lot: string, event: RecordedForExport): EpcisObjectEvent[] {
+/** The organisations an export names: each holder and each sender and receiver of a shipment. */
+export function organisationsNamed(events: RecordedForExport[]): string[] {
+  const ids = new Set<string>();
+  for (const event of events) {
+    ids.add(registerSiteOf(event.stream) ?? event.metadata.organisation);
+    const data = event.data as { to?: unknown; from?: unknown };
+    if (typeof data?.to === 'string') ids.add(data.to);
+    if (typeof data?.from === 'string') ids.add(data.from);
+  }
+  return [...ids];
+}
+
+function toEpcis(gtin: string, lot: string, event: RecordedForExport, { site, party }: Namer): EpcisObjectEvent[] {
   const holder = registerSiteOf(event.stream) ?? event.metadata.organisation;
   const at = (index: number, action: EpcisObjectEvent['action'], bizStep: string, disposition: string, quantity?: number): EpcisObjectEvent => ({
     type: 'ObjectEvent',
@@ -92,7 +122,7 @@ function toEpcis(gtin: string, lot: string, event: RecordedForExport): EpcisObje
   });
   return event.stream.startsWith('batch-')
     ? fromBatch(event as unknown as BatchEvent, at)
-    : fromRegister(gtin, lot, holder, event as unknown as RegisterEvent, at);
+    : fromRegister(gtin, lot, holder, event as unknown as RegisterEvent, at, party);
 }
 
 type At = (index: number, action: EpcisObjectEvent['action'], bizStep: string, disposition: string, quantity?: number) => EpcisObjectEvent;
@@ -119,7 +149,7 @@ function fromBatch(event: BatchEvent, at: At): EpcisObjectEvent[] {
   }
 }
 
-function fromRegister(gtin: string, lot: string, holder: string, event: RegisterEvent, at: At): EpcisObjectEvent[] {
+function fromRegister(gtin: string, lot: string, holder: string, event: RegisterEvent, at: At, party: Namer['party']): EpcisObjectEvent[] {
   const isThisBatch = (l: { gtin: string; lot: string }) => l.gtin === gtin && l.lot === lot;
   switch (event.type) {
     case 'StockEntered':
