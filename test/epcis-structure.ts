@@ -28,11 +28,14 @@ export function epcisProblems(document: unknown): string[] {
   if (!(Array.isArray(context) ? context : [context]).includes('https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld')) {
     problems.push('@context lacks the EPCIS 2.0 context');
   }
-  if (d.type !== 'EPCISDocument') problems.push('type is not EPCISDocument');
+  if (d.type !== 'EPCISDocument' && d.type !== 'EPCISQueryDocument') problems.push('type is neither EPCISDocument nor EPCISQueryDocument');
   if (d.schemaVersion !== '2.0') problems.push('schemaVersion is not 2.0');
   if (typeof d.creationDate !== 'string' || !DATE_TIME.test(d.creationDate)) problems.push('creationDate is not a date-time');
-  const events = (d.epcisBody as { eventList?: unknown })?.eventList;
-  if (!Array.isArray(events)) return [...problems, 'epcisBody.eventList is not a list'];
+  // A query document carries its events in queryResults.resultsBody, with the name of the query.
+  const results = (d.epcisBody as { queryResults?: { queryName?: unknown; resultsBody?: { eventList?: unknown } } })?.queryResults;
+  if (d.type === 'EPCISQueryDocument' && typeof results?.queryName !== 'string') problems.push('queryResults.queryName is not a string');
+  const events = d.type === 'EPCISQueryDocument' ? results?.resultsBody?.eventList : (d.epcisBody as { eventList?: unknown })?.eventList;
+  if (!Array.isArray(events)) return [...problems, 'the event list is not a list'];
   events.forEach((raw, i) => {
     const e = raw as Record<string, unknown>;
     const at = (what: string) => problems.push(`event ${i}: ${what}`);

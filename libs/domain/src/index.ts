@@ -18,3 +18,4 @@ export * from './prescription/prescription.js';
 export * from './trace/trace.js';
 export * from './epcis/batch-epcis.js';
 export * from './epcis/export-glns.js';
+export * from './epcis/epcis-query.js';

@@ -80,9 +80,8 @@ export function parisOffset(instant: string): string {
  * prescription, not the pseudonym.
  */
 export function batchEpcisDocument(gtin: string, lot: string, events: RecordedForExport[], options: EpcisExportOptions = {}): EpcisDocument {
-  const names = namer(options.glns ?? new Map());
   const now = options.now ?? new Date();
-  const eventList = events.flatMap((event) => toEpcis(gtin, lot, event, names));
+  const eventList = events.flatMap((event) => epcisEventsOf(gtin, lot, event, options.glns));
   return {
     '@context': [EPCIS_CONTEXT, { cannatrace: 'urn:cannatrace:' }],
     type: 'EPCISDocument',
@@ -96,7 +95,7 @@ export function batchEpcisDocument(gtin: string, lot: string, events: RecordedFo
 export function organisationsNamed(events: RecordedForExport[]): string[] {
   const ids = new Set<string>();
   for (const event of events) {
-    ids.add(registerSiteOf(event.stream) ?? event.metadata.organisation);
+    ids.add(holderOf(event));
     const data = event.data as { to?: unknown; from?: unknown };
     if (typeof data?.to === 'string') ids.add(data.to);
     if (typeof data?.from === 'string') ids.add(data.from);
@@ -104,8 +103,15 @@ export function organisationsNamed(events: RecordedForExport[]): string[] {
   return [...ids];
 }
 
-function toEpcis(gtin: string, lot: string, event: RecordedForExport, { site, party }: Namer): EpcisObjectEvent[] {
-  const holder = registerSiteOf(event.stream) ?? event.metadata.organisation;
+/** Who holds what an event is about: the site whose register it is, or the organisation that recorded it. */
+export function holderOf(event: RecordedForExport): string {
+  return registerSiteOf(event.stream) ?? event.metadata.organisation;
+}
+
+/** The EPCIS events one cannatrace event gives for one batch (none when it is not about the batch's packs). */
+export function epcisEventsOf(gtin: string, lot: string, event: RecordedForExport, glns: ReadonlyMap<string, string> = new Map()): EpcisObjectEvent[] {
+  const { site, party } = namer(glns);
+  const holder = holderOf(event);
   const at = (index: number, action: EpcisObjectEvent['action'], bizStep: string, disposition: string, quantity?: number): EpcisObjectEvent => ({
     type: 'ObjectEvent',
     eventID: index === 0 ? `urn:uuid:${event.id}` : `urn:uuid:${event.id}#${index}`,
@@ -150,14 +156,17 @@ function fromBatch(event: BatchEvent, at: At): EpcisObjectEvent[] {
 }
 
 function fromRegister(gtin: string, lot: string, holder: string, event: RegisterEvent, at: At, party: Namer['party']): EpcisObjectEvent[] {
-  const isThisBatch = (l: { gtin: string; lot: string }) => l.gtin === gtin && l.lot === lot;
+  // Each line of the event keeps its index among all the event's lines, so that an EPCIS event has one id
+  // whichever batch it is exported or queried for.
+  const ofThisBatch = <L extends { gtin: string; lot: string }>(lines: L[]) =>
+    lines.map((line, index) => ({ line, index })).filter(({ line }) => line.gtin === gtin && line.lot === lot);
   switch (event.type) {
     case 'StockEntered':
       return [at(0, 'OBSERVE', 'storing', 'sellable_not_accessible', event.data.quantity)];
     case 'ShipmentDispatched': {
       const { to, shipmentId } = event.data;
-      return event.data.lines.filter(isThisBatch).map((l, i) => ({
-        ...at(i, 'OBSERVE', 'shipping', 'in_transit', l.quantity),
+      return ofThisBatch(event.data.lines).map(({ line, index }) => ({
+        ...at(index, 'OBSERVE', 'shipping', 'in_transit', line.quantity),
         sourceList: [{ type: 'owning_party', source: party(holder) }],
         destinationList: [{ type: 'owning_party', destination: party(to) }],
         bizTransactionList: [{ type: 'desadv', bizTransaction: `urn:cannatrace:shipment:${shipmentId}` }],
@@ -165,8 +174,8 @@ function fromRegister(gtin: string, lot: string, holder: string, event: Register
     }
     case 'ShipmentReceived': {
       const { from, shipmentId } = event.data;
-      return event.data.accepted.filter(isThisBatch).map((l, i) => ({
-        ...at(i, 'OBSERVE', 'receiving', 'sellable_not_accessible', l.quantity),
+      return ofThisBatch(event.data.accepted).map(({ line, index }) => ({
+        ...at(index, 'OBSERVE', 'receiving', 'sellable_not_accessible', line.quantity),
         sourceList: [{ type: 'owning_party', source: party(from) }],
         destinationList: [{ type: 'owning_party', destination: party(holder) }],
         bizTransactionList: [{ type: 'recadv', bizTransaction: `urn:cannatrace:shipment:${shipmentId}` }],
@@ -185,7 +194,7 @@ function fromRegister(gtin: string, lot: string, holder: string, event: Register
     case 'StockDestroyed':
       return [at(0, 'DELETE', 'destroying', 'destroyed', event.data.quantity)];
     case 'InventoryCounted':
-      return event.data.counts.filter(isThisBatch).map((c, i) => at(i, 'OBSERVE', 'stock_taking', 'sellable_not_accessible', c.counted));
+      return ofThisBatch(event.data.counts).map(({ line, index }) => at(index, 'OBSERVE', 'stock_taking', 'sellable_not_accessible', line.counted));
     default:
       return [];
   }
