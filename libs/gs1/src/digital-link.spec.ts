@@ -25,6 +25,10 @@ describe('GS1 Digital Link URIs', () => {
     ]);
   });
 
+  it('reads a URI after the symbology identifier a QR reader may send first', () => {
+    expect(parsePackCode(`]Q1https://id.gs1.org/01/${GTIN}/10/L1`, REFERENCE_YEAR)).toMatchObject({ gtin: GTIN, lot: 'L1' });
+  });
+
   it('reads a GTIN-13, -12 or -8 in the path as its GTIN-14', () => {
     expect(read('https://example.com/01/3400930000014')).toEqual([['01', GTIN]]);
     expect(read('https://example.com/01/96385074/')).toEqual([['01', '00000096385074']]);

@@ -25,7 +25,9 @@ export interface PackCode {
  * `referenceYear` places two-digit years (GS1's sliding window).
  */
 export function parsePackCode(scan: string, referenceYear = new Date().getUTCFullYear()): PackCode {
-  const elements = isDigitalLink(scan) ? parseDigitalLink(scan, referenceYear) : parseElementString(scan, referenceYear);
+  // A QR code reader may put its symbology identifier (such as `]Q1`) before a URI.
+  const uri = /^\][A-Za-z]\d(?=https?:\/\/)/i.test(scan) ? scan.slice(3) : scan;
+  const elements = isDigitalLink(uri) ? parseDigitalLink(uri, referenceYear) : parseElementString(scan, referenceYear);
   const valueOf = (ai: string) => elements.find((e) => e.ai === ai)?.value;
   const gtin = valueOf('01');
   if (gtin === undefined) throw new Gs1ParseError('missing_gtin', 'the scan has no (01) GTIN', 0);
