@@ -44,6 +44,9 @@ const TABLE: [method: 'get' | 'post' | 'put', path: string, allowed: readonly Ro
   ['get', `/v1/audit/batches/${GTIN}/L1/history`, ['ansm']],
   ['get', `/v1/audit/batches/${GTIN}/L1/epcis`, ['ansm']],
   ['get', '/v1/audit/verify', ['ansm']],
+  ...['/v1/epcis/events', '/v1/epcis/events/X', ...['eventTypes', 'bizSteps', 'dispositions', 'epcs', 'bizLocations', 'readPoints'].map((v) => `/v1/epcis/${v}/X/events`)].map(
+    (path): [method: 'get', path: string, allowed: readonly Role[]] => ['get', path, ['ansm', 'supplier', 'exploitant', 'pharmacist']],
+  ),
 ];
 
 describe('access control: every endpoint against every role', () => {

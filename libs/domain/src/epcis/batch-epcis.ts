@@ -51,13 +51,17 @@ export interface EpcisExportOptions {
  * for the party), and cannatrace's own names for organisations without a GLN.
  */
 function namer(glns: ReadonlyMap<string, string>) {
-  const gln = (id: string) => glns.get(id);
+  const named = (ai: '414' | '417', id: string, fallback: string) => {
+    const gln = glns.get(id);
+    return gln ? digitalLinkUri([{ ai, value: gln }]) : fallback;
+  };
   return {
-    site: (id: string) => (gln(id) ? digitalLinkUri([{ ai: '414', value: gln(id) as string }]) : `urn:cannatrace:site:${id}`),
-    party: (id: string) => (gln(id) ? digitalLinkUri([{ ai: '417', value: gln(id) as string }]) : `urn:cannatrace:organisation:${id}`),
+    site: (id: string) => named('414', id, `urn:cannatrace:site:${id}`),
+    party: (id: string) => named('417', id, `urn:cannatrace:organisation:${id}`),
   };
 }
 type Namer = ReturnType<typeof namer>;
+
 /** GS1 Digital Link URIs, which EPCIS 2.0 accepts as identifiers: a lot as a class, a serial as an instance. */
 const lotClass = (gtin: string, lot: string) => digitalLinkUri([{ ai: '01', value: gtin }, { ai: '10', value: lot }]);
 const instance = (gtin: string, serial: string) => digitalLinkUri([{ ai: '01', value: gtin }, { ai: '21', value: serial }]);
