@@ -40,6 +40,7 @@ const TABLE: [method: 'get' | 'post' | 'put', path: string, allowed: readonly Ro
   ['get', '/v1/prescriptions/RX-1', ALL],
   ['get', '/v1/prescriptions', ['ansm', 'pharmacist', 'prescriber']],
   ['post', '/v1/dispensations', ['pharmacist']],
+  ['post', '/v1/scans/read', ALL],
   ['get', `/v1/trace/batches/${GTIN}/L1`, ['ansm']],
   ['get', `/v1/audit/batches/${GTIN}/L1/history`, ['ansm']],
   ['get', `/v1/audit/batches/${GTIN}/L1/epcis`, ['ansm']],

@@ -35,4 +35,32 @@ describe('GS1 Digital Link scans over HTTP', () => {
     expect(response.status).toBe(400);
     expect(response.body.detail).toMatch(/\(01\) GTIN is followed by 21, 10 in the path/);
   });
+
+  it('reads a scan for the desk, as the receipt will read it, writing nothing', async () => {
+    let read!: { status: number; body: Record<string, unknown> };
+    let refused!: { status: number; body: Record<string, unknown> };
+    const written = await api.eventsWrittenBy(async () => {
+      read = await asPharmacist(api, '/v1/scans/read', { scan: `${qr('S9')}&714=AIM-1` });
+      refused = await asPharmacist(api, '/v1/scans/read', { scan: `]d201${GTIN}17311301` });
+    });
+    expect(written).toBe(0);
+    expect([read.status, read.body]).toEqual([
+      200,
+      {
+        gtin: GTIN,
+        lot: 'L1',
+        serial: 'S9',
+        expiry: '2031-01-31',
+        elements: [
+          { ai: '01', value: GTIN },
+          { ai: '10', value: 'L1' },
+          { ai: '21', value: 'S9' },
+          { ai: '17', value: '310131' },
+          { ai: '714', value: 'AIM-1' },
+        ],
+      },
+    ]);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ type: 'urn:cannatrace:problem:unreadable_scan', reason: 'bad_date', position: 18 });
+  });
 });
