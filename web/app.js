@@ -8,6 +8,7 @@ const DISCREPANCIES = {
   duplicate_scan: 'Boîte scannée deux fois',
   unknown_code: 'Code illisible',
   missing_separator: 'Séparateur manquant : scannez la boîte à nouveau',
+  expiry_mismatch: 'Péremption du code différente de celle du lot',
 };
 const app = document.getElementById('app');
 const message = document.getElementById('message');
