@@ -40,10 +40,14 @@ const TABLE: [method: 'get' | 'post' | 'put', path: string, allowed: readonly Ro
   ['get', '/v1/prescriptions/RX-1', ALL],
   ['get', '/v1/prescriptions', ['ansm', 'pharmacist', 'prescriber']],
   ['post', '/v1/dispensations', ['pharmacist']],
+  ['post', '/v1/scans/read', ALL],
   ['get', `/v1/trace/batches/${GTIN}/L1`, ['ansm']],
   ['get', `/v1/audit/batches/${GTIN}/L1/history`, ['ansm']],
   ['get', `/v1/audit/batches/${GTIN}/L1/epcis`, ['ansm']],
   ['get', '/v1/audit/verify', ['ansm']],
+  ...['/v1/epcis/events', '/v1/epcis/events/X', ...['eventTypes', 'bizSteps', 'dispositions', 'epcs', 'bizLocations', 'readPoints'].map((v) => `/v1/epcis/${v}/X/events`)].map(
+    (path): [method: 'get', path: string, allowed: readonly Role[]] => ['get', path, ['ansm', 'supplier', 'exploitant', 'pharmacist']],
+  ),
 ];
 
 describe('access control: every endpoint against every role', () => {

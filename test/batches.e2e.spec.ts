@@ -37,7 +37,7 @@ describe.each(BACKENDS)('batches over HTTP (%s)', (backend) => {
       gtin: GTIN,
       lot: 'HAPPY',
       quantity: 500,
-      expiresOn: '2099-01-31',
+      expiresOn: '2031-01-31',
       conformant: null,
       released: false,
       onHold: false,

@@ -13,7 +13,7 @@ export const analysis = (results: object = conformingFlowerResults) => ({
   results,
 });
 
-export const batch = (lot: string, gtin = GTIN) => ({ gtin, lot, quantity: 500, manufacturedOn: '2026-01-10', expiresOn: '2099-01-31' });
+export const batch = (lot: string, gtin = GTIN) => ({ gtin, lot, quantity: 500, manufacturedOn: '2026-01-10', expiresOn: '2031-01-31' });
 
 /** ANSM registers two suppliers, an exploitant, a laboratory and one flower product of each supplier. */
 export async function seedCatalogue(api: Api): Promise<void> {

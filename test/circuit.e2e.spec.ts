@@ -3,7 +3,7 @@ import { encodePackCode } from '../libs/gs1/src/index.js';
 import { analysis, batch, flowerProduct, GTIN } from './catalogue.fixtures.js';
 import { Api, BACKENDS, token as tokenFor } from './harness.js';
 
-const scan = (lot: string, serial: string) => encodePackCode({ gtin: GTIN, expiryYymmdd: '990131', lot, serial }, { symbologyPrefix: true });
+const scan = (lot: string, serial: string) => encodePackCode({ gtin: GTIN, expiryYymmdd: '310131', lot, serial }, { symbologyPrefix: true });
 
 /** ANSM registers the circuit; SUP-1 (outside the EU) registers, analyses and releases lots. */
 async function seedCircuit(api: Api, lots: Record<string, number>): Promise<void> {
@@ -88,7 +88,7 @@ describe.each(BACKENDS)('supplier -> exploitant -> pharmacy over HTTP (%s)', (ba
   });
 
   it('receives by scans and says every discrepancy: a serial twice, a dropped separator, another batch, missing packs', async () => {
-    const scans = [scan('L1', 'S1'), scan('L1', 'S2'), scan('L1', 'S1'), scan('L1', 'S3'), `]d201${GTIN}17990131` + `10L121S4`, scan('L2', 'S9')];
+    const scans = [scan('L1', 'S1'), scan('L1', 'S2'), scan('L1', 'S1'), scan('L1', 'S3'), `]d201${GTIN}17310131` + `10L121S4`, scan('L2', 'S9')];
     const response = await pharmacist(`/v1/shipments/${toPharmacy}/receipt`, { scans });
     expect(response.status).toBe(201);
     expect(response.body.accepted).toEqual([{ gtin: GTIN, lot: 'L1', quantity: 3 }]);

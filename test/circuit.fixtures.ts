@@ -4,7 +4,8 @@ import { analysis, batch, flowerProduct, GTIN } from './catalogue.fixtures.js';
 import { token, type Api } from './harness.js';
 
 export const TODAY = parisDate(new Date());
-export const scan = (serial: string, lot = 'L1') => encodePackCode({ gtin: GTIN, expiryYymmdd: '990131', lot, serial }, { symbologyPrefix: true });
+/** A pack's DataMatrix content; its expiry is the catalogue batch's (2031-01-31). */
+export const scan = (serial: string, lot = 'L1') => encodePackCode({ gtin: GTIN, expiryYymmdd: '310131', lot, serial }, { symbologyPrefix: true });
 export const PRESCRIBER = '10000000001';
 export const PHARMACIST = '10000000002';
 

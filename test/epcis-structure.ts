@@ -18,6 +18,8 @@ const OBJECT_EVENT_KEYS = new Set([
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const OFFSET = /^[+-]([01]\d|2[0-3]):[0-5]\d$/;
 const URI = /^[a-z][a-z0-9+.-]*:\S+$/i;
+/** A URI outside the CBV's own namespaces, which EPCIS 2.0 allows for a vocabulary the CBV lacks. */
+const OTHER_VOCABULARY_URI = /^(?!urn:epcglobal:cbv|https?:\/\/ns\.gs1\.org\/cbv\/)[a-z][a-z0-9+.-]*:\S+$/i;
 
 export function epcisProblems(document: unknown): string[] {
   const problems: string[] = [];
@@ -26,11 +28,14 @@ export function epcisProblems(document: unknown): string[] {
   if (!(Array.isArray(context) ? context : [context]).includes('https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld')) {
     problems.push('@context lacks the EPCIS 2.0 context');
   }
-  if (d.type !== 'EPCISDocument') problems.push('type is not EPCISDocument');
+  if (d.type !== 'EPCISDocument' && d.type !== 'EPCISQueryDocument') problems.push('type is neither EPCISDocument nor EPCISQueryDocument');
   if (d.schemaVersion !== '2.0') problems.push('schemaVersion is not 2.0');
   if (typeof d.creationDate !== 'string' || !DATE_TIME.test(d.creationDate)) problems.push('creationDate is not a date-time');
-  const events = (d.epcisBody as { eventList?: unknown })?.eventList;
-  if (!Array.isArray(events)) return [...problems, 'epcisBody.eventList is not a list'];
+  // A query document carries its events in queryResults.resultsBody, with the name of the query.
+  const results = (d.epcisBody as { queryResults?: { queryName?: unknown; resultsBody?: { eventList?: unknown } } })?.queryResults;
+  if (d.type === 'EPCISQueryDocument' && typeof results?.queryName !== 'string') problems.push('queryResults.queryName is not a string');
+  const events = d.type === 'EPCISQueryDocument' ? results?.resultsBody?.eventList : (d.epcisBody as { eventList?: unknown })?.eventList;
+  if (!Array.isArray(events)) return [...problems, 'the event list is not a list'];
   events.forEach((raw, i) => {
     const e = raw as Record<string, unknown>;
     const at = (what: string) => problems.push(`event ${i}: ${what}`);
@@ -61,8 +66,10 @@ export function epcisProblems(document: unknown): string[] {
     for (const s of (e.destinationList as { type: string; destination: string }[]) ?? []) {
       if (!SOURCE_DESTINATION_TYPES.has(s.type) || !URI.test(s.destination)) at('bad destination');
     }
-    for (const t of (e.bizTransactionList as { type: string; bizTransaction: string }[]) ?? []) {
-      if (!BIZ_TRANSACTION_TYPES.has(t.type) || !URI.test(t.bizTransaction)) at('bad bizTransaction');
+    for (const t of (e.bizTransactionList as { type?: string; bizTransaction: string }[]) ?? []) {
+      // The type is optional; when given, a CBV value or a URI of another vocabulary (EPCIS 2.0 JSON schema).
+      const typeOk = t.type === undefined || BIZ_TRANSACTION_TYPES.has(t.type) || OTHER_VOCABULARY_URI.test(t.type);
+      if (!typeOk || !URI.test(t.bizTransaction)) at('bad bizTransaction');
     }
   });
   return problems;

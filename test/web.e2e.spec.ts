@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../apps/api/src/create-app.js';
-import { demoScan, seed } from '../apps/cli/src/commands/seed.js';
+import { DEMO_EXPIRES_ON, DEMO_GTIN, demoScan, seed } from '../apps/cli/src/commands/seed.js';
+import { packDigitalLink, yymmddOf } from '../libs/gs1/src/index.js';
 import type { AppConfig } from '../libs/config/src/index.js';
 import { Projector } from '../libs/projections/src/index.js';
 
@@ -72,11 +73,15 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
   it('receives a delivery by scanning each pack, counting per batch and showing each discrepancy', async () => {
     await page.getByRole('button', { name: 'Réceptionner' }).click();
     const field = page.getByLabel('Scan');
-    for (const scan of [demoScan('DEMO-A', 'SN0001'), demoScan('DEMO-A', 'SN0002'), demoScan('DEMO-A', 'SN0001'), demoScan('DEMO-A', 'SN0003').replace('|', '')]) {
+    // The second pack is scanned from its QR code: a GS1 Digital Link URI.
+    const qr = packDigitalLink({ gtin: DEMO_GTIN, expiryYymmdd: yymmddOf(DEMO_EXPIRES_ON, new Date().getUTCFullYear()), lot: 'DEMO-A', serial: 'SN0002' });
+    for (const scan of [demoScan('DEMO-A', 'SN0001'), qr, demoScan('DEMO-A', 'SN0001'), demoScan('DEMO-A', 'SN0003').replace('|', '')]) {
       await field.fill(scan);
       await field.press('Enter');
     }
-    // Live: two packs of DEMO-A counted (the serial scanned twice counts once), the run-on lot apart.
+    // Live, once the server has read each scan: two packs of DEMO-A counted (the serial scanned twice counts
+    // once), the run-on lot apart.
+    await page.locator('#counts tr.reading').waitFor({ state: 'detached' });
     expect(await page.locator('#counts tr[data-lot="DEMO-A"] td').allTextContents()).toEqual(['DEMO-A', '3', '2']);
     await page.getByRole('button', { name: 'Valider la réception' }).click();
     await page.locator('#discrepancies li').first().waitFor();

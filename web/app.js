@@ -8,6 +8,7 @@ const DISCREPANCIES = {
   duplicate_scan: 'Boîte scannée deux fois',
   unknown_code: 'Code illisible',
   missing_separator: 'Séparateur manquant : scannez la boîte à nouveau',
+  expiry_mismatch: 'Péremption du code différente de celle du lot',
 };
 const app = document.getElementById('app');
 const message = document.getElementById('message');
@@ -46,23 +47,8 @@ async function api(method, path, body) {
   return data;
 }
 
-/** Reads GTIN and lot from a scan, as the counter needs them; the server parses it again, strictly. */
-function packOf(scan) {
-  let data = scan.replace(/^\](d2|C1|Q3|e0)/, '').replace(/^\x1d+/, '');
-  const pack = {};
-  while (data.length > 0) {
-    const ai = data.slice(0, 2);
-    if (ai === '01' || ai === '17') {
-      pack[ai] = data.slice(2, ai === '01' ? 16 : 8);
-      data = data.slice(ai === '01' ? 16 : 8);
-    } else if (ai === '10' || ai === '21') {
-      const end = data.indexOf(GS);
-      pack[ai] = end === -1 ? data.slice(2) : data.slice(2, end);
-      data = end === -1 ? '' : data.slice(end + 1);
-    } else return null;
-  }
-  return pack['01'] ? { gtin: pack['01'], lot: pack['10'] ?? '', serial: pack['21'] } : null;
-}
+/** What a scan says (DataMatrix or GS1 Digital Link), read by the server as the receipt will read it; null when unreadable. */
+const readScan = (scan) => api('POST', '/v1/scans/read', { scan }).catch(() => null);
 
 const pages = {
   async connexion() {
@@ -195,20 +181,22 @@ async function receive(shipment) {
   section.hidden = false;
   const scans = [];
   section.innerHTML = `<h2>Réception de ${esc(shipment.shipmentId)}</h2>
-    <input id="scan" placeholder="Scannez chaque boîte puis Entrée (| pour le séparateur GS)" size="60" aria-label="Scan" />
+    <input id="scan" placeholder="Scannez chaque boîte (DataMatrix ou QR code) puis Entrée (| pour le séparateur GS)" size="60" aria-label="Scan" />
     <table id="counts"></table><button id="confirm">Valider la réception</button><ul id="discrepancies"></ul>`;
   const draw = () => {
     const counted = new Map();
     const serials = new Set();
+    let reading = 0;
     let unreadable = 0;
     let twice = 0;
-    for (const scan of scans) {
-      const pack = packOf(scan);
-      if (!pack) unreadable += 1;
-      else if (pack.serial && serials.has(`${pack.lot}|${pack.serial}`)) twice += 1;
+    for (const { pack } of scans) {
+      const lot = pack?.lot ?? '';
+      if (pack === undefined) reading += 1;
+      else if (!pack) unreadable += 1;
+      else if (pack.serial && serials.has(`${lot}|${pack.serial}`)) twice += 1;
       else {
-        if (pack.serial) serials.add(`${pack.lot}|${pack.serial}`);
-        counted.set(pack.lot, (counted.get(pack.lot) ?? 0) + 1);
+        if (pack.serial) serials.add(`${lot}|${pack.serial}`);
+        counted.set(lot, (counted.get(lot) ?? 0) + 1);
       }
     }
     const lots = new Set([...shipment.lines.map((l) => l.lot), ...counted.keys()]);
@@ -218,7 +206,9 @@ async function receive(shipment) {
         const scanned = counted.get(lot) ?? 0;
         return `<tr class="${scanned === shipped ? 'good' : 'bad'}" data-lot="${esc(lot)}"><td>${esc(lot)}</td><td>${shipped}</td><td>${scanned}</td></tr>`;
       })
-      .join('')}${unreadable ? `<tr class="bad"><td>illisibles</td><td></td><td>${unreadable}</td></tr>` : ''}${
+      .join('')}${reading ? `<tr class="reading"><td>en lecture</td><td></td><td>${reading}</td></tr>` : ''}${
+      unreadable ? `<tr class="bad"><td>illisibles</td><td></td><td>${unreadable}</td></tr>` : ''
+    }${
       twice ? `<tr class="bad"><td>scannées deux fois</td><td></td><td>${twice}</td></tr>` : ''
     }`;
   };
@@ -227,12 +217,17 @@ async function receive(shipment) {
   field.focus();
   field.onkeydown = (e) => {
     if (e.key !== 'Enter' || !field.value) return;
-    scans.push(field.value.replaceAll('|', GS));
+    const entry = { scan: field.value.replaceAll('|', GS), pack: undefined };
+    scans.push(entry);
     field.value = '';
     draw();
+    readScan(entry.scan).then((pack) => {
+      entry.pack = pack;
+      draw();
+    });
   };
   document.getElementById('confirm').onclick = () =>
-    api('POST', `/v1/shipments/${encodeURIComponent(shipment.shipmentId)}/receipt`, { scans })
+    api('POST', `/v1/shipments/${encodeURIComponent(shipment.shipmentId)}/receipt`, { scans: scans.map((entry) => entry.scan) })
       .then((r) => {
         say(`Réception enregistrée : ${r.accepted.map((l) => `${l.lot} × ${l.quantity}`).join(', ') || 'aucune boîte acceptée'}.`, r.discrepancies.length ? 'error' : 'ok');
         document.getElementById('discrepancies').innerHTML = r.discrepancies

@@ -14,6 +14,8 @@ import { DispensationsModule } from './dispensations/dispensations.module.js';
 import { PatientsModule } from './patients/patients.module.js';
 import { PrescriptionsModule } from './prescriptions/prescriptions.module.js';
 import { AuditModule } from './audit/audit.module.js';
+import { EpcisModule } from './epcis/epcis.module.js';
+import { ScansModule } from './scans/scans.module.js';
 import { ProjectionsModule } from './projections/projections.module.js';
 import { RegistryModule } from './registry/registry.module.js';
 import { SecurityModule } from './security/security.module.js';
@@ -45,6 +47,8 @@ export class AppModule {
         ProjectionsModule.forRoot({ run: config.runProjections }),
         TraceModule,
         AuditModule,
+        EpcisModule,
+        ScansModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

@@ -2,8 +2,8 @@ import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import { developmentSecret, ROLES, signToken, type Role } from '../../../libs/auth/src/index.js';
 import { ConfigError, loadConfig } from '../../../libs/config/src/index.js';
-import { batchEpcisDocument, batchKey } from '../../../libs/domain/src/index.js';
 import { verifyChains } from '../../../libs/event-store/src/index.js';
+import { exportBatch } from './commands/export.js';
 import { project } from './commands/project.js';
 import { rebuild } from './commands/rebuild.js';
 import { seed } from './commands/seed.js';
@@ -87,7 +87,7 @@ async function main(args: string[]): Promise<number> {
     case 'export': {
       const batch = optionalBatch(values);
       if (!batch) throw new UsageError('export needs --gtin and --lot');
-      const document = await withStore(async (store) => batchEpcisDocument(batch.gtin, batch.lot, await store.readByBatchKey(batchKey(batch.gtin, batch.lot))));
+      const document = await withStore((store) => exportBatch(store, batch));
       const text = `${JSON.stringify(document, null, 2)}\n`;
       if (values.out) {
         writeFileSync(values.out, text);

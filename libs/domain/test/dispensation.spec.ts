@@ -84,6 +84,12 @@ describe('dispensation (register decider)', () => {
     given([received]).when(dispense({ pack, quantity: 2 })).thenRefused('rule', 'one_pack_per_serial');
   });
 
+  it("refuses a pack whose code gives another expiry than its batch's, and takes one that matches", () => {
+    const pack = { gtin: GTIN, lot: 'L1', serial: 'S1' };
+    given([received]).when(dispense({ pack: { ...pack, scannedExpiry: '1999-12-31' }, quantity: 1 })).thenRefused('rule', 'scanned_expiry_differs');
+    given([received]).when(dispense({ pack: { ...pack, scannedExpiry: '2027-01-31' }, quantity: 1 })).then([dispensed(1, '2026-03-02', 'D1', 'S1')]);
+  });
+
   it('is for a trained pharmacist of this pharmacy, for a prescription naming it', () => {
     given([received]).when(dispense({ pharmacist: { ...pharmacist, organisationId: 'PH-2' } })).thenRefused('forbidden', 'pharmacist_not_of_pharmacy');
     given([received]).when(dispense({ pharmacist: { ...pharmacist, trainedOn: null } })).thenRefused('forbidden', 'pharmacist_not_trained');

@@ -133,6 +133,7 @@ describe('register books', () => {
         shipmentId: 'EXP-1~2026-02~aaaaaaaaaaaa',
         dispatch: { from: 'EXP-1', to: 'PH-1', lines: [line(5)], month: '2026-02' },
         arrival: { kind: 'lines', lines: [line(5)] },
+        expiries: new Map(),
       })
       .thenRefused('conflict', 'shipment_already_received');
   });
@@ -145,6 +146,7 @@ describe('register books', () => {
         shipmentId: 'EXP-1~2026-02~aaaaaaaaaaaa',
         dispatch: { from: 'EXP-1', to: 'PH-1', lines: [line(5)], month: '2026-02' },
         arrival: { kind: 'lines', lines: [line(5)] },
+        expiries: new Map(),
       })
       .thenRefused('rule', 'receipt_too_late'));
 

@@ -95,14 +95,37 @@ describe('register decider', () => {
 
   describe('receipt', () => {
     const shipped = { from: 'SUP-1', to: 'EXP-1', lines: [line(3)] };
-    const receive = (arrival: { kind: 'lines'; lines: ReturnType<typeof line>[] } | { kind: 'scans'; scans: string[] }, site = 'EXP-1') => ({
+    const receive = (
+      arrival: { kind: 'lines'; lines: ReturnType<typeof line>[] } | { kind: 'scans'; scans: string[] },
+      site = 'EXP-1',
+      expiries: ReadonlyMap<string, string> = new Map([[batchKey(GTIN, 'L1'), '2027-01-31']]),
+    ) => ({
       type: 'ReceiveShipment' as const,
       site,
       shipmentId: 'SUP-1~1',
       dispatch: shipped && { ...shipped, month: '2026-02' },
       arrival,
+      expiries,
     });
     const scan = (lot: string, serial?: string) => encodePackCode({ gtin: GTIN, expiryYymmdd: '270131', lot, serial }, { symbologyPrefix: true });
+
+    it('reports packs whose code gives another expiry than their batch, and still lets them in', () => {
+      const recorded = new Map([[batchKey(GTIN, 'L1'), '2027-06-30']]);
+      given([])
+        .when(receive({ kind: 'scans', scans: [scan('L1', 'S1'), scan('L1', 'S2'), scan('L1', 'S3')] }, 'EXP-1', recorded))
+        .then([
+          {
+            type: 'ShipmentReceived',
+            data: {
+              shipmentId: 'SUP-1~1',
+              from: 'SUP-1',
+              accepted: [line(3)],
+              discrepancies: [{ kind: 'expiry_mismatch', gtin: GTIN, lot: 'L1', recorded: '2027-06-30', scanned: '2027-01-31', received: 3 }],
+              serials: ['S1', 'S2', 'S3'].map((serial) => ({ gtin: GTIN, lot: 'L1', serial })),
+            },
+          },
+        ]);
+    });
 
     it('accepts what arrived and says what is missing, extra or of another batch', () => {
       given([]).when(receive({ kind: 'lines', lines: [line(2), line(1, 'L9')] })).then([

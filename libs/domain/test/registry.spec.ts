@@ -12,6 +12,11 @@ describe('organisation decider', () => {
       .when({ type: 'RegisterOrganisation', data: details })
       .thenRefused('conflict', 'organisation_exists');
   });
+  it('records a valid GLN and refuses an invalid one', () => {
+    given([]).when({ type: 'RegisterOrganisation', data: { ...details, gln: '3760000000017' } }).then([{ type: 'OrganisationRegistered', data: { ...details, gln: '3760000000017' } }]);
+    given([]).when({ type: 'RegisterOrganisation', data: { ...details, gln: '3760000000018' } }).thenRefused('rule', 'gln_invalid');
+    given([]).when({ type: 'RegisterOrganisation', data: { ...details, gln: '376000000001' } }).thenRefused('rule', 'gln_invalid');
+  });
 });
 
 describe('professional decider', () => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { encodePackCode, GS, gs1CheckDigit, Gs1ParseError, parsePackCode } from './index.js';
 
+/* The pack reading as cannatrace uses it: GTIN, expiry, lot and serial from a DataMatrix. */
+
 const REFERENCE_YEAR = 2026;
 const parse = (scan: string) => parsePackCode(scan, REFERENCE_YEAR);
 const GTIN = '03400930000014';
@@ -18,7 +20,7 @@ function errorOf(scan: string): Gs1ParseError {
 
 describe('GS1 DataMatrix content', () => {
   it('reads a pack with the ]d2 prefix, a leading FNC1 and GS after the lot', () => {
-    expect(parse(`]d2${GS}01${GTIN}17270131` + `10L2026-A${GS}21SN0001`)).toEqual({
+    expect(parse(`]d2${GS}01${GTIN}17270131` + `10L2026-A${GS}21SN0001`)).toMatchObject({
       gtin: GTIN,
       expiry: '2027-01-31',
       lot: 'L2026-A',
@@ -27,7 +29,9 @@ describe('GS1 DataMatrix content', () => {
   });
 
   it('reads a pack without serial, and fields in any order', () => {
-    expect(parse(`10ABC${GS}01${GTIN}17281200`)).toEqual({ gtin: GTIN, lot: 'ABC', expiry: '2028-12-31' });
+    const code = parse(`10ABC${GS}01${GTIN}17281200`);
+    expect(code).toMatchObject({ gtin: GTIN, lot: 'ABC', expiry: '2028-12-31' });
+    expect(code.serial).toBeUndefined();
   });
 
   it('reads day 00 as the last day of the month, leap years included', () => {
@@ -40,12 +44,29 @@ describe('GS1 DataMatrix content', () => {
     expect(parse(`01${GTIN}17770101`).expiry).toBe('1977-01-01');
   });
 
+  it('checks the production and best-before dates (defect 1)', () => {
+    expect(errorOf(`01${GTIN}11250230`)).toMatchObject({ code: 'bad_date', position: 18 });
+    expect(errorOf(`01${GTIN}11250230`).message).toMatch(/\(11\) production date 250230: 2025-02 has no day 30/);
+    expect(errorOf(`01${GTIN}15261301`)).toMatchObject({ code: 'bad_date', position: 18 });
+    expect(parse(`01${GTIN}11250200` + `15280229`)).toMatchObject({ productionDate: '2025-02-28', bestBefore: '2028-02-29' });
+  });
+
+  it('accepts and returns the standard AIs beyond the pack ones (defect 2)', () => {
+    const scan = `]d201${GTIN}17281231` + ['10L1', '712CN-123456', '714AIM9876', '240ADD', '3012', '400PO-7', '70032812311530', '8008281231154500', '91INT', '99X'].join(GS);
+    const code = parse(scan);
+    expect(code).toMatchObject({ gtin: GTIN, lot: 'L1', expiry: '2028-12-31', nationalNumbers: { '712': 'CN-123456', '714': 'AIM9876' } });
+    expect(code.elements.map((e) => [e.ai, e.value])).toEqual([
+      ['01', GTIN], ['17', '281231'], ['10', 'L1'], ['712', 'CN-123456'], ['714', 'AIM9876'], ['240', 'ADD'], ['30', '12'], ['400', 'PO-7'],
+      ['7003', '2812311530'], ['8008', '281231154500'], ['91', 'INT'], ['99', 'X'],
+    ]);
+  });
+
   it.each([
     ['', 'empty'],
     [']d2', 'empty'],
     [`01${GTIN.slice(0, 13)}5`, 'bad_check_digit'],
     [`01${GTIN}10${'L'.repeat(20)}21SERIAL`, 'missing_separator'],
-    [`01${GTIN}99ABC`, 'unknown_ai'],
+    [`01${GTIN}05ABC`, 'unknown_ai'],
     [`01${GTIN}1727013`, 'truncated'],
     [`01${GTIN}17271301`, 'bad_date'],
     [`01${GTIN}17270230`, 'bad_date'],

@@ -18,7 +18,7 @@ import type { RegisterCommandResult } from '../shipments/shipment.commands.js';
 export class Dispense {
   constructor(
     readonly prescriptionId: string,
-    readonly pack: { gtin: string; lot: string; serial: string | null },
+    readonly pack: { gtin: string; lot: string; serial: string | null; scannedExpiry?: string },
     readonly quantity: number,
     readonly context: CommandContext,
   ) {}

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
 import { ORGANISATION_KINDS, PROFESSIONAL_KINDS, type OrganisationKind, type ProfessionalKind } from '../../../../libs/domain/src/index.js';
-import { IsIsoDate, ORGANISATION_ID } from '../validation/validators.js';
+import { IsGln, IsIsoDate, ORGANISATION_ID } from '../validation/validators.js';
 
 export class RegisterOrganisationDto {
   @ApiProperty({ example: 'PH-PARIS-1', pattern: ORGANISATION_ID.source })
@@ -22,6 +22,11 @@ export class RegisterOrganisationDto {
   @IsString()
   @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as FR' })
   country!: string;
+
+  @ApiPropertyOptional({ example: '3012345000000', description: 'GS1 Global Location Number of the site: 13 digits, GS1 check digit' })
+  @IsOptional()
+  @IsGln()
+  gln?: string;
 }
 
 export class RegisterProfessionalDto {

@@ -83,6 +83,7 @@ export type ReceiptResult = RegisterCommandResult & Pick<Extract<RegisterEvent, 
 @CommandHandler(ReceiveShipment)
 export class ReceiveShipmentHandler implements ICommandHandler<ReceiveShipment, ReceiptResult> {
   constructor(
+    private readonly streams: Streams,
     private readonly books: RegisterBooks,
     private readonly shipments: ShipmentRecord,
   ) {}
@@ -92,11 +93,17 @@ export class ReceiveShipmentHandler implements ICommandHandler<ReceiveShipment, 
     const dispatch = await this.shipments.dispatch(shipmentId);
     const result = await this.books.decide(
       site,
-      () => ({ type: 'ReceiveShipment' as const, site, shipmentId, dispatch, arrival }),
+      async () => ({ type: 'ReceiveShipment' as const, site, shipmentId, dispatch, arrival, expiries: await this.expiries(dispatch?.lines ?? []) }),
       context,
       dispatch ? [...new Set(dispatch.lines.map((l) => batchKey(l.gtin, l.lot)))] : [],
     );
     const [received] = result.events as Extract<RegisterEvent, { type: 'ShipmentReceived' }>[];
     return { ...result, accepted: received.data.accepted, discrepancies: received.data.discrepancies };
+  }
+
+  /** The recorded expiry of each shipped batch. */
+  private async expiries(lines: Line[]): Promise<Map<string, string>> {
+    const batches = await Promise.all(lines.map((line) => this.streams.state(batchStream(line.gtin, line.lot), batchDecider)));
+    return new Map(batches.flatMap((batch) => (batch.status === 'registered' ? [[batchKey(batch.gtin, batch.lot), batch.expiresOn] as const] : [])));
   }
 }

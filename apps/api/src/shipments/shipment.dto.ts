@@ -43,7 +43,7 @@ export class ReceiptDto {
 
   @ApiPropertyOptional({
     type: [String],
-    description: 'The content of each pack DataMatrix, one scan a pack (GS as \\u001d; a "]d2" prefix is accepted)',
+    description: 'One scan a pack: its DataMatrix content (GS as \\u001d; a "]d2" prefix is accepted) or its GS1 Digital Link URI',
     example: [']d2010340093000001417270131' + '10L2026-001\u001d21SN0001'],
   })
   @ValidateIf((o: ReceiptDto) => o.lines === undefined || o.scans !== undefined)

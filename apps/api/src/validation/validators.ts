@@ -1,5 +1,5 @@
 import { ValidateBy, buildMessage, type ValidationOptions } from 'class-validator';
-import { gtinProblem } from '../../../../libs/gs1/src/index.js';
+import { glnProblem, gtinProblem } from '../../../../libs/gs1/src/index.js';
 import { isIsoDate } from '../../../../libs/domain/src/index.js';
 
 /** A real calendar date written `YYYY-MM-DD`. */
@@ -28,6 +28,26 @@ export function IsGtin(options?: ValidationOptions): PropertyDecorator {
             typeof args?.value === 'string' && gtinProblem(args.value) === 'bad_check_digit'
               ? `${each}$property has a wrong check digit`
               : `${each}$property must be 14 digits (a GTIN-14)`,
+          options,
+        ),
+      },
+    },
+    options,
+  );
+}
+
+/** A GLN: 13 digits with a valid GS1 check digit. */
+export function IsGln(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isGln',
+      validator: {
+        validate: (value) => typeof value === 'string' && glnProblem(value) === undefined,
+        defaultMessage: buildMessage(
+          (each, args) =>
+            typeof args?.value === 'string' && glnProblem(args.value) === 'bad_check_digit'
+              ? `${each}$property has a wrong check digit`
+              : `${each}$property must be 13 digits (a GLN)`,
           options,
         ),
       },

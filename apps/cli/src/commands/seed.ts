@@ -3,11 +3,20 @@ import { DEMO_ACTORS } from '../../../api/src/security/demo.controller.js';
 import { developmentSecret, signToken } from '../../../../libs/auth/src/index.js';
 import type { AppConfig } from '../../../../libs/config/src/index.js';
 import { parisDate } from '../../../../libs/domain/src/index.js';
+import { yymmddOf } from '../../../../libs/gs1/src/index.js';
 
 export const DEMO_GTIN = '03400930000014';
 
+/**
+ * The demo batch's expiry. A pack code carries it as YYMMDD, which GS1 reads within 49 years back and 50 ahead of
+ * the current year: the date must stay in that window for the code to say the batch's expiry.
+ */
+export const DEMO_EXPIRES_ON = '2031-12-31';
+
+const demoExpiryCode = yymmddOf(DEMO_EXPIRES_ON, new Date().getUTCFullYear());
+
 /** The DataMatrix content of a demo pack; `|` stands for the GS separator a hand cannot type. */
-export const demoScan = (lot: string, serial: string) => `]d201${DEMO_GTIN}17991231` + `10${lot}|21${serial}`;
+export const demoScan = (lot: string, serial: string) => `]d201${DEMO_GTIN}17${demoExpiryCode}` + `10${lot}|21${serial}`;
 
 /**
  * The demo circuit, through the api's own endpoints so that every rule applies: organisations and professionals,
@@ -67,7 +76,7 @@ export async function seed(config: AppConfig): Promise<string[]> {
       contentUnit: 'percent',
     });
     const supplier = as('SUP-DEMO');
-    const created = await post('/v1/batches', supplier, { gtin: DEMO_GTIN, lot: 'DEMO-A', quantity: 200, manufacturedOn: '2026-01-10', expiresOn: '2099-12-31' });
+    const created = await post('/v1/batches', supplier, { gtin: DEMO_GTIN, lot: 'DEMO-A', quantity: 200, manufacturedOn: '2026-01-10', expiresOn: DEMO_EXPIRES_ON });
     const lines: string[] = [];
     if (created.rule !== 'lot_exists') {
       await post(`/v1/batches/${DEMO_GTIN}/DEMO-A/analyses`, supplier, {

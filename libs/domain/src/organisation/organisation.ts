@@ -1,5 +1,6 @@
+import { glnProblem } from '../../../gs1/src/index.js';
 import type { Decider } from '../shared/decider.js';
-import { duplicate } from '../shared/domain-error.js';
+import { duplicate, refuse } from '../shared/domain-error.js';
 
 export const ORGANISATION_KINDS = [
   'supplier',
@@ -21,6 +22,8 @@ export interface OrganisationDetails {
   name: string;
   /** ISO 3166-1 alpha-2. */
   country: string;
+  /** The GS1 Global Location Number of the organisation's site, where it has one. */
+  gln?: string;
 }
 
 export type OrganisationCommand = { type: 'RegisterOrganisation'; data: OrganisationDetails };
@@ -35,6 +38,8 @@ export const organisationDecider: Decider<OrganisationCommand, OrganisationEvent
     if (state.status === 'registered') {
       throw duplicate('organisation_exists', `organisation ${command.data.id} is already registered`);
     }
+    const { gln } = command.data;
+    if (gln !== undefined && glnProblem(gln)) throw refuse('gln_invalid', `GLN ${gln} is not 13 digits with a valid GS1 check digit`);
     return [{ type: 'OrganisationRegistered', data: command.data }];
   },
 };

@@ -14,6 +14,8 @@ export type Discrepancy =
   | { kind: 'wrong_batch'; gtin: string; lot: string | null; received: number }
   /** A serial scanned more than once: counted once. */
   | { kind: 'duplicate_scan'; gtin: string; lot: string | null; serial: string }
+  /** Packs of a shipped batch whose code gives another expiry than the batch's; they enter the register all the same. */
+  | { kind: 'expiry_mismatch'; gtin: string; lot: string; recorded: string; scanned: string; received: number }
   /** A scan that is not a readable pack code. */
   | { kind: 'unknown_code'; scan: string; reason: string; detail: string }
   /** A scan whose lot reads as a shipped lot run into its serial: the scanner dropped the GS separator. */

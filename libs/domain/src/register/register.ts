@@ -1,4 +1,5 @@
 import { batchKey, type BatchState, type RegisteredBatch } from '../batch/batch.js';
+import { compareScannedExpiry } from '../batch/scanned-expiry.js';
 import { EU_COUNTRIES, PHARMACY_KINDS, type OrganisationKind, type OrganisationState } from '../organisation/organisation.js';
 import type { PrescriptionState } from '../prescription/prescription.js';
 import type { ProfessionalState } from '../professional/professional.js';
@@ -82,6 +83,8 @@ export type RegisterCommand =
       /** The dispatch as the sender's register recorded it; undefined when no such shipment exists. */
       dispatch: { from: string; to: string; lines: Line[]; month: Month } | undefined;
       arrival: Arrival;
+      /** The recorded expiry of the shipped batches, by batch key: a scanned expiry that differs is reported. */
+      expiries: ReadonlyMap<string, string>;
     }
   | { type: 'DeclareLoss'; data: Extract<RegisterEvent, { type: 'LossDeclared' }>['data'] }
   | {
@@ -99,7 +102,8 @@ export type RegisterCommand =
       prescriptionId: string;
       prescription: PrescriptionState;
       pharmacist: ProfessionalState;
-      pack: { gtin: string; lot: string; serial: string | null };
+      /** `scannedExpiry`: the expiry the pack's code gives (YYYY-MM-DD), when it was scanned and gives one. */
+      pack: { gtin: string; lot: string; serial: string | null; scannedExpiry?: string };
       quantity: number;
       batch: BatchState;
       today: string;
@@ -302,7 +306,7 @@ function receive(command: Extract<RegisterCommand, { type: 'ReceiveShipment' }>,
   if (state.book.month !== null && shipped.month < addMonths(state.book.month, -RECEIPT_WINDOW_MONTHS)) {
     throw refuse('receipt_too_late', `shipment ${shipmentId} left in ${shipped.month}: a receipt is recorded within ${RECEIPT_WINDOW_MONTHS} months; declare the packs lost`);
   }
-  const { accepted, discrepancies, serials } = compareReceipt(shipped.lines, command.arrival);
+  const { accepted, discrepancies, serials } = compareReceipt(shipped.lines, command.arrival, command.expiries);
   return [{ type: 'ShipmentReceived', data: { shipmentId, from: shipped.from, accepted, discrepancies, serials } }];
 }
 
@@ -382,6 +386,9 @@ function dispense(command: Extract<RegisterCommand, { type: 'Dispense' }>, state
     throw refuse('exceeds_prescription', `${fill?.dispensed ?? 0} packs dispensed so far, ${quantity} more asked: ${why}`);
   }
   const batch = usableBatch(command.batch, pack, today);
+  if (compareScannedExpiry(pack.scannedExpiry, batch.expiresOn) === 'differs') {
+    throw refuse('scanned_expiry_differs', `the pack's code gives expiry ${pack.scannedExpiry}, lot ${pack.lot} expires on ${batch.expiresOn}: set the pack aside and report it`);
+  }
   if (pack.serial !== null) {
     if (quantity !== 1) throw refuse('one_pack_per_serial', 'a scanned serial is one pack: dispense it with quantity 1');
     if (state.serials.get(batchKey(pack.gtin, pack.lot))?.serials.has(pack.serial)) {
