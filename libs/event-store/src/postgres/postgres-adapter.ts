@@ -25,6 +25,41 @@ interface EventRow {
 const EVENT_COLUMNS = `stream_id, stream_revision, transaction_id::text AS transaction_text, global_position,
   event_id, event_type, data, metadata, prev_hash, hash`;
 
+/**
+ * One statement per append, so that in autocommit it costs one round trip and one commit. The expected revision
+ * holds when the event at that revision exists (or the stream does not, for -1) and the next one is free: the
+ * primary key refuses a second writer of the same revision, the unique id an event stored already; both surface
+ * as unique violations. No row back means the stream is not at the expected revision.
+ */
+function appendStatement(withBatchKeys: boolean): string {
+  // Each batch key of each event goes to event_batches in the same statement (a key listed twice, once).
+  const batches = withBatchKeys
+    ? `, batches AS (
+  INSERT INTO event_batches (batch_key, transaction_id, global_position)
+  SELECT k.key, i.transaction_id, i.global_position
+  FROM inserted i CROSS JOIN LATERAL jsonb_array_elements_text(i.batch_keys) AS k(key)
+  ON CONFLICT DO NOTHING
+)`
+    : '';
+  return `/* append_events */
+WITH inserted AS (
+  INSERT INTO events (stream_id, stream_revision, event_id, event_type, data, metadata, prev_hash, hash)
+  SELECT $1, $2::bigint + x.ord, x.id, x.type, x.data, x.metadata, x.prev_hash, x.hash
+  FROM ROWS FROM (
+    jsonb_to_recordset($3::jsonb) AS (id uuid, type text, data jsonb, metadata jsonb, prev_hash text, hash text)
+  ) WITH ORDINALITY AS x(id, type, data, metadata, prev_hash, hash, ord)
+  WHERE $2::bigint = -1 OR EXISTS (SELECT 1 FROM events e WHERE e.stream_id = $1 AND e.stream_revision = $2::bigint)
+  RETURNING stream_revision, transaction_id, global_position${withBatchKeys ? ", metadata -> 'batchKeys' AS batch_keys" : ''}
+)${batches}
+SELECT stream_revision AS revision, transaction_id::text AS transaction_text, global_position
+FROM inserted ORDER BY stream_revision DESC LIMIT 1`;
+}
+
+const APPEND = { plain: appendStatement(false), withBatchKeys: appendStatement(true) };
+
+/** At most one NOTIFY per this many milliseconds under a stream of appends; a lone append notifies at once. */
+const NOTIFY_INTERVAL_MS = 5;
+
 /** A checkpoint in PostgreSQL is the pair the global order sorts by: `{transaction_id}/{global_position}`. */
 function checkpointOf(transactionId: string, globalPosition: string | number): Checkpoint {
   return `${transactionId}/${globalPosition}`;
@@ -75,33 +110,22 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
     const payload = JSON.stringify(
       events.map((e) => ({ id: e.id, type: e.type, data: e.data, metadata: e.metadata, prev_hash: e.prevHash, hash: e.hash })),
     );
-    let rows: { o_outcome: string; o_revision: string | null; o_transaction_id: string | null; o_global_position: string | null }[];
+    let rows: { revision: string; transaction_text: string; global_position: string }[];
     try {
-      rows = await this.client.query('SELECT * FROM append_events($1, $2, $3::uuid[], $4::jsonb)', [
-        stream,
-        expected,
-        events.map((e) => e.id),
-        payload,
-      ]);
+      const withBatchKeys = events.some((e) => e.metadata.batchKeys?.length);
+      rows = await this.client.query(withBatchKeys ? APPEND.withBatchKeys : APPEND.plain, [stream, expected, payload], {
+        prepared: withBatchKeys ? 'cannatrace_append_batch_keys' : 'cannatrace_append',
+      });
     } catch (error) {
-      // Another writer committed the same revision or id between our check and our insert.
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) return { outcome: 'conflict', actual: await this.revisionOf(stream) };
-      throw error;
+      if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+      // A revision or an id already taken, by a retry of these events or by another writer in the meantime.
+      const stored = await this.findByIds(stream, events.map((e) => e.id));
+      return stored.length > 0 ? { outcome: 'duplicate', stored } : { outcome: 'conflict', actual: await this.revisionOf(stream) };
     }
     const [row] = rows;
-    switch (row.o_outcome) {
-      case 'appended':
-        this.notifySubscribers();
-        return {
-          outcome: 'appended',
-          revision: Number(row.o_revision),
-          position: checkpointOf(row.o_transaction_id as string, row.o_global_position as string),
-        };
-      case 'conflict':
-        return { outcome: 'conflict', actual: Number(row.o_revision) };
-      default:
-        return { outcome: 'duplicate', stored: await this.findByIds(stream, events.map((e) => e.id)) };
-    }
+    if (!row) return { outcome: 'conflict', actual: await this.revisionOf(stream) };
+    this.notifySubscribers();
+    return { outcome: 'appended', revision: Number(row.revision), position: checkpointOf(row.transaction_text, row.global_position) };
   }
 
   async findByIds(_stream: string, ids: string[]): Promise<RecordedEvent[]> {
@@ -138,7 +162,9 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
 
   async readByBatchKey(batchKey: string): Promise<RecordedEvent[]> {
     const rows = await this.client.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE metadata -> 'batchKeys' ? $1 ORDER BY transaction_id, global_position`,
+      `SELECT ${EVENT_COLUMNS} FROM event_batches b
+       JOIN events USING (transaction_id, global_position)
+       WHERE b.batch_key = $1 ORDER BY transaction_id, global_position`,
       [batchKey],
     );
     return rows.map(toRecorded);
@@ -150,19 +176,26 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
 
   /**
    * One NOTIFY for a burst of appends, sent after they commit: a subscriber only needs to know that something
-   * new is there, and one NOTIFY in flight at a time keeps the notify queue off the commit path.
+   * new is there. One NOTIFY in flight at a time, and at most one per NOTIFY_INTERVAL_MS, keeps the notify
+   * queue off the commit path and the server's cores for the appends.
    */
   private notifySubscribers(): void {
     if (this.notifying) {
       this.notifyAgain = true;
       return;
     }
+    const started = Date.now();
     this.notifying = this.client
       .notify(NOTIFY_CHANNEL)
       .then(
         () => undefined,
         () => undefined,
       )
+      .then(async () => {
+        if (!this.notifyAgain) return;
+        const wait = started + NOTIFY_INTERVAL_MS - Date.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      })
       .finally(() => {
         this.notifying = undefined;
         if (this.notifyAgain) {
