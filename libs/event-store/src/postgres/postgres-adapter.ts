@@ -30,32 +30,86 @@ const EVENT_COLUMNS = `stream_id, stream_revision, transaction_id::text AS trans
  * holds when the event at that revision exists (or the stream does not, for -1) and the next one is free: the
  * primary key refuses a second writer of the same revision, the unique id an event stored already; both surface
  * as unique violations. No row back means the stream is not at the expected revision.
+ *
+ * Each batch key goes to event_batches in the same statement. A single event (the usual command) is passed as
+ * plain parameters; several as one JSON array, with their keys ($4) and the place of the event naming each key
+ * ($5, from 1). Each variant is prepared once per connection.
  */
-function appendStatement(withBatchKeys: boolean): string {
-  // Each batch key of each event goes to event_batches in the same statement (a key listed twice, once).
-  const batches = withBatchKeys
-    ? `, batches AS (
-  INSERT INTO event_batches (batch_key, transaction_id, global_position)
-  SELECT k.key, i.transaction_id, i.global_position
-  FROM inserted i CROSS JOIN LATERAL jsonb_array_elements_text(i.batch_keys) AS k(key)
-  ON CONFLICT DO NOTHING
-)`
-    : '';
+const EXPECTED_HOLDS = 'WHERE $2::bigint = -1 OR EXISTS (SELECT 1 FROM events e WHERE e.stream_id = $1 AND e.stream_revision = $2::bigint)';
+const INSERT_EVENTS = 'INSERT INTO events (stream_id, stream_revision, event_id, event_type, data, metadata, prev_hash, hash)';
+const RETURNING = 'RETURNING stream_revision, transaction_id, global_position';
+const ANSWER = `SELECT stream_revision AS revision, transaction_id::text AS transaction_text, global_position
+FROM inserted ORDER BY stream_revision DESC LIMIT 1`;
+
+function oneEventStatement(withBatchKeys: boolean): string {
   return `/* append_events */
 WITH inserted AS (
-  INSERT INTO events (stream_id, stream_revision, event_id, event_type, data, metadata, prev_hash, hash)
+  ${INSERT_EVENTS}
+  SELECT $1, $2::bigint + 1, $3::uuid, $4, $5::jsonb, $6::jsonb, $7, $8
+  ${EXPECTED_HOLDS}
+  ${RETURNING}
+)${
+    withBatchKeys
+      ? `, batches AS (
+  INSERT INTO event_batches (batch_key, transaction_id, global_position)
+  SELECT k.key, i.transaction_id, i.global_position FROM unnest($9::text[]) AS k(key) CROSS JOIN inserted i
+)`
+      : ''
+  }
+${ANSWER}`;
+}
+
+function eventsStatement(withBatchKeys: boolean): string {
+  return `/* append_events */
+WITH inserted AS (
+  ${INSERT_EVENTS}
   SELECT $1, $2::bigint + x.ord, x.id, x.type, x.data, x.metadata, x.prev_hash, x.hash
   FROM ROWS FROM (
     jsonb_to_recordset($3::jsonb) AS (id uuid, type text, data jsonb, metadata jsonb, prev_hash text, hash text)
   ) WITH ORDINALITY AS x(id, type, data, metadata, prev_hash, hash, ord)
-  WHERE $2::bigint = -1 OR EXISTS (SELECT 1 FROM events e WHERE e.stream_id = $1 AND e.stream_revision = $2::bigint)
-  RETURNING stream_revision, transaction_id, global_position${withBatchKeys ? ", metadata -> 'batchKeys' AS batch_keys" : ''}
-)${batches}
-SELECT stream_revision AS revision, transaction_id::text AS transaction_text, global_position
-FROM inserted ORDER BY stream_revision DESC LIMIT 1`;
+  ${EXPECTED_HOLDS}
+  ${RETURNING}
+)${
+    withBatchKeys
+      ? `, batches AS (
+  INSERT INTO event_batches (batch_key, transaction_id, global_position)
+  SELECT k.key, i.transaction_id, i.global_position
+  FROM unnest($4::text[], $5::int[]) AS k(key, ord) JOIN inserted i ON i.stream_revision = $2::bigint + k.ord
+)`
+      : ''
+  }
+${ANSWER}`;
 }
 
-const APPEND = { plain: appendStatement(false), withBatchKeys: appendStatement(true) };
+const APPEND = {
+  one: { name: 'cannatrace_append_one', text: oneEventStatement(false) },
+  oneWithBatchKeys: { name: 'cannatrace_append_one_keys', text: oneEventStatement(true) },
+  many: { name: 'cannatrace_append_many', text: eventsStatement(false) },
+  manyWithBatchKeys: { name: 'cannatrace_append_many_keys', text: eventsStatement(true) },
+};
+
+function appendQuery(stream: string, expected: number, events: SealedEvent[]): { name: string; text: string; values: unknown[] } {
+  if (events.length === 1) {
+    const [e] = events;
+    const keys = [...new Set(e.metadata.batchKeys ?? [])];
+    const values = [stream, expected, e.id, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), e.prevHash, e.hash];
+    return keys.length > 0 ? { ...APPEND.oneWithBatchKeys, values: [...values, keys] } : { ...APPEND.one, values };
+  }
+  const payload = JSON.stringify(
+    events.map((e) => ({ id: e.id, type: e.type, data: e.data, metadata: e.metadata, prev_hash: e.prevHash, hash: e.hash })),
+  );
+  const keys: string[] = [];
+  const places: number[] = [];
+  events.forEach((e, index) => {
+    for (const key of new Set(e.metadata.batchKeys ?? [])) {
+      keys.push(key);
+      places.push(index + 1);
+    }
+  });
+  return keys.length > 0
+    ? { ...APPEND.manyWithBatchKeys, values: [stream, expected, payload, keys, places] }
+    : { ...APPEND.many, values: [stream, expected, payload] };
+}
 
 /** At most one NOTIFY per this many milliseconds under a stream of appends; a lone append notifies at once. */
 const NOTIFY_INTERVAL_MS = 5;
@@ -107,15 +161,10 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
   }
 
   async append(stream: string, expected: number, events: SealedEvent[]): Promise<AdapterAppendOutcome> {
-    const payload = JSON.stringify(
-      events.map((e) => ({ id: e.id, type: e.type, data: e.data, metadata: e.metadata, prev_hash: e.prevHash, hash: e.hash })),
-    );
+    const query = appendQuery(stream, expected, events);
     let rows: { revision: string; transaction_text: string; global_position: string }[];
     try {
-      const withBatchKeys = events.some((e) => e.metadata.batchKeys?.length);
-      rows = await this.client.query(withBatchKeys ? APPEND.withBatchKeys : APPEND.plain, [stream, expected, payload], {
-        prepared: withBatchKeys ? 'cannatrace_append_batch_keys' : 'cannatrace_append',
-      });
+      rows = await this.client.query(query.text, query.values, { prepared: query.name });
     } catch (error) {
       if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
       // A revision or an id already taken, by a retry of these events or by another writer in the meantime.
