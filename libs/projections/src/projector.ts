@@ -187,6 +187,9 @@ export class Projector {
   private async applyBatch(runner: Runner, events: RecordedEvent[], checkpoint: Checkpoint, previous: Checkpoint): Promise<void> {
     const { projection } = runner;
     await this.sql.transaction(async (tx) => {
+      // A read model can always be projected again: its commit need not wait for the disk. Should the server
+      // crash, the changes and the checkpoint are lost together, and the batch is projected again.
+      await tx.query('SET LOCAL synchronous_commit = off');
       await projection.apply(tx, events);
       const moved = await tx.query(
         'UPDATE projection_checkpoints SET checkpoint = $2, updated_at = now() WHERE name = $1 AND checkpoint = $3 RETURNING name',
