@@ -103,6 +103,9 @@ export class PgSqlClient implements SqlClient {
         this.notifier = undefined;
       });
       await client.connect();
+      // A NOTIFY's transaction gets an id and a commit record: waiting for its flush would put one more fsync
+      // between the appends' own. A notification lost in a crash is harmless (subscribers poll).
+      await client.query('SET synchronous_commit = off');
       return client;
     })();
     try {
