@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { openEventStore, type EventStore } from '../libs/event-store/src/index.js';
 import { benchUrl } from './database.js';
-import { medianRate, type Row } from './measure.js';
+import { compare, medianRate, type Comparison, type Row } from './measure.js';
 import { asJson, shipmentEvent } from './payload.js';
 
 const SINGLE = Number(process.env.BENCH_SINGLE ?? 1500);
@@ -33,35 +33,34 @@ export async function appendBenchmarks(runs: number, log: (line: string) => void
   const rows: Row[] = [];
   try {
     log(`append: one event per append, one writer (${SINGLE} appends)`);
-    const single = {
-      ct: await medianRate(runs, SINGLE, async (run) => {
+    const single = await compare(runs, SINGLE, {
+      ct: async (run) => {
         for (let i = 0; i < SINGLE; i++) await store.append(`s1-${run}-${i}`, [shipmentEvent(id++)], { expectedRevision: 'no_stream' });
-      }),
-      limit: await medianRate(runs, SINGLE, async () => {
+      },
+      limit: async () => {
         const client = await limit.connect();
         try {
           for (let i = 0; i < SINGLE; i++) await client.query('INSERT INTO limit_events (stream, revision, body) VALUES ($1, 0, $2)', [`s1-${i}`, asJson(shipmentEvent(id++))]);
         } finally {
           client.release();
         }
-      }),
-      peer: await medianRate(runs, SINGLE, async (run) => {
+      },
+      peer: async (run) => {
         for (let i = 0; i < SINGLE; i++) {
           const e = shipmentEvent(id++);
           await peer.appendToStream(`p1-${run}-${i}`, [{ type: e.type, data: e.data, metadata: e.metadata }]);
         }
-      }),
-    };
+      },
+    });
     rows.push(ratioRow('append', '1 event per append, 1 writer', single, '>= 0.7x limit, > peer'));
 
     log(`append: one event per append, ${WRITERS} writers on different streams (${CONCURRENT} appends)`);
-    const concurrent = {
-      ct: await medianRate(runs, CONCURRENT, (run) =>
+    const concurrent = await compare(runs, CONCURRENT, {
+      ct: (run) =>
         split(CONCURRENT, WRITERS, async (w, count) => {
           for (let i = 0; i < count; i++) await store.append(`s8-${run}-${w}-${i}`, [shipmentEvent(id++)], { expectedRevision: 'no_stream' });
         }),
-      ),
-      limit: await medianRate(runs, CONCURRENT, () =>
+      limit: () =>
         split(CONCURRENT, WRITERS, async (w, count) => {
           const client = await limit.connect();
           try {
@@ -70,25 +69,23 @@ export async function appendBenchmarks(runs: number, log: (line: string) => void
             client.release();
           }
         }),
-      ),
-      peer: await medianRate(runs, CONCURRENT, (run) =>
+      peer: (run) =>
         split(CONCURRENT, WRITERS, async (w, count) => {
           for (let i = 0; i < count; i++) {
             const e = shipmentEvent(id++);
             await peer.appendToStream(`p8-${run}-${w}-${i}`, [{ type: e.type, data: e.data, metadata: e.metadata }]);
           }
         }),
-      ),
-    };
+    });
     rows.push(ratioRow('append', `1 event per append, ${WRITERS} writers`, concurrent, '>= 0.7x limit, > peer'));
 
     const events = BATCHES * 100;
     log(`append: 100 events per append (${BATCHES} appends)`);
-    const batch = {
-      ct: await medianRate(runs, events, async (run) => {
+    const batch = await compare(runs, events, {
+      ct: async (run) => {
         for (let i = 0; i < BATCHES; i++) await store.append(`s100-${run}-${i}`, Array.from({ length: 100 }, () => shipmentEvent(id++)), { expectedRevision: 'no_stream' });
-      }),
-      limit: await medianRate(runs, events, async () => {
+      },
+      limit: async () => {
         const client = await limit.connect();
         try {
           for (let i = 0; i < BATCHES; i++) {
@@ -98,8 +95,8 @@ export async function appendBenchmarks(runs: number, log: (line: string) => void
         } finally {
           client.release();
         }
-      }),
-      peer: await medianRate(runs, events, async (run) => {
+      },
+      peer: async (run) => {
         for (let i = 0; i < BATCHES; i++) {
           await peer.appendToStream(
             `p100-${run}-${i}`,
@@ -109,8 +106,8 @@ export async function appendBenchmarks(runs: number, log: (line: string) => void
             }),
           );
         }
-      }),
-    };
+      },
+    });
     rows.push(ratioRow('append', '100 events per append', batch, '>= 0.5x limit, > peer'));
 
     const copy = await medianRate(runs, events, async () => {
@@ -131,6 +128,6 @@ export async function appendBenchmarks(runs: number, log: (line: string) => void
   return rows;
 }
 
-function ratioRow(group: string, figure: string, r: { ct: number; limit: number; peer: number }, target: string): Row {
-  return { group, figure, value: r.ct, unit: `events/s (limit ${Math.round(r.limit)}, peer ${Math.round(r.peer)})`, vsLimit: r.ct / r.limit, vsPeer: r.ct / r.peer, target };
+function ratioRow(group: string, figure: string, r: Comparison, target: string): Row {
+  return { group, figure, value: r.ct, unit: `events/s (limit ${Math.round(r.limit)}, peer ${Math.round(r.peer)})`, vsLimit: r.vsLimit, vsPeer: r.vsPeer, target };
 }

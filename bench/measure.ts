@@ -24,6 +24,41 @@ export async function medianRate(runs: number, count: number, work: (run: number
   return median(rates);
 }
 
+export interface Comparison {
+  ct: number;
+  limit: number;
+  peer: number;
+  /** Medians of the ratios of each run, whose three figures were measured one right after the other. */
+  vsLimit: number;
+  vsPeer: number;
+}
+
+/**
+ * cannatrace, the limit and the peer measured in turn within each run, the ratios taken run by run: on a shared
+ * machine the load moves within seconds, and measuring all runs of one before the other would compare two loads.
+ */
+export async function compare(
+  runs: number,
+  count: number,
+  work: { ct: (run: number) => Promise<unknown>; limit: (run: number) => Promise<unknown>; peer: (run: number) => Promise<unknown> },
+): Promise<Comparison> {
+  const ct: number[] = [];
+  const limit: number[] = [];
+  const peer: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    ct.push(await rate(count, () => work.ct(run)));
+    limit.push(await rate(count, () => work.limit(run)));
+    peer.push(await rate(count, () => work.peer(run)));
+  }
+  return {
+    ct: median(ct),
+    limit: median(limit),
+    peer: median(peer),
+    vsLimit: median(ct.map((c, i) => c / limit[i])),
+    vsPeer: median(ct.map((c, i) => c / peer[i])),
+  };
+}
+
 export interface Row {
   group: string;
   figure: string;

@@ -64,14 +64,21 @@ export async function storeBenchmarks(total: number, runs: number, log: (line: s
     rows.push({ group: 'read', figure: `one stream of 1,000 events among ${written} (median of 30)`, value: median(times), unit: `ms (p99 ${percentile(times, 99).toFixed(1)} ms)` });
 
     log('rebuilding every read model from zero');
-    const projector = new Projector(store, sql, PROJECTIONS, { batchSize: 2000 });
+    const projector = new Projector(store, sql, PROJECTIONS, { batchSize: 5000 });
     await projector.migrate();
     await projector.rebuild();
     const rebuildStarted = Date.now();
     projector.start();
     await projector.caughtUp(600_000);
     const rebuildRate = written / ((Date.now() - rebuildStarted) / 1000);
-    rows.push({ group: 'projections', figure: `rebuild of ${PROJECTIONS.length} read models from ${written} events`, value: rebuildRate, unit: 'events/s', target: '>= 20,000 events/s' });
+    rows.push({
+      group: 'projections',
+      figure: `rebuild of ${PROJECTIONS.length} read models from ${written} events (one reader), against the full read above`,
+      value: rebuildRate,
+      unit: `events/s (full read ${Math.round(fullRead)})`,
+      vsLimit: rebuildRate / fullRead,
+      target: '>= 0.4x full read',
+    });
 
     log('projection lag under a steady write load of about 1,000 events/s for 10 s');
     const behind: number[] = [];

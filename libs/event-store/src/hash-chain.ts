@@ -12,14 +12,30 @@ export interface HashedFields {
   prevHash: string | null;
 }
 
-/** JSON with object keys sorted at every depth: one text for one value, whatever the key order it was built in. */
+/**
+ * JSON with object keys sorted at every depth: one text for one value, whatever the key order it was built in.
+ * Written with loops rather than entries/map/join: it runs over every event appended and verified.
+ */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) text += ',';
+      text += canonicalJson(value[i]) ?? '';
+    }
+    return `${text}]`;
+  }
+  const object = value as Record<string, unknown>;
+  const keys = Object.keys(object).sort();
+  let text = '{';
+  for (const key of keys) {
+    const v = object[key];
+    if (v === undefined) continue;
+    if (text.length > 1) text += ',';
+    text += `${JSON.stringify(key)}:${canonicalJson(v)}`;
+  }
+  return `${text}}`;
 }
 
 export function eventHash(fields: HashedFields): string {

@@ -1,6 +1,6 @@
 import type { EventStoreAdapter } from './adapter.js';
 import { EventStoreUnavailableError } from './errors.js';
-import { START, type SubscribeOptions, type Subscription, type SubscriptionHandler } from './types.js';
+import { START, type ReadAllResult, type SubscribeOptions, type Subscription, type SubscriptionHandler } from './types.js';
 
 /**
  * Catch-up subscription over any adapter: reads the global order in batches from a checkpoint, hands each batch
@@ -35,6 +35,7 @@ export function catchUpSubscription(
       };
     });
 
+  let ahead: Promise<ReadAllResult> | undefined;
   const done = (async () => {
     const unwatch = await adapter.watch(signal);
     try {
@@ -43,12 +44,16 @@ export function catchUpSubscription(
         signalled = false;
         let read;
         try {
-          read = await adapter.readAll(from, batchSize);
+          read = await (ahead ?? adapter.readAll(from, batchSize));
         } catch (error) {
+          ahead = undefined;
           if (!(error instanceof EventStoreUnavailableError)) throw error;
           await sleep(pollIntervalMs);
           continue;
         }
+        // A full page means more is probably waiting: read the next one while the handler works on this one.
+        ahead = read.events.length === batchSize ? adapter.readAll(read.checkpoint, batchSize) : undefined;
+        ahead?.catch(() => undefined);
         if (read.events.length > 0) await handler(read.events, read.checkpoint);
         // Some adapters skip their own system events: the checkpoint can move with no event to hand over.
         const moved = read.checkpoint !== from;
@@ -56,6 +61,7 @@ export function catchUpSubscription(
         if (!moved && !signalled && !stopped) await sleep(pollIntervalMs);
       }
     } finally {
+      await ahead?.catch(() => undefined);
       await unwatch();
     }
   })();

@@ -258,6 +258,25 @@ export function eventStoreContract(adapter: string, open: () => Promise<EventSto
         expect(found.map((e) => e.id)).toEqual([...a.eventIds, ...b.eventIds]);
         expect(await store.readByBatchKey(`${key}-none`)).toEqual([]);
       });
+
+      it('finds an event once when it names the same key twice, alone or beside events naming none', async () => {
+        const key = `03400930000014-${streamName('lot').slice(4, 16)}`;
+        const twice = { ...event('Twice', {}), metadata: { ...event('Twice', {}).metadata, batchKeys: [key, key] } };
+        const none = event('None', {});
+        delete none.metadata.batchKeys;
+        const appended = await store.append(streamName('register'), [none, twice, { ...none, id: undefined }]);
+        const alone = await store.append(streamName('register'), [{ ...twice, id: undefined }]);
+        expect((await store.readByBatchKey(key)).map((e) => e.id)).toEqual([appended.eventIds[1], ...alone.eventIds]);
+      });
+
+      it('refuses batch keys that are not a list of keys, and writes nothing', async () => {
+        const stream = streamName('bad-keys');
+        for (const batchKeys of ['03400930000014-L1', [''], [42], { key: true }]) {
+          const bad = { ...event('Tagged', {}), metadata: { ...event('Tagged', {}).metadata, batchKeys } } as unknown as NewEvent;
+          await expect(store.append(stream, [bad])).rejects.toThrow('metadata.batchKeys must be a list of batch keys');
+        }
+        expect(await store.readStream(stream)).toEqual([]);
+      });
     });
 
     describe('subscriptions', () => {

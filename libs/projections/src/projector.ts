@@ -1,4 +1,4 @@
-import { migrate, START, type Checkpoint, type EventStore, type SqlClient, type Subscription } from '../../event-store/src/index.js';
+import { migrate, START, type Checkpoint, type EventStore, type RecordedEvent, type SqlClient, type Subscription } from '../../event-store/src/index.js';
 import type { Projection } from './projection.js';
 
 const CHECKPOINTS: { id: string; sql: string } = {
@@ -34,19 +34,24 @@ export interface ProjectorOptions {
 
 interface Runner {
   projection: Projection;
-  subscription?: Subscription;
   stopped: boolean;
-  loop?: Promise<void>;
   lastError: string | null;
 }
 
+/** Thrown by a reader's handler when no projection follows it any more: ends its subscription quietly. */
+const NOBODY_LEFT = Symbol('no projection left on this reader');
+
 /**
- * Runs projections: each follows the global order from its own checkpoint, and writes its changes and its new
- * checkpoint in one transaction, so a crash never loses or doubles an effect. The checkpoint is moved only from
- * the value the batch started at: a second process running the same projection cannot apply a batch twice.
+ * Runs projections. Projections at the same checkpoint share ONE reader of the global order: each batch read is
+ * handed to all of them, and each writes its changes and its new checkpoint in a transaction of its own, so a
+ * crash never loses or doubles an effect. The checkpoint is moved only from the value the batch started at: a
+ * second process running the same projection cannot apply a batch twice. A projection whose batch fails leaves
+ * its reader and starts again alone from its committed checkpoint; the others read on.
  */
 export class Projector {
   private readonly runners: Runner[];
+  private readonly subscriptions = new Set<Subscription>();
+  private readonly loops = new Set<Promise<void>>();
 
   constructor(
     private readonly store: EventStore,
@@ -65,44 +70,41 @@ export class Projector {
   }
 
   start(): void {
-    for (const runner of this.runners) {
-      if (!runner.stopped) continue;
-      runner.stopped = false;
-      runner.loop = this.run(runner);
-    }
+    const starting = this.runners.filter((r) => r.stopped);
+    for (const runner of starting) runner.stopped = false;
+    if (starting.length > 0) this.track(this.run(starting));
   }
 
   async stop(): Promise<void> {
     for (const runner of this.runners) runner.stopped = true;
-    await Promise.all(this.runners.map(async (runner) => {
-      await runner.subscription?.stop();
-      await runner.loop;
-    }));
+    while (this.loops.size > 0) {
+      await Promise.all([...this.subscriptions].map((s) => s.stop()));
+      await Promise.all([...this.loops]);
+    }
   }
 
   /** Empties the named projections (all by default) and replays them from the first event. */
   async rebuild(names?: string[]): Promise<void> {
     const chosen = this.runners.filter((r) => !names || names.includes(r.projection.name));
-    const wasRunning = chosen.some((r) => !r.stopped);
-    for (const runner of chosen) {
-      runner.stopped = true;
-      await runner.subscription?.stop();
-      await runner.loop;
-    }
+    const running = this.runners.filter((r) => !r.stopped);
+    // Every reader stops: one of them may be feeding a chosen projection alongside others.
+    await this.stop();
     await this.sql.transaction(async (tx) => {
       for (const { projection } of chosen) {
         for (const table of projection.tables) await tx.exec(`TRUNCATE ${table}`);
         await tx.query('UPDATE projection_checkpoints SET checkpoint = $2, updated_at = now() WHERE name = $1', [projection.name, START]);
       }
     });
-    if (wasRunning) this.start();
+    for (const runner of running) runner.stopped = false;
+    if (running.length > 0) this.track(this.run(running));
   }
 
   /** Resolves once every projection has projected every event readable when it looks. */
   async caughtUp(timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const statuses = await this.status();
+      // One event per checkpoint answers "anything left?": this polls every 20 ms beside the work it waits for.
+      const statuses = await this.status(1);
       if (statuses.every((s) => s.behind === 0)) return;
       const failed = statuses.find((s) => !s.running);
       if (failed) throw new Error(`projection ${failed.name} is not running${failed.lastError ? `: ${failed.lastError}` : ''}`);
@@ -111,46 +113,104 @@ export class Projector {
     }
   }
 
-  async status(): Promise<ProjectionStatus[]> {
+  /** Each projection's state; `behind` counts events up to `countUpTo`. */
+  async status(countUpTo = 1000): Promise<ProjectionStatus[]> {
     const rows = await this.sql.query<{ name: string; checkpoint: string }>('SELECT name, checkpoint FROM projection_checkpoints');
     const checkpoints = new Map(rows.map((r) => [r.name, r.checkpoint]));
+    const behind = new Map<Checkpoint, Promise<number>>();
+    const behindFrom = (checkpoint: Checkpoint) => {
+      if (!behind.has(checkpoint)) behind.set(checkpoint, this.store.readAll({ from: checkpoint, maxCount: countUpTo }).then((r) => r.events.length));
+      return behind.get(checkpoint) as Promise<number>;
+    };
     return Promise.all(
       this.runners.map(async ({ projection, stopped, lastError }) => {
         const checkpoint = checkpoints.get(projection.name) ?? START;
-        const { events } = await this.store.readAll({ from: checkpoint, maxCount: 1000 });
-        return { name: projection.name, checkpoint, running: !stopped, behind: events.length, lastError };
+        return { name: projection.name, checkpoint, running: !stopped, behind: await behindFrom(checkpoint), lastError };
       }),
     );
   }
 
-  private async run(runner: Runner): Promise<void> {
-    const { projection } = runner;
-    while (!runner.stopped) {
-      try {
-        const [row] = await this.sql.query<{ checkpoint: string }>('SELECT checkpoint FROM projection_checkpoints WHERE name = $1', [projection.name]);
-        let previous = row?.checkpoint ?? START;
-        runner.subscription = this.store.subscribe(
-          async (events, checkpoint) => {
-            await this.sql.transaction(async (tx) => {
-              await projection.apply(tx, events);
-              const moved = await tx.query(
-                'UPDATE projection_checkpoints SET checkpoint = $2, updated_at = now() WHERE name = $1 AND checkpoint = $3 RETURNING name',
-                [projection.name, checkpoint, previous],
-              );
-              if (moved.length === 0) throw new CheckpointMovedError(`checkpoint of ${projection.name} moved under us`);
-            });
-            previous = checkpoint;
-            runner.lastError = null;
-            this.options.onProjected?.(projection.name, events.length);
-          },
-          { from: previous, batchSize: this.options.batchSize ?? 500, pollIntervalMs: this.options.pollIntervalMs },
-        );
-        await runner.subscription.done;
-      } catch (error) {
-        runner.lastError = (error as Error).message;
-        this.options.onError?.(projection.name, error);
-        if (!runner.stopped) await new Promise((resolve) => setTimeout(resolve, this.options.retryMs ?? 1000));
+  private track(loop: Promise<void>): void {
+    this.loops.add(loop);
+    void loop.finally(() => this.loops.delete(loop));
+  }
+
+  /** Reads the runners' committed checkpoints and starts one reader per distinct checkpoint. */
+  private async run(runners: Runner[]): Promise<void> {
+    let groups: Map<Checkpoint, Runner[]>;
+    try {
+      const rows = await this.sql.query<{ name: string; checkpoint: string }>(
+        'SELECT name, checkpoint FROM projection_checkpoints WHERE name = ANY($1::text[])',
+        [runners.map((r) => r.projection.name)],
+      );
+      const committed = new Map(rows.map((r) => [r.name, r.checkpoint]));
+      groups = new Map();
+      for (const runner of runners) {
+        const from = committed.get(runner.projection.name) ?? START;
+        groups.set(from, [...(groups.get(from) ?? []), runner]);
       }
+    } catch (error) {
+      await this.failed(runners, error);
+      return;
     }
+    await Promise.all([...groups].map(([from, members]) => this.read(from, members)));
+  }
+
+  private async read(from: Checkpoint, members: Runner[]): Promise<void> {
+    if (members.every((r) => r.stopped)) return;
+    const active = new Set(members);
+    let previous = from;
+    const subscription = this.store.subscribe(
+      async (events, checkpoint) => {
+        const applying = [...active].filter((r) => !r.stopped);
+        const outcomes = await Promise.allSettled(applying.map((runner) => this.applyBatch(runner, events, checkpoint, previous)));
+        outcomes.forEach((outcome, i) => {
+          if (outcome.status === 'fulfilled') return;
+          active.delete(applying[i]);
+          this.track(this.failed([applying[i]], outcome.reason));
+        });
+        previous = checkpoint;
+        if ([...active].every((r) => r.stopped)) throw NOBODY_LEFT;
+      },
+      { from, batchSize: this.options.batchSize ?? 500, pollIntervalMs: this.options.pollIntervalMs },
+    );
+    this.subscriptions.add(subscription);
+    try {
+      await subscription.done;
+    } catch (error) {
+      if (error !== NOBODY_LEFT) await this.failed([...active], error);
+    } finally {
+      this.subscriptions.delete(subscription);
+    }
+  }
+
+  private async applyBatch(runner: Runner, events: RecordedEvent[], checkpoint: Checkpoint, previous: Checkpoint): Promise<void> {
+    const { projection } = runner;
+    await this.sql.transaction(async (tx) => {
+      // A read model can always be projected again: its commit need not wait for the disk. Should the server
+      // crash, the changes and the checkpoint are lost together, and the batch is projected again.
+      await tx.query('SET LOCAL synchronous_commit = off');
+      await projection.apply(tx, events);
+      const moved = await tx.query(
+        'UPDATE projection_checkpoints SET checkpoint = $2, updated_at = now() WHERE name = $1 AND checkpoint = $3 RETURNING name',
+        [projection.name, checkpoint, previous],
+      );
+      if (moved.length === 0) throw new CheckpointMovedError(`checkpoint of ${projection.name} moved under us`);
+    });
+    runner.lastError = null;
+    this.options.onProjected?.(projection.name, events.length);
+  }
+
+  /** Records the failure, waits, and starts the runners again from their committed checkpoints. */
+  private async failed(runners: Runner[], error: unknown): Promise<void> {
+    const live = runners.filter((r) => !r.stopped);
+    for (const runner of live) {
+      runner.lastError = (error as Error).message;
+      this.options.onError?.(runner.projection.name, error);
+    }
+    if (live.length === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, this.options.retryMs ?? 1000));
+    const again = live.filter((r) => !r.stopped);
+    if (again.length > 0) await this.run(again);
   }
 }

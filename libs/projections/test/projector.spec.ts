@@ -123,6 +123,52 @@ describe.each(backends)('projector (%s)', (_name, backend) => {
     expect(await snapshot(sql)).toEqual(afterCrash);
   });
 
+  it('feeds every projection at one checkpoint from ONE reader of the global order', async () => {
+    const { sql, store } = await open();
+    await seed(store);
+    const subscribed: string[] = [];
+    const counting: EventStore = Object.assign(Object.create(store) as EventStore, {
+      subscribe: (handler: Parameters<EventStore['subscribe']>[0], options?: Parameters<EventStore['subscribe']>[1]) => {
+        subscribed.push(String(options?.from));
+        return store.subscribe(handler, options);
+      },
+    });
+    const projector = new Projector(counting, sql, PROJECTIONS, { batchSize: 50 });
+    await projector.migrate();
+    await projector.rebuild();
+    projector.start();
+    await projector.caughtUp();
+    await projector.stop();
+    expect(subscribed).toEqual(['start']);
+    const [sites] = (await snapshot(sql)) as { site_id: string; received: number }[][];
+    expect(sites.filter((r) => r.site_id === 'EXP-1').map((r) => r.received)).toEqual([200, 200, 200]);
+    const checkpoints = await sql.query<{ checkpoint: string }>('SELECT DISTINCT checkpoint FROM projection_checkpoints');
+    expect(checkpoints).toHaveLength(1);
+  });
+
+  it('lets the other projections read on when one fails a batch; the failed one catches up from its own checkpoint', async () => {
+    const { sql, store } = await open();
+    await seed(store);
+    const others = PROJECTIONS.filter((p) => p.name !== traceProjection.name);
+    const projector = new Projector(store, sql, [crashingOnce(traceProjection, 2), ...others], { batchSize: 25, retryMs: 10 });
+    await projector.migrate();
+    projector.start();
+    await projector.caughtUp();
+    const afterCrash = await snapshot(sql);
+    const statuses = await projector.status();
+    await projector.stop();
+    expect(statuses.map((s) => [s.name, s.behind, s.running, s.lastError])).toEqual(
+      ['trace', 'batches', 'prescriptions'].map((name) => [name, 0, true, null]),
+    );
+
+    const rebuilt = new Projector(store, sql, [traceProjection], { batchSize: 1000 });
+    await rebuilt.rebuild();
+    rebuilt.start();
+    await rebuilt.caughtUp();
+    await rebuilt.stop();
+    expect(await snapshot(sql)).toEqual(afterCrash);
+  });
+
   it('never applies a batch twice when two processes run the same projections', async () => {
     const { sql, store } = await open();
     await seed(store);

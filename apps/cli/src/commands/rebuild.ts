@@ -11,7 +11,7 @@ export async function rebuild(store: EventStore, sql: SqlClient, names: string[]
   const progress = new Progress('rebuilding');
   const projected = new Map(chosen.map((p) => [p.name, 0]));
   const projector = new Projector(store, sql, chosen, {
-    batchSize: 2000,
+    batchSize: 5000,
     retryMs: 200,
     onProjected: (name, events) => {
       projected.set(name, (projected.get(name) ?? 0) + events);
@@ -23,7 +23,7 @@ export async function rebuild(store: EventStore, sql: SqlClient, names: string[]
   projector.start();
   try {
     for (;;) {
-      const statuses = await projector.status();
+      const statuses = await projector.status(1);
       if (statuses.every((s) => s.behind === 0)) break;
       const failed = statuses.find((s) => s.lastError);
       if (failed) throw new Error(`projection ${failed.name} failed: ${failed.lastError}`);

@@ -25,6 +25,95 @@ interface EventRow {
 const EVENT_COLUMNS = `stream_id, stream_revision, transaction_id::text AS transaction_text, global_position,
   event_id, event_type, data, metadata, prev_hash, hash`;
 
+/**
+ * One statement per append, so that in autocommit it costs one round trip and one commit. The expected revision
+ * holds when the event at that revision exists (or the stream does not, for -1) and the next one is free: the
+ * primary key refuses a second writer of the same revision, the unique id an event stored already; both surface
+ * as unique violations. No row back means the stream is not at the expected revision.
+ *
+ * Each batch key goes to event_batches in the same statement. A single event (the usual command) is passed as
+ * plain parameters; several as one JSON array, with their keys ($4) and the place of the event naming each key
+ * ($5, from 1). Each variant is prepared once per connection.
+ */
+const EXPECTED_HOLDS = 'WHERE $2::bigint = -1 OR EXISTS (SELECT 1 FROM events e WHERE e.stream_id = $1 AND e.stream_revision = $2::bigint)';
+const INSERT_EVENTS = 'INSERT INTO events (stream_id, stream_revision, event_id, event_type, data, metadata, prev_hash, hash)';
+const RETURNING = 'RETURNING stream_revision, transaction_id, global_position';
+const ANSWER = `SELECT stream_revision AS revision, transaction_id::text AS transaction_text, global_position
+FROM inserted ORDER BY stream_revision DESC LIMIT 1`;
+
+function oneEventStatement(withBatchKeys: boolean): string {
+  return `/* append_events */
+WITH inserted AS (
+  ${INSERT_EVENTS}
+  SELECT $1, $2::bigint + 1, $3::uuid, $4, $5::jsonb, $6::jsonb, $7, $8
+  ${EXPECTED_HOLDS}
+  ${RETURNING}
+)${
+    withBatchKeys
+      ? `, batches AS (
+  INSERT INTO event_batches (batch_key, transaction_id, global_position)
+  SELECT k.key, i.transaction_id, i.global_position FROM unnest($9::text[]) AS k(key) CROSS JOIN inserted i
+)`
+      : ''
+  }
+${ANSWER}`;
+}
+
+function eventsStatement(withBatchKeys: boolean): string {
+  return `/* append_events */
+WITH inserted AS (
+  ${INSERT_EVENTS}
+  SELECT $1, $2::bigint + x.ord, x.id, x.type, x.data, x.metadata, x.prev_hash, x.hash
+  FROM ROWS FROM (
+    jsonb_to_recordset($3::jsonb) AS (id uuid, type text, data jsonb, metadata jsonb, prev_hash text, hash text)
+  ) WITH ORDINALITY AS x(id, type, data, metadata, prev_hash, hash, ord)
+  ${EXPECTED_HOLDS}
+  ${RETURNING}
+)${
+    withBatchKeys
+      ? `, batches AS (
+  INSERT INTO event_batches (batch_key, transaction_id, global_position)
+  SELECT k.key, i.transaction_id, i.global_position
+  FROM unnest($4::text[], $5::int[]) AS k(key, ord) JOIN inserted i ON i.stream_revision = $2::bigint + k.ord
+)`
+      : ''
+  }
+${ANSWER}`;
+}
+
+const APPEND = {
+  one: { name: 'cannatrace_append_one', text: oneEventStatement(false) },
+  oneWithBatchKeys: { name: 'cannatrace_append_one_keys', text: oneEventStatement(true) },
+  many: { name: 'cannatrace_append_many', text: eventsStatement(false) },
+  manyWithBatchKeys: { name: 'cannatrace_append_many_keys', text: eventsStatement(true) },
+};
+
+function appendQuery(stream: string, expected: number, events: SealedEvent[]): { name: string; text: string; values: unknown[] } {
+  if (events.length === 1) {
+    const [e] = events;
+    const keys = [...new Set(e.metadata.batchKeys ?? [])];
+    const values = [stream, expected, e.id, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), e.prevHash, e.hash];
+    return keys.length > 0 ? { ...APPEND.oneWithBatchKeys, values: [...values, keys] } : { ...APPEND.one, values };
+  }
+  const payload = JSON.stringify(
+    events.map((e) => ({ id: e.id, type: e.type, data: e.data, metadata: e.metadata, prev_hash: e.prevHash, hash: e.hash })),
+  );
+  const keys: string[] = [];
+  const places: number[] = [];
+  events.forEach((e, index) => {
+    for (const key of new Set(e.metadata.batchKeys ?? [])) {
+      keys.push(key);
+      places.push(index + 1);
+    }
+  });
+  return keys.length > 0
+    ? { ...APPEND.manyWithBatchKeys, values: [stream, expected, payload, keys, places] }
+    : { ...APPEND.many, values: [stream, expected, payload] };
+}
+
+/** At most one NOTIFY per this many milliseconds under a stream of appends; a lone append notifies at once. */
+const NOTIFY_INTERVAL_MS = 5;
+
 /** A checkpoint in PostgreSQL is the pair the global order sorts by: `{transaction_id}/{global_position}`. */
 function checkpointOf(transactionId: string, globalPosition: string | number): Checkpoint {
   return `${transactionId}/${globalPosition}`;
@@ -72,36 +161,20 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
   }
 
   async append(stream: string, expected: number, events: SealedEvent[]): Promise<AdapterAppendOutcome> {
-    const payload = JSON.stringify(
-      events.map((e) => ({ id: e.id, type: e.type, data: e.data, metadata: e.metadata, prev_hash: e.prevHash, hash: e.hash })),
-    );
-    let rows: { o_outcome: string; o_revision: string | null; o_transaction_id: string | null; o_global_position: string | null }[];
+    const query = appendQuery(stream, expected, events);
+    let rows: { revision: string; transaction_text: string; global_position: string }[];
     try {
-      rows = await this.client.query('SELECT * FROM append_events($1, $2, $3::uuid[], $4::jsonb)', [
-        stream,
-        expected,
-        events.map((e) => e.id),
-        payload,
-      ]);
+      rows = await this.client.query(query.text, query.values, { prepared: query.name });
     } catch (error) {
-      // Another writer committed the same revision or id between our check and our insert.
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) return { outcome: 'conflict', actual: await this.revisionOf(stream) };
-      throw error;
+      if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+      // A revision or an id already taken, by a retry of these events or by another writer in the meantime.
+      const stored = await this.findByIds(stream, events.map((e) => e.id));
+      return stored.length > 0 ? { outcome: 'duplicate', stored } : { outcome: 'conflict', actual: await this.revisionOf(stream) };
     }
     const [row] = rows;
-    switch (row.o_outcome) {
-      case 'appended':
-        this.notifySubscribers();
-        return {
-          outcome: 'appended',
-          revision: Number(row.o_revision),
-          position: checkpointOf(row.o_transaction_id as string, row.o_global_position as string),
-        };
-      case 'conflict':
-        return { outcome: 'conflict', actual: Number(row.o_revision) };
-      default:
-        return { outcome: 'duplicate', stored: await this.findByIds(stream, events.map((e) => e.id)) };
-    }
+    if (!row) return { outcome: 'conflict', actual: await this.revisionOf(stream) };
+    this.notifySubscribers();
+    return { outcome: 'appended', revision: Number(row.revision), position: checkpointOf(row.transaction_text, row.global_position) };
   }
 
   async findByIds(_stream: string, ids: string[]): Promise<RecordedEvent[]> {
@@ -152,7 +225,9 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
 
   async readByBatchKey(batchKey: string): Promise<RecordedEvent[]> {
     const rows = await this.client.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE metadata -> 'batchKeys' ? $1 ORDER BY transaction_id, global_position`,
+      `SELECT ${EVENT_COLUMNS} FROM event_batches b
+       JOIN events USING (transaction_id, global_position)
+       WHERE b.batch_key = $1 ORDER BY transaction_id, global_position`,
       [batchKey],
     );
     return rows.map(toRecorded);
@@ -164,19 +239,26 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
 
   /**
    * One NOTIFY for a burst of appends, sent after they commit: a subscriber only needs to know that something
-   * new is there, and one NOTIFY in flight at a time keeps the notify queue off the commit path.
+   * new is there. One NOTIFY in flight at a time, and at most one per NOTIFY_INTERVAL_MS, keeps the notify
+   * queue off the commit path and the server's cores for the appends.
    */
   private notifySubscribers(): void {
     if (this.notifying) {
       this.notifyAgain = true;
       return;
     }
+    const started = Date.now();
     this.notifying = this.client
       .notify(NOTIFY_CHANNEL)
       .then(
         () => undefined,
         () => undefined,
       )
+      .then(async () => {
+        if (!this.notifyAgain) return;
+        const wait = started + NOTIFY_INTERVAL_MS - Date.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      })
       .finally(() => {
         this.notifying = undefined;
         if (this.notifyAgain) {

@@ -1,6 +1,14 @@
 /** The little a PostgreSQL adapter needs from a connection, served by `pg` and by PGlite alike. */
+export interface QueryOptions {
+  /**
+   * Keeps the statement prepared under this name on each connection, so that a hot statement is parsed once per
+   * connection rather than once per call. PGlite has one session and ignores it.
+   */
+  prepared?: string;
+}
+
 export interface SqlQueryable {
-  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<Row[]>;
   /** Several statements, no parameters (migrations). */
   exec(sql: string): Promise<void>;
 }
