@@ -61,23 +61,26 @@ export async function restore(config: AppConfig, file: string, force: boolean): 
   const started = Date.now();
   const summary: string[] = [];
   let aside: string | undefined;
+  let made = false;
+  // Runs under the lock; from its end on, a failure puts the data directory back as it was.
   const makeRoom = () => {
-    if (!existsSync(dataDir) || readdirSync(dataDir).length === 0) return;
-    if (!force) throw new BackupRefused(`${dataDir} already holds a database; restore refuses to replace it unless given --force (it is then kept aside)`);
-    aside = `${dataDir}.before-restore-${new Date().toISOString().replaceAll(':', '-')}`;
-    renameSync(dataDir, aside);
-    summary.push(`the database that was there is kept in ${aside}`);
+    if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
+      if (!force) throw new BackupRefused(`${dataDir} already holds a database; restore refuses to replace it unless given --force (it is then kept aside)`);
+      aside = `${dataDir}.before-restore-${new Date().toISOString().replaceAll(':', '-')}`;
+      renameSync(dataDir, aside);
+      summary.push(`the database that was there is kept in ${aside}`);
+    }
+    made = true;
   };
   let sql: PgliteSqlClient;
   try {
     sql = await PgliteSqlClient.open(dataDir, { load: new Blob([readFileSync(file)]), whenLocked: makeRoom });
   } catch (error) {
-    if (aside !== undefined) {
-      // The data directory as it was: the half-loaded one goes, the one set aside comes back.
-      rmSync(dataDir, { recursive: true, force: true });
-      renameSync(aside, dataDir);
-    }
-    throw error;
+    if (!made) throw error; // refused before anything was touched (in use, or not empty)
+    // The data directory as it was: the half-loaded one goes, the one set aside comes back.
+    rmSync(dataDir, { recursive: true, force: true });
+    if (aside !== undefined) renameSync(aside, dataDir);
+    throw new Error(`${file} could not be loaded, is it a backup of cannatrace's embedded database? (${(error as Error).message}); ${dataDir} is as it was`);
   }
   try {
     const store = await eventStoreOn(sql);

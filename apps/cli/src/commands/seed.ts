@@ -47,7 +47,7 @@ async function seedThrough(base: string, secret: string): Promise<string[]> {
   const as = (label: string) => {
     const actor = DEMO_ACTORS.find((a) => a.org === label || a.role === label);
     if (!actor) throw new Error(`no demo actor ${label}`);
-    return `Bearer ${signToken(secret, actor, 600)}`;
+    return `Bearer ${signToken(secret, { sub: actor.sub, role: actor.role, org: actor.org }, 600)}`;
   };
   const ansm = `Bearer ${signToken(secret, { sub: 'seed', role: 'ansm', org: 'ANSM' }, 600)}`;
   const post = async (path: string, auth: string, body: unknown) => {
