@@ -52,11 +52,16 @@ export class DataDirLock {
     return join(dirname(dataDir), `${basename(dataDir)}.lock`);
   }
 
-  static acquire(dataDir: string, role: string): DataDirLock {
+  /**
+   * Takes the lock or throws DataDirLockedError. A live holder is given `patienceMs` to let go first: a process
+   * told to stop (npm start ended by Ctrl-C, then a CLI command at once) closes its database in a moment.
+   */
+  static async acquire(dataDir: string, role: string, patienceMs = 2000): Promise<DataDirLock> {
     const file = DataDirLock.fileFor(dataDir);
     mkdirSync(dirname(file), { recursive: true });
     const holder: LockHolder = { pid: process.pid, started: startTicks(process.pid), host: hostname(), role, since: new Date().toISOString() };
-    for (let attempt = 0; attempt < 5; attempt++) {
+    const deadline = Date.now() + patienceMs;
+    for (let takeovers = 0; takeovers < 5; ) {
       if (heldHere.has(file)) throw new DataDirLockedError(file, readHolder(file) ?? holder);
       if (createExclusive(file, holder)) {
         heldHere.add(file);
@@ -67,16 +72,22 @@ export class DataDirLock {
       }
       const current = readHolder(file);
       if (current === undefined) continue; // released meanwhile
-      if (isAlive(current)) throw new DataDirLockedError(file, current);
+      if (isAlive(file, current)) {
+        if (Date.now() >= deadline) throw new DataDirLockedError(file, current);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        continue;
+      }
       removeIfStill(file, current);
+      takeovers += 1;
     }
     throw new Error(`could not take the lock ${file}: other processes keep taking it`);
   }
 
   /** Who holds the directory now, if a live process does. */
   static holderOf(dataDir: string): LockHolder | undefined {
-    const holder = readHolder(DataDirLock.fileFor(dataDir));
-    return holder && isAlive(holder) ? holder : undefined;
+    const file = DataDirLock.fileFor(dataDir);
+    const holder = readHolder(file);
+    return holder && isAlive(file, holder) ? holder : undefined;
   }
 
   /** Records where the holding api answers, for the CLI to find it. */
@@ -160,12 +171,12 @@ function removeIfStill(file: string, dead: LockHolder): void {
   unlinkSync(aside);
 }
 
-function isAlive(holder: LockHolder): boolean {
+function isAlive(file: string, holder: LockHolder): boolean {
   // Another machine's pid (a shared disk) cannot be checked here: assume it runs.
   if (holder.host !== hostname()) return true;
   if (holder.pid <= 0) return false;
   // The same pid as ours, not held in this process: a previous run of this container or machine.
-  if (holder.pid === process.pid) return false;
+  if (holder.pid === process.pid) return heldHere.has(file);
   try {
     process.kill(holder.pid, 0);
   } catch (error) {

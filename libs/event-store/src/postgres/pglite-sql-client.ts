@@ -35,7 +35,7 @@ export class PgliteSqlClient implements SqlClient {
    */
   static async open(dataDir?: string, options: { load?: Blob; whenLocked?: () => void } = {}): Promise<PgliteSqlClient> {
     if (!dataDir) return new PgliteSqlClient(await PGlite.create({ loadDataDir: options.load }), undefined);
-    const lock = DataDirLock.acquire(dataDir, processRole());
+    const lock = await DataDirLock.acquire(dataDir, processRole());
     try {
       options.whenLocked?.();
       mkdirSync(dataDir, { recursive: true });
