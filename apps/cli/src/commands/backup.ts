@@ -1,6 +1,7 @@
 import { createWriteStream, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
+import { gunzipSync } from 'node:zlib';
 import type { AppConfig } from '../../../../libs/config/src/index.js';
 import { eventStoreOn, PgliteSqlClient, START, verifyChains, type EventStore } from '../../../../libs/event-store/src/index.js';
 import { Progress } from '../progress.js';
@@ -59,6 +60,8 @@ export async function restore(config: AppConfig, file: string, force: boolean): 
   const dataDir = embeddedDataDir(config);
   if (!existsSync(file) || !statSync(file).isFile()) throw new BackupRefused(`no backup file ${file}`);
   const started = Date.now();
+  const content = readFileSync(file);
+  checkBackup(file, content);
   const summary: string[] = [];
   let aside: string | undefined;
   let made = false;
@@ -74,7 +77,7 @@ export async function restore(config: AppConfig, file: string, force: boolean): 
   };
   let sql: PgliteSqlClient;
   try {
-    sql = await PgliteSqlClient.open(dataDir, { load: new Blob([readFileSync(file)]), whenLocked: makeRoom });
+    sql = await PgliteSqlClient.open(dataDir, { load: new Blob([content]), whenLocked: makeRoom });
   } catch (error) {
     if (!made) throw error; // refused before anything was touched (in use, or not empty)
     // The data directory as it was: the half-loaded one goes, the one set aside comes back.
@@ -96,6 +99,20 @@ export async function restore(config: AppConfig, file: string, force: boolean): 
   } finally {
     await sql.close();
   }
+}
+
+/**
+ * A backup is a gzipped tarball of a PostgreSQL data directory. Checked before PGlite sees it: PGlite reports a
+ * bad file from a stream it does not wait for, which would end the process instead of refusing.
+ */
+function checkBackup(file: string, content: Buffer): void {
+  let tar: Buffer;
+  try {
+    tar = gunzipSync(content);
+  } catch {
+    throw new BackupRefused(`${file} is not a backup of cannatrace's embedded database (not a gzipped tarball)`);
+  }
+  if (!tar.includes('PG_VERSION')) throw new BackupRefused(`${file} is not a backup of cannatrace's embedded database (no PostgreSQL data directory in it)`);
 }
 
 async function countEvents(store: EventStore): Promise<number> {
