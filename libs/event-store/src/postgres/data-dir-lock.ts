@@ -42,10 +42,15 @@ const heldHere = new Set<string>();
  * cut) is taken over; a live holder's is never touched.
  */
 export class DataDirLock {
+  // process.exit skips the close of the database; the lock goes with the process all the same.
+  private readonly releaseOnExit = () => this.release();
+
   private constructor(
     readonly file: string,
     private holder: LockHolder,
-  ) {}
+  ) {
+    process.once('exit', this.releaseOnExit);
+  }
 
   /** The lock file of a PGlite data directory: `DATA_DIR/pglite` is locked by `DATA_DIR/pglite.lock`. */
   static fileFor(dataDir: string): string {
@@ -65,10 +70,7 @@ export class DataDirLock {
       if (heldHere.has(file)) throw new DataDirLockedError(file, readHolder(file) ?? holder);
       if (createExclusive(file, holder)) {
         heldHere.add(file);
-        const lock = new DataDirLock(file, holder);
-        // process.exit skips the close of the database; the lock goes with the process all the same.
-        process.once('exit', () => lock.release());
-        return lock;
+        return new DataDirLock(file, holder);
       }
       const current = readHolder(file);
       if (current === undefined) continue; // released meanwhile
@@ -111,6 +113,7 @@ export class DataDirLock {
   }
 
   release(): void {
+    process.off('exit', this.releaseOnExit);
     if (!heldHere.delete(this.file)) return;
     const current = readHolder(this.file);
     if (current?.pid === this.holder.pid && current.since === this.holder.since) unlinkSync(this.file);
