@@ -44,14 +44,20 @@ export function startApi(dataDir: string, extra: Record<string, string> = {}): P
   });
 }
 
-/** Runs `node main.js` of the api or the CLI to its end. */
+/** Runs `node main.js` of the api or the CLI to its end; killed after 20 s (an api that was not refused runs on). */
 export function run(script: 'api' | 'cli', args: string[], dataDir: string, extra: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [`${BUILD}/apps/${script}/src/main.js`, ...args], { env: env(dataDir, extra), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => void (stdout += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
+  const limit = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  return new Promise((resolve) =>
+    child.once('close', (code) => {
+      clearTimeout(limit);
+      resolve({ code, stdout, stderr });
+    }),
+  );
 }
 
 export const bearer = (role: Role, org: string, sub = `${role}@${org}`) => `Bearer ${signToken(SECRET, { sub, role, org }, 600)}`;
