@@ -35,6 +35,7 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
       rateLimitPerMinute: 100_000,
       corsOrigins: [],
       runProjections: true,
+      demo: true,
     };
     await seed(config);
     app = await createApp(config, { logger: false });

@@ -32,7 +32,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         DatabaseModule.forRoot(config.database),
         EventStoreModule.forRoot(config.eventStore),
-        AuthModule.forRoot(config.jwt),
+        AuthModule.forRoot(config.jwt, { enabled: config.demo === true, host: config.host }),
         SecurityModule.forRoot({ requestsPerMinute: config.rateLimitPerMinute }),
         IdempotencyModule,
         HealthModule,

@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import { developmentSecret, ROLES, signToken, type Role } from '../../../libs/auth/src/index.js';
 import { ConfigError, loadConfig } from '../../../libs/config/src/index.js';
-import { verifyChains } from '../../../libs/event-store/src/index.js';
+import { DataDirLockedError, verifyChains } from '../../../libs/event-store/src/index.js';
+import { backup, BackupRefused, restore } from './commands/backup.js';
 import { exportBatch } from './commands/export.js';
 import { project } from './commands/project.js';
 import { rebuild } from './commands/rebuild.js';
@@ -23,19 +24,25 @@ commands:
             a batch's history and state as of an instant; without a batch, every event as JSON lines
   rebuild [--projection NAME ...]
             empty the read models and project every event again
-  seed      create the demo circuit (embedded default: run it before npm start)
+  seed      create the demo circuit, or print it again; through the running api when one holds DATA_DIR
+  backup --out FILE
+            the embedded database (events, read models) into one file, consistent; the api must be stopped
+  restore FILE [--force]
+            load a backup into DATA_DIR, then verify every chain (exit code 2 when one is broken); refuses a
+            DATA_DIR holding a database unless --force, which keeps that one aside
   project   keep the read models until stopped (SIGTERM or SIGINT), for api processes run with PROJECTIONS=off
   export --gtin GTIN --lot LOT [--out FILE]
             a batch's history as an EPCIS 2.0 JSON-LD document
 
 The store is chosen by the same variables as the api (EVENT_STORE, DATA_DIR, DATABASE_URL, EVENTSTORE_URL).
-On the embedded default, stop the api first: PGlite opens its data directory in one process at a time.`;
+On the embedded default one process at a time opens DATA_DIR: a command finding it in use names the process
+holding it and exits with code 75. On PostgreSQL, back up with pg_dump (docs/operations.md).`;
 
 class UsageError extends Error {}
 
 async function main(args: string[]): Promise<number> {
   const [command, ...rest] = args;
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
     options: {
       role: { type: 'string' },
@@ -47,9 +54,12 @@ async function main(args: string[]): Promise<number> {
       'as-of': { type: 'string' },
       out: { type: 'string' },
       projection: { type: 'string', multiple: true },
+      force: { type: 'boolean' },
     },
+    allowPositionals: true,
     strict: true,
   });
+  if (command !== 'restore' && positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`);
   switch (command) {
     case 'token':
       console.log(token(values));
@@ -78,6 +88,16 @@ async function main(args: string[]): Promise<number> {
     case 'seed':
       for (const line of await seed(loadConfig())) console.log(line);
       return 0;
+    case 'backup':
+      if (!values.out) throw new UsageError('backup needs --out FILE');
+      console.log(await backup(loadConfig(), values.out));
+      return 0;
+    case 'restore': {
+      if (positionals.length !== 1) throw new UsageError('restore needs the backup file: restore FILE [--force]');
+      const { summary, ok } = await restore(loadConfig(), positionals[0], values.force === true);
+      for (const line of summary) console.log(line);
+      return ok ? 0 : 2;
+    }
     case 'project':
       await withStore((store, sql) => project(store, sql));
       return 0;
@@ -124,6 +144,14 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`${(error as Error).message}\n\n${USAGE}`);
+      process.exit(64);
+    }
+    if (error instanceof DataDirLockedError) {
+      console.error(`cannatrace: ${error.message}`);
+      process.exit(75);
+    }
+    if (error instanceof BackupRefused) {
+      console.error(`cannatrace: ${error.message}`);
       process.exit(64);
     }
     console.error(error instanceof ConfigError ? `invalid configuration: ${error.message}` : `cannatrace: ${(error as Error).message ?? String(error)}`);

@@ -16,7 +16,15 @@ describe('configuration', () => {
       rateLimitPerMinute: 1200,
       corsOrigins: [],
       runProjections: true,
+      demo: false,
     });
+  });
+
+  it('turns the demo sign-in on only when asked, on the embedded default and a loopback HOST', () => {
+    expect(loadConfig({ DEMO: 'on' }).demo).toBe(true);
+    expect(loadConfig({ DEMO: 'on', HOST: '::1' }).demo).toBe(true);
+    expect(loadConfig({ DEMO: 'on', HOST: 'localhost' }).demo).toBe(true);
+    expect(loadConfig({ DEMO: 'off' }).demo).toBe(false);
   });
 
   it('switches to PostgreSQL with its URL', () => {
@@ -51,6 +59,12 @@ describe('configuration', () => {
     ['EVENTSTORE_TIMEOUT_MS', { EVENT_STORE: 'eventstoredb', EVENTSTORE_URL: 'esdb://a:2113', EVENTSTORE_TIMEOUT_MS: '5s' }, /whole number/],
     ['JWT_SECRET', { EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://x/y' }, /required outside the embedded default/],
     ['JWT_SECRET', { EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://x/y', JWT_SECRET: 'secret' }, /too weak/],
+    ['JWT_SECRET', { JWT_SECRET: 'a' }, /too weak: at least 32 characters/],
+    ['JWT_SECRET', { JWT_SECRET: 'x'.repeat(31) }, /too weak/],
+    ['DEMO', { DEMO: 'yes' }, /one of on, off/],
+    ['DEMO', { DEMO: 'on', HOST: '0.0.0.0' }, /only with a loopback HOST/],
+    ['DEMO', { DEMO: 'on', HOST: '192.168.1.20' }, /only with a loopback HOST/],
+    ['DEMO', { DEMO: 'on', EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://x/y', JWT_SECRET: secret }, /only on the embedded default/],
     ['RATE_LIMIT_PER_MINUTE', { RATE_LIMIT_PER_MINUTE: '0' }, /whole number from 1/],
     ['CORS_ORIGINS', { CORS_ORIGINS: 'https://ok.example, *' }, /not an origin/],
   ];

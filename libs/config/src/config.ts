@@ -20,11 +20,16 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Whether this process keeps the read models; off for api processes beside a `cli project` process. */
   runProjections: boolean;
+  /**
+   * Whether `GET /v1/demo/actors` hands out tokens for the seeded demo actors (`DEMO=on`): only on the embedded
+   * default and a loopback HOST. Absent means off.
+   */
+  demo?: boolean;
 }
 
 export type EventStoreKind = { kind: 'database' } | Extract<EventStoreConfig, { kind: 'eventstoredb' }>;
 
-/** A secret shorter than this is refused outside the embedded default (HS256 wants 256 bits). */
+/** A secret shorter than this is refused (HS256 wants 256 bits). */
 const MIN_SECRET_LENGTH = 32;
 
 /** A configuration value the process cannot start with; the message names the variable. */
@@ -45,9 +50,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const dataDir = resolveDir(env.DATA_DIR ?? './data');
   const kind = oneOf(env, 'EVENT_STORE', ['pglite', 'postgres', 'eventstoredb'] as const, 'pglite');
   const embedded = kind === 'pglite';
+  const listenOn = host(env);
   return {
     port: integer(env, 'PORT', 3000, 0, 65_535),
-    host: host(env),
+    host: listenOn,
     dataDir,
     database: database(env, kind, dataDir),
     eventStore:
@@ -62,7 +68,24 @@ export function loadConfig(env: Env = process.env): AppConfig {
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 1200, 1, 1_000_000),
     corsOrigins: origins(env),
     runProjections: oneOf(env, 'PROJECTIONS', ['on', 'off'] as const, 'on') === 'on',
+    demo: demo(env, embedded, listenOn),
   };
+}
+
+/** Demo tokens sign in as ANSM without a password: never on a store that matters, never beyond this machine. */
+function demo(env: Env, embedded: boolean, listenOn: string): boolean {
+  if (oneOf(env, 'DEMO', ['on', 'off'] as const, 'off') === 'off') return false;
+  if (!embedded) throw new ConfigError('DEMO', 'only on the embedded default (EVENT_STORE=pglite): demo tokens include ANSM');
+  if (!isLoopbackHost(listenOn)) {
+    throw new ConfigError('DEMO', `only with a loopback HOST (127.0.0.1, ::1, localhost), not ${JSON.stringify(listenOn)}: demo tokens include ANSM`);
+  }
+  return true;
+}
+
+/** Whether an address or host name is this machine's loopback interface alone. */
+export function isLoopbackHost(name: string): boolean {
+  const address = name.replace(/^::ffff:/i, '');
+  return /^127(\.\d{1,3}){3}$/.test(address) || address === '::1' || address.toLowerCase() === 'localhost';
 }
 
 function origins(env: Env): string[] {
@@ -97,7 +120,7 @@ function jwt(env: Env, embedded: boolean, dataDir: string): JwtConfig {
     if (embedded) return { secretFile: join(dataDir, 'jwt-secret') };
     throw new ConfigError('JWT_SECRET', 'required outside the embedded default');
   }
-  if (!embedded && secret.length < MIN_SECRET_LENGTH) {
+  if (secret.length < MIN_SECRET_LENGTH) {
     throw new ConfigError('JWT_SECRET', `too weak: at least ${MIN_SECRET_LENGTH} characters`);
   }
   return { secret };

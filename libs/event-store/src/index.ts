@@ -8,6 +8,7 @@ export { eventStoreOn, openEventStore, openSqlClient, type EventStoreConfig, typ
 export { PostgresEventStoreAdapter } from './postgres/postgres-adapter.js';
 export { PgSqlClient } from './postgres/pg-sql-client.js';
 export { PgliteSqlClient } from './postgres/pglite-sql-client.js';
+export { DataDirLock, DataDirLockedError, type LockHolder } from './postgres/data-dir-lock.js';
 export type { QueryOptions, SqlClient, SqlQueryable } from './postgres/sql-client.js';
 export { migrate, EVENT_STORE_MIGRATIONS, type Migration } from './postgres/migrations.js';
 export { EventStoreDbAdapter } from './eventstoredb/eventstoredb-adapter.js';

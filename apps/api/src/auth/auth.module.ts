@@ -3,16 +3,16 @@ import { APP_GUARD } from '@nestjs/core';
 import { developmentSecret } from '../../../../libs/auth/src/index.js';
 import type { JwtConfig } from '../../../../libs/config/src/index.js';
 import { AuthGuard, JWT_SECRET } from './auth.guard.js';
-import { DEMO_ENABLED, DemoController } from '../security/demo.controller.js';
+import { DEMO, DemoController, type DemoOptions } from '../security/demo.controller.js';
 
 @Module({})
 export class AuthModule {
-  static forRoot(config: JwtConfig): DynamicModule {
+  static forRoot(config: JwtConfig, demo: DemoOptions): DynamicModule {
     return {
       module: AuthModule,
       controllers: [DemoController],
       providers: [
-        { provide: DEMO_ENABLED, useValue: !('secret' in config) },
+        { provide: DEMO, useValue: demo },
         { provide: JWT_SECRET, useFactory: () => ('secret' in config ? config.secret : developmentSecret(config.secretFile)) },
         { provide: APP_GUARD, useClass: AuthGuard },
       ],

@@ -3,6 +3,7 @@ import { DEMO_ACTORS } from '../../../api/src/security/demo.controller.js';
 import { developmentSecret, signToken } from '../../../../libs/auth/src/index.js';
 import type { AppConfig } from '../../../../libs/config/src/index.js';
 import { parisDate } from '../../../../libs/domain/src/index.js';
+import { DataDirLock } from '../../../../libs/event-store/src/index.js';
 import { yymmddOf } from '../../../../libs/gs1/src/index.js';
 
 export const DEMO_GTIN = '03400930000014';
@@ -21,21 +22,45 @@ export const demoScan = (lot: string, serial: string) => `]d201${DEMO_GTIN}17${d
 /**
  * The demo circuit, through the api's own endpoints so that every rule applies: organisations and professionals,
  * a released batch delivered to the exploitant, a delivery to the Pharmacie du Centre waiting to be scanned, an
- * included patient and a prescription. Answers what a person needs to try it.
+ * included patient and a prescription. Answers what a person needs to try it, on every run.
+ *
+ * On the embedded default, when an api holds the data directory, the seed goes through that api (a second
+ * process cannot open the directory); otherwise it starts the api in this process for the time of the seed.
  */
 export async function seed(config: AppConfig): Promise<string[]> {
-  const app = await createApp({ ...config, port: 0, host: '127.0.0.1' }, { logger: false });
-  await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as { port: number };
   const secret = 'secret' in config.jwt ? config.jwt.secret : developmentSecret(config.jwt.secretFile);
+  const running = config.database.kind === 'pglite' && config.database.dataDir ? DataDirLock.holderOf(config.database.dataDir) : undefined;
+  if (running?.url) {
+    const lines = await seedThrough(running.url, secret);
+    return [`(through the api running as pid ${running.pid} at ${running.url})`, ...lines, ...demoHint(running.url, true)];
+  }
+  const app = await createApp({ ...config, port: 0, host: '127.0.0.1' }, { logger: false });
+  try {
+    await app.listen(0, '127.0.0.1');
+    const { port } = app.getHttpServer().address() as { port: number };
+    return [...(await seedThrough(`http://127.0.0.1:${port}`, secret)), ...demoHint(`http://127.0.0.1:${config.port}`, false)];
+  } finally {
+    await app.close();
+  }
+}
+
+function demoHint(url: string, running: boolean): string[] {
+  return [
+    running
+      ? `demo sign-in: ${url}/ offers the demo actors when that api runs with DEMO=on (restart it so if not)`
+      : `start it with the demo sign-in: DEMO=on npm start, then open ${url}/`,
+  ];
+}
+
+async function seedThrough(base: string, secret: string): Promise<string[]> {
   const as = (label: string) => {
     const actor = DEMO_ACTORS.find((a) => a.org === label || a.role === label);
     if (!actor) throw new Error(`no demo actor ${label}`);
-    return `Bearer ${signToken(secret, actor, 600)}`;
+    return `Bearer ${signToken(secret, { sub: actor.sub, role: actor.role, org: actor.org }, 600)}`;
   };
   const ansm = `Bearer ${signToken(secret, { sub: 'seed', role: 'ansm', org: 'ANSM' }, 600)}`;
   const post = async (path: string, auth: string, body: unknown) => {
-    const response = await fetch(`http://127.0.0.1:${port}${path}`, {
+    const response = await fetch(`${base}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: auth },
       body: JSON.stringify(body),
@@ -46,70 +71,88 @@ export async function seed(config: AppConfig): Promise<string[]> {
     }
     return json;
   };
-  try {
-    for (const [id, kind, name, country] of [
-      ['SUP-DEMO', 'supplier', 'Cultures Médicales du Portugal', 'PT'],
-      ['EXP-DEMO', 'exploitant', 'Exploitant Démo', 'FR'],
-      ['PH-CENTRE', 'community_pharmacy', 'Pharmacie du Centre', 'FR'],
-      ['PH-GARE', 'community_pharmacy', 'Pharmacie de la Gare', 'FR'],
-      ['CHU-DEMO', 'reference_centre', 'CHU Démo (centre de référence)', 'FR'],
-    ]) {
-      await post('/v1/organisations', ansm, { id, kind, name, country });
-    }
-    const trained = '2026-01-05';
-    for (const [rpps, kind, name, organisationId] of [
-      ['10000000001', 'prescriber', 'Dr Claire Martin', 'CHU-DEMO'],
-      ['10000000002', 'pharmacist', 'Sophie Bernard', 'PH-CENTRE'],
-      ['10000000003', 'pharmacist', 'Louis Petit (témoin)', 'PH-CENTRE'],
-      ['10000000004', 'pharmacist', 'Nadia Haddad', 'PH-GARE'],
-    ]) {
-      await post('/v1/professionals', ansm, { rpps, kind, name, organisationId, trainedOn: trained });
-    }
-    await post('/v1/products', ansm, {
-      gtin: DEMO_GTIN,
-      name: 'Sommités fleuries THC 20 %',
-      supplierId: 'SUP-DEMO',
-      exploitantId: 'EXP-DEMO',
-      form: 'dried_flower',
-      ratio: 'THC_DOMINANT',
-      declared: { thc: 20, cbd: 1 },
-      contentUnit: 'percent',
-    });
-    const supplier = as('SUP-DEMO');
-    const created = await post('/v1/batches', supplier, { gtin: DEMO_GTIN, lot: 'DEMO-A', quantity: 200, manufacturedOn: '2026-01-10', expiresOn: DEMO_EXPIRES_ON });
-    const lines: string[] = [];
-    if (created.rule !== 'lot_exists') {
-      await post(`/v1/batches/${DEMO_GTIN}/DEMO-A/analyses`, supplier, {
-        laboratory: 'Laboratoire Central',
-        sampledOn: '2026-01-12',
-        certificateSha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
-        results: { thc: 20.1, cbd: 1, cbn: 0.4, lossOnDrying: 9, foreignMatter: 0.5, arsenic: 0.05, cadmium: 0.2, lead: 0.8, mercury: 0.02, aflatoxinB1: 0.5, aflatoxinsTotal: 1, tamc: 800, tymc: 90 },
-      });
-      await post(`/v1/batches/${DEMO_GTIN}/DEMO-A/release`, supplier, { qualifiedPerson: 'Dr Ana Costa' });
-      const line = (quantity: number) => [{ gtin: DEMO_GTIN, lot: 'DEMO-A', quantity }];
-      const toExploitant = await post('/v1/shipments', supplier, { to: 'EXP-DEMO', lines: line(100), carrier: 'Transports Sécurisés' });
-      await post(`/v1/shipments/${String(toExploitant.shipmentId)}/receipt`, as('EXP-DEMO'), { lines: line(100) });
-      const toPharmacy = await post('/v1/shipments', as('EXP-DEMO'), { to: 'PH-CENTRE', lines: line(3), carrier: 'Transports Sécurisés' });
-      await post('/v1/patients', as('prescriber'), { patientId: 'PSN-DEMO-0001', indication: 'NEUROPATHIC_PAIN', includedOn: parisDate(new Date()), consent: true });
-      await post('/v1/prescriptions', as('prescriber'), {
-        securePrescriptionNumber: 'ORD-DEMO-0001',
-        patientId: 'PSN-DEMO-0001',
-        indication: 'NEUROPATHIC_PAIN',
-        gtin: DEMO_GTIN,
-        dailyDose: 0.5,
-        durationDays: 28,
-        quantity: 2,
-        pharmacyId: 'PH-CENTRE',
-        issuedOn: parisDate(new Date()),
-      });
-      lines.push(`delivery ${String(toPharmacy.shipmentId)} to PH-CENTRE, 3 packs of DEMO-A; scan them:`);
-      for (const serial of ['SN0001', 'SN0002', 'SN0003']) lines.push(`  ${demoScan('DEMO-A', serial)}`);
-      lines.push('prescription ORD-DEMO-0001 (patient PSN-DEMO-0001) at PH-CENTRE, 2 packs');
-    } else {
-      lines.push('the demo data was already there');
-    }
-    return lines;
-  } finally {
-    await app.close();
+  for (const [id, kind, name, country] of [
+    ['SUP-DEMO', 'supplier', 'Cultures Médicales du Portugal', 'PT'],
+    ['EXP-DEMO', 'exploitant', 'Exploitant Démo', 'FR'],
+    ['PH-CENTRE', 'community_pharmacy', 'Pharmacie du Centre', 'FR'],
+    ['PH-GARE', 'community_pharmacy', 'Pharmacie de la Gare', 'FR'],
+    ['CHU-DEMO', 'reference_centre', 'CHU Démo (centre de référence)', 'FR'],
+  ]) {
+    await post('/v1/organisations', ansm, { id, kind, name, country });
   }
+  const trained = '2026-01-05';
+  for (const [rpps, kind, name, organisationId] of [
+    ['10000000001', 'prescriber', 'Dr Claire Martin', 'CHU-DEMO'],
+    ['10000000002', 'pharmacist', 'Sophie Bernard', 'PH-CENTRE'],
+    ['10000000003', 'pharmacist', 'Louis Petit (témoin)', 'PH-CENTRE'],
+    ['10000000004', 'pharmacist', 'Nadia Haddad', 'PH-GARE'],
+  ]) {
+    await post('/v1/professionals', ansm, { rpps, kind, name, organisationId, trainedOn: trained });
+  }
+  await post('/v1/products', ansm, {
+    gtin: DEMO_GTIN,
+    name: 'Sommités fleuries THC 20 %',
+    supplierId: 'SUP-DEMO',
+    exploitantId: 'EXP-DEMO',
+    form: 'dried_flower',
+    ratio: 'THC_DOMINANT',
+    declared: { thc: 20, cbd: 1 },
+    contentUnit: 'percent',
+  });
+  const supplier = as('SUP-DEMO');
+  const created = await post('/v1/batches', supplier, { gtin: DEMO_GTIN, lot: 'DEMO-A', quantity: 200, manufacturedOn: '2026-01-10', expiresOn: DEMO_EXPIRES_ON });
+  const lines: string[] = [];
+  if (created.rule !== 'lot_exists') {
+    await post(`/v1/batches/${DEMO_GTIN}/DEMO-A/analyses`, supplier, {
+      laboratory: 'Laboratoire Central',
+      sampledOn: '2026-01-12',
+      certificateSha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+      results: { thc: 20.1, cbd: 1, cbn: 0.4, lossOnDrying: 9, foreignMatter: 0.5, arsenic: 0.05, cadmium: 0.2, lead: 0.8, mercury: 0.02, aflatoxinB1: 0.5, aflatoxinsTotal: 1, tamc: 800, tymc: 90 },
+    });
+    await post(`/v1/batches/${DEMO_GTIN}/DEMO-A/release`, supplier, { qualifiedPerson: 'Dr Ana Costa' });
+    const line = (quantity: number) => [{ gtin: DEMO_GTIN, lot: 'DEMO-A', quantity }];
+    const toExploitant = await post('/v1/shipments', supplier, { to: 'EXP-DEMO', lines: line(100), carrier: 'Transports Sécurisés' });
+    await post(`/v1/shipments/${String(toExploitant.shipmentId)}/receipt`, as('EXP-DEMO'), { lines: line(100) });
+    const toPharmacy = await post('/v1/shipments', as('EXP-DEMO'), { to: 'PH-CENTRE', lines: line(3), carrier: 'Transports Sécurisés' });
+    await post('/v1/patients', as('prescriber'), { patientId: 'PSN-DEMO-0001', indication: 'NEUROPATHIC_PAIN', includedOn: parisDate(new Date()), consent: true });
+    await post('/v1/prescriptions', as('prescriber'), {
+      securePrescriptionNumber: 'ORD-DEMO-0001',
+      patientId: 'PSN-DEMO-0001',
+      indication: 'NEUROPATHIC_PAIN',
+      gtin: DEMO_GTIN,
+      dailyDose: 0.5,
+      durationDays: 28,
+      quantity: 2,
+      pharmacyId: 'PH-CENTRE',
+      issuedOn: parisDate(new Date()),
+    });
+    lines.push(`delivery ${String(toPharmacy.shipmentId)} to PH-CENTRE, 3 packs of DEMO-A; scan them:`);
+  } else {
+    const delivery = await demoDelivery(base, as('PH-CENTRE'));
+    lines.push('the demo data was already there');
+    lines.push(
+      delivery
+        ? `delivery ${delivery.shipmentId} to PH-CENTRE, 3 packs of DEMO-A (${delivery.status === 'received' ? 'already received' : 'waiting'}); its packs:`
+        : 'the delivery to PH-CENTRE holds 3 packs of DEMO-A; its packs:',
+    );
+  }
+  for (const serial of ['SN0001', 'SN0002', 'SN0003']) lines.push(`  ${demoScan('DEMO-A', serial)}`);
+  lines.push('prescription ORD-DEMO-0001 (patient PSN-DEMO-0001) at PH-CENTRE, 2 packs');
+  return lines;
+}
+
+/** The seeded delivery to the Pharmacie du Centre, from its list of incoming shipments (a read model). */
+async function demoDelivery(base: string, pharmacist: string): Promise<{ shipmentId: string; status: string } | undefined> {
+  const deadline = Date.now() + 5000;
+  do {
+    const response = await fetch(`${base}/v1/sites/PH-CENTRE/shipments?direction=incoming`, { headers: { authorization: pharmacist } });
+    if (response.ok) {
+      const list = (await response.json()) as { shipmentId: string; status: string; from: string; lines: { lot: string }[] }[];
+      const found = list.filter((s) => s.from === 'EXP-DEMO' && s.lines.some((l) => l.lot === 'DEMO-A')).at(-1);
+      if (found) return found;
+    }
+    // A freshly started api may still be projecting the events into its read models.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  } while (Date.now() < deadline);
+  return undefined;
 }

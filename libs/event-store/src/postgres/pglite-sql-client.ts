@@ -1,5 +1,7 @@
 import { mkdirSync } from 'node:fs';
+import { basename } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { DataDirLock } from './data-dir-lock.js';
 import type { SqlClient, SqlQueryable } from './sql-client.js';
 
 /**
@@ -20,13 +22,45 @@ export class PgliteSqlClient implements SqlClient {
   readonly kind = 'pglite' as const;
   private readonly turns = new Turns();
 
-  private constructor(private readonly db: PGlite) {}
+  private constructor(
+    private readonly db: PGlite,
+    private readonly lock: DataDirLock | undefined,
+  ) {}
 
-  /** `dataDir` undefined keeps everything in memory (tests). */
-  static async open(dataDir?: string): Promise<PgliteSqlClient> {
-    if (dataDir) mkdirSync(dataDir, { recursive: true });
-    const db = await PGlite.create(dataDir);
-    return new PgliteSqlClient(db);
+  /**
+   * `dataDir` undefined keeps everything in memory (tests). A data directory is locked for this process until
+   * `close`: a second process opening it would lose writes silently (DataDirLockedError names the holder).
+   * `load`, a dump of `dump`, fills an empty directory; `whenLocked` runs once the directory is locked, before
+   * it is opened (a restore makes room there).
+   */
+  static async open(dataDir?: string, options: { load?: Blob; whenLocked?: () => void } = {}): Promise<PgliteSqlClient> {
+    if (!dataDir) return new PgliteSqlClient(await PGlite.create({ loadDataDir: options.load }), undefined);
+    const lock = await DataDirLock.acquire(dataDir, processRole());
+    try {
+      options.whenLocked?.();
+      mkdirSync(dataDir, { recursive: true });
+      const db = await PGlite.create({ dataDir, loadDataDir: options.load });
+      try {
+        lock.confirm();
+      } catch (error) {
+        await db.close();
+        throw error;
+      }
+      return new PgliteSqlClient(db, lock);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+  }
+
+  /** Writes where this api answers into the lock file, so that the CLI can go through it (seed). */
+  advertise(url: string): void {
+    this.lock?.advertise(url);
+  }
+
+  /** The whole data directory as a gzipped tarball, consistent: nothing else runs meanwhile. */
+  dump(): Promise<Blob> {
+    return this.turns.run(() => this.db.dumpDataDir('gzip'));
   }
 
   query<Row>(sql: string, params: unknown[] = []): Promise<Row[]> {
@@ -62,6 +96,21 @@ export class PgliteSqlClient implements SqlClient {
   }
 
   close(): Promise<void> {
-    return this.turns.run(() => this.db.close());
+    return this.turns.run(async () => {
+      if (this.db.closed) return;
+      try {
+        await this.db.close();
+      } finally {
+        this.lock?.release();
+      }
+    });
   }
+}
+
+/** How the lock file names this process to the one it refuses: `api`, or the CLI command. */
+function processRole(): string {
+  const [, script = '', command] = process.argv;
+  if (script.endsWith('apps/api/src/main.js')) return 'api';
+  if (script.endsWith('apps/cli/src/main.js')) return `cli ${command ?? ''}`.trim();
+  return `node ${basename(script)}`;
 }
