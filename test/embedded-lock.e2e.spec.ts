@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { demoScan } from '../apps/cli/src/commands/seed.js';
 import { bearer, build, BUILD, run, startApi, type RunningApi } from './embedded-processes.js';
 
 describe('one process per embedded data directory (child processes)', () => {
@@ -36,7 +37,7 @@ describe('one process per embedded data directory (child processes)', () => {
     const first = await run('cli', ['seed'], dataDir);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain(`(through the api running as pid ${api.child.pid} at ${api.url})`);
-    expect(first.stdout).toContain(']d201034009300000141799123110DEMO-A|21SN0001');
+    expect(first.stdout).toContain(demoScan('DEMO-A', 'SN0001'));
     expect(first.stdout).toContain('DEMO=on');
     const pharmacy = await fetch(`${api.url}/v1/organisations/PH-CENTRE`, { headers: { authorization: bearer('ansm', 'ANSM') } });
     expect(pharmacy.status).toBe(200);
@@ -45,7 +46,7 @@ describe('one process per embedded data directory (child processes)', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('the demo data was already there');
     expect(again.stdout).toMatch(/delivery EXP-DEMO~\S+ to PH-CENTRE, 3 packs of DEMO-A \(waiting\)/);
-    for (const serial of ['SN0001', 'SN0002', 'SN0003']) expect(again.stdout).toContain(`]d201034009300000141799123110DEMO-A|21${serial}`);
+    for (const serial of ['SN0001', 'SN0002', 'SN0003']) expect(again.stdout).toContain(demoScan('DEMO-A', serial));
   }, 60_000);
 
   it('takes over the lock of an api killed with SIGKILL', async () => {

@@ -99,9 +99,10 @@ export class Projector {
     if (running.length > 0) this.track(this.run(running));
   }
 
-  /** Resolves once every projection has projected every event readable when it looks. */
+  /** Resolves once every projection has projected every event committed before the call. */
   async caughtUp(timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
+    await this.transactionsEnded(deadline);
     for (;;) {
       // One event per checkpoint answers "anything left?": this polls every 20 ms beside the work it waits for.
       const statuses = await this.status(1);
@@ -110,6 +111,20 @@ export class Projector {
       if (failed) throw new Error(`projection ${failed.name} is not running${failed.lastError ? `: ${failed.lastError}` : ''}`);
       if (Date.now() > deadline) throw new Error('projections did not catch up in time');
       await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  /**
+   * Waits for the transactions running at the call to end. PostgreSQL's global order shows a commit only once no
+   * older transaction is open (a projection's own, say): until then "nothing behind" would be read too early.
+   */
+  private async transactionsEnded(deadline: number): Promise<void> {
+    const [{ xmax }] = await this.sql.query<{ xmax: string }>('SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS xmax');
+    for (;;) {
+      const [{ passed }] = await this.sql.query<{ passed: boolean }>('SELECT pg_snapshot_xmin(pg_current_snapshot()) >= $1::xid8 AS passed', [xmax]);
+      if (passed) return;
+      if (Date.now() > deadline) throw new Error('projections did not catch up in time');
+      await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }
 
