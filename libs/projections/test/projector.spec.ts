@@ -93,6 +93,21 @@ describe.each(backends)('projector (%s)', (_name, backend) => {
     return { sql, store };
   }
 
+  it('takes a register event type met outside a register for no movement, and goes on', async () => {
+    const { sql, store } = await open();
+    await store.append('inbox-EXP-1', [
+      { type: 'ShipmentDispatched', data: { shipmentId: 'X~1', to: 'PH-1', lines: [{ gtin: GTIN, lot: 'L1', quantity: 1 }], carrier: null, importAuthorisation: null }, metadata: metadata() },
+    ]);
+    await seed(store);
+    const projector = new Projector(store, sql, [traceProjection], { retryMs: 10 });
+    await projector.migrate();
+    projector.start();
+    await projector.caughtUp(10_000);
+    await projector.stop();
+    expect(await sql.query("SELECT shipment_id FROM rm_shipments WHERE shipment_id = 'X~1'")).toEqual([]);
+    expect((await projector.status())[0].lastError).toBeNull();
+  });
+
   it('restarted after a crash in the middle of a batch, ends identical to a rebuild from zero', async () => {
     const { sql, store } = await open();
     await seed(store);

@@ -89,7 +89,7 @@ async function applySiteCounters(tx: SqlQueryable, events: RecordedEvent[]): Pro
 
 async function applyDispensations(tx: SqlQueryable, events: RecordedEvent[]): Promise<void> {
   const rows = events
-    .filter((e) => e.type === 'PrescriptionDispensed')
+    .filter((e) => e.type === 'PrescriptionDispensed' && registerSiteOf(e.stream) !== undefined)
     .map((e) => {
       const d = (e as unknown as Extract<RegisterEvent, { type: 'PrescriptionDispensed' }>).data;
       return { ...d, pharmacy_id: registerSiteOf(e.stream) };
@@ -109,7 +109,8 @@ async function applyDispensations(tx: SqlQueryable, events: RecordedEvent[]): Pr
 async function applyShipments(tx: SqlQueryable, events: RecordedEvent[]): Promise<void> {
   const dispatched = [];
   const received = [];
-  for (const event of events) {
+  // Only a register's events are movements of stock; an event of the same type elsewhere is not.
+  for (const event of events.filter((e) => registerSiteOf(e.stream) !== undefined)) {
     if (event.type === 'ShipmentDispatched') {
       const d = (event as unknown as Extract<RegisterEvent, { type: 'ShipmentDispatched' }>).data;
       dispatched.push({ shipment_id: d.shipmentId, from_site: registerSiteOf(event.stream), to_site: d.to, lines: d.lines, carrier: d.carrier, dispatched_at: event.metadata.occurredAt });
