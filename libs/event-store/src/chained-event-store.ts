@@ -79,6 +79,11 @@ export class ChainedEventStore implements EventStore {
     return this.storage.readStream(stream, { direction, fromRevision, maxCount });
   }
 
+  findEvents(stream: string, ids: string[]): Promise<RecordedEvent[]> {
+    validateStreamName(stream);
+    return ids.length === 0 ? Promise.resolve([]) : this.storage.findByIds(stream, ids.map((id) => id.toLowerCase()));
+  }
+
   readStreams(reads: { stream: string; fromRevision: number }[]): Promise<RecordedEvent[][]> {
     for (const { stream, fromRevision } of reads) {
       validateStreamName(stream);

@@ -20,6 +20,11 @@ export interface EventStore {
   /** Several streams forwards, each from its own revision (inclusive); answers in the order asked. */
   readStreams(reads: { stream: string; fromRevision: number }[]): Promise<RecordedEvent[][]>;
   readAll(options?: ReadAllOptions): Promise<ReadAllResult>;
+  /**
+   * Stored events carrying these ids: in any stream on PostgreSQL and PGlite; among the last events of `stream`
+   * on EventStoreDB, which has no global index of ids.
+   */
+  findEvents(stream: string, ids: string[]): Promise<RecordedEvent[]>;
   /** Every event whose metadata names this batch key (`{gtin}-{lot}`), in the global order. */
   readByBatchKey(batchKey: string): Promise<RecordedEvent[]>;
   /** Catch-up subscription: everything after `from`, then live events as they commit. */

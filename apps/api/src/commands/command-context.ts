@@ -8,6 +8,8 @@ import type { AuthenticatedRequest } from '../auth/access.decorators.js';
 export interface CommandContext {
   principal: Principal;
   commandId: string;
+  /** The command id comes from the client's Idempotency-Key: a retry may find the events it already wrote. */
+  retried?: boolean;
   correlationId: string;
   /** The event that caused this command, when a process (not a person) sends it. */
   causationId?: string;
@@ -28,6 +30,7 @@ export const Command = createParamDecorator((_data: unknown, context: ExecutionC
   return {
     principal: request.principal as Principal,
     commandId,
+    ...(request.commandId ? { retried: true } : {}),
     correlationId: typeof header === 'string' && CORRELATION_ID.test(header) ? header : commandId,
     now: new Date(),
   };

@@ -56,6 +56,8 @@ export class RegisterBooks {
     batchKeys: string[] = [],
   ): Promise<CommandResult & { events: RegisterEvent[] }> {
     return this.streams.serially(`books:${site}`, async () => {
+      const written = await this.streams.written<RegisterEvent>(registerBookStream(site, monthOf(parisDate(context.now))), context);
+      if (written) return written;
       for (let attempt = 1; ; attempt++) {
         const book = await this.locate(site, monthOf(parisDate(context.now)));
         if (book.opening) {

@@ -102,7 +102,24 @@ export class Streams {
     context: CommandContext,
     batchKeys: string[] = [],
   ): Promise<CommandResult & { events: E[] }> {
-    return this.serially(stream, () => this.attempt(stream, decider, command, context, batchKeys));
+    return this.serially(stream, async () => (await this.written<E>(stream, context)) ?? this.attempt(stream, decider, command, context, batchKeys));
+  }
+
+  /**
+   * What this command already wrote, when a client retries it under the same Idempotency-Key after losing the
+   * answer (a crash, a cut connection, a lost record of the key): its events carry ids derived from the command
+   * id, so they are found, and the first answer is rebuilt from them instead of deciding again.
+   */
+  async written<E extends DomainEvent>(stream: string, context: CommandContext): Promise<(CommandResult & { events: E[] }) | undefined> {
+    if (!context.retried) return undefined;
+    const [first] = await this.store.findEvents(stream, [commandEventId(context.commandId, 0)]);
+    if (!first) return undefined;
+    const own: RecordedEvent[] = [];
+    for (const event of await this.store.readStream(first.stream, { fromRevision: first.revision, maxCount: 1_000 })) {
+      if (event.id !== commandEventId(context.commandId, own.length)) break;
+      own.push(event);
+    }
+    return { eventIds: own.map((e) => e.id), stream: first.stream, revision: own[own.length - 1].revision, events: own.map(asDomainEvent<E>) };
   }
 
   private async attempt<C, E extends DomainEvent, S>(

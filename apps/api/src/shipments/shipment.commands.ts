@@ -69,7 +69,9 @@ export class DispatchShipmentHandler implements ICommandHandler<DispatchShipment
       context,
       keys,
     );
-    return { ...result, shipmentId };
+    // A retry answered from the events already written did not run the command: the id is in the dispatch.
+    const dispatched = result.events.find((e) => e.type === 'ShipmentDispatched');
+    return { ...result, shipmentId: dispatched ? dispatched.data.shipmentId : shipmentId };
   }
 
   private batch(lines: Line[], key: string): Promise<BatchState> {
