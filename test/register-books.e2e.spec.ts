@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { randomUUID } from 'node:crypto';
 import { ExecuteBatchCommand } from '../apps/api/src/batches/batch.commands.js';
 import { GetRecallImpact } from '../apps/api/src/batches/recall-impact.query.js';
 import { AuthoriseProduct } from '../apps/api/src/catalogue/product.commands.js';
-import type { CommandContext } from '../apps/api/src/commands/command-context.js';
 import { Dispense } from '../apps/api/src/dispensations/dispense.handler.js';
 import { IncludePatient } from '../apps/api/src/patients/patient.handlers.js';
 import { GetPrescription, IssuePrescription } from '../apps/api/src/prescriptions/prescription.handlers.js';
@@ -12,9 +10,9 @@ import { RegisterOrganisation, RegisterProfessional } from '../apps/api/src/regi
 import { DispatchShipment, ReceiveShipment } from '../apps/api/src/shipments/shipment.commands.js';
 import { RecordRegisterOperation } from '../apps/api/src/sites/register.commands.js';
 import { GetMonthlyBalance, GetRegister } from '../apps/api/src/sites/register.queries.js';
-import type { Role } from '../libs/auth/src/index.js';
 import { registerBookStream, type Indication, type ProfessionalKind } from '../libs/domain/src/index.js';
 import { analysis, batch, flowerProduct, GTIN } from './catalogue.fixtures.js';
+import { at, refusal } from './dated-commands.js';
 import { Api, BACKENDS } from './harness.js';
 
 /**
@@ -25,19 +23,7 @@ describe.each(BACKENDS)('register books across months (%s)', (backend) => {
   let api: Api;
   let commands: CommandBus;
   let queries: QueryBus;
-  const at = (instant: string, role: Role, org: string, sub = `${role}-user`): CommandContext => {
-    const commandId = randomUUID();
-    return { principal: { sub, role, org }, commandId, correlationId: commandId, now: new Date(instant) };
-  };
   const line = (quantity: number) => ({ gtin: GTIN, lot: 'L1', quantity });
-  const refusal = async (work: Promise<unknown>) => {
-    try {
-      await work;
-    } catch (error) {
-      return (error as { rule?: string }).rule;
-    }
-    return 'accepted';
-  };
   const pack = (serial: string) => ({ gtin: GTIN, lot: 'L1', serial });
   let toPharmacy: string;
 

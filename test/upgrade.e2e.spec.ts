@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { CommandContext } from '../apps/api/src/commands/command-context.js';
 import { SQL_CLIENT } from '../apps/api/src/database/database.module.js';
 import { Dispense } from '../apps/api/src/dispensations/dispense.handler.js';
 import { GetPrescription } from '../apps/api/src/prescriptions/prescription.handlers.js';
 import { DispatchShipment, ReceiveShipment } from '../apps/api/src/shipments/shipment.commands.js';
 import { GetShipment } from '../apps/api/src/shipments/shipment.queries.js';
 import { GetMonthlyBalance, GetRegister } from '../apps/api/src/sites/register.queries.js';
-import type { Role } from '../libs/auth/src/index.js';
 import { legacyRegisterStream, registerBookStream } from '../libs/domain/src/index.js';
 import { verifyChains, type SqlClient } from '../libs/event-store/src/index.js';
+import { at, refusal } from './dated-commands.js';
 import { Api, BACKENDS } from './harness.js';
 
 /**
@@ -32,19 +30,7 @@ describe.each(BACKENDS)('upgrade from single-stream registers (%s)', (backend) =
   let api: Api;
   let commands: CommandBus;
   let queries: QueryBus;
-  const at = (instant: string, role: Role, org: string, sub = `${role}-user`): CommandContext => {
-    const commandId = randomUUID();
-    return { principal: { sub, role, org }, commandId, correlationId: commandId, now: new Date(instant) };
-  };
   const pharmacist = (instant: string) => at(instant, 'pharmacist', 'PH-CENTRE', '10000000002');
-  const refusal = async (work: Promise<unknown>) => {
-    try {
-      await work;
-    } catch (error) {
-      return (error as { rule?: string }).rule;
-    }
-    return 'accepted';
-  };
 
   beforeAll(async () => {
     api = await Api.start(backend);

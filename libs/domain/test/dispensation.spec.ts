@@ -1,6 +1,6 @@
 import { describe, it } from '@jest/globals';
-import { registerDecider, type PrescriptionState, type ProfessionalState, type RegisterEvent } from '../src/index.js';
-import { givenRegister, releasedBatch } from './fixtures.js';
+import { type PrescriptionState, type RegisterEvent } from '../src/index.js';
+import { givenRegister, issuedPrescription, pharmacist, releasedBatch } from './fixtures.js';
 
 const given = givenRegister;
 const GTIN = '03400930000014';
@@ -8,29 +8,7 @@ const received: RegisterEvent = {
   type: 'ShipmentReceived',
   data: { shipmentId: 'EXP-1~1', from: 'EXP-1', accepted: [{ gtin: GTIN, lot: 'L1', quantity: 5 }], discrepancies: [], serials: [] },
 };
-const pharmacist: ProfessionalState = {
-  status: 'registered',
-  rpps: '10000000002',
-  kind: 'pharmacist',
-  name: 'P',
-  organisationId: 'PH-1',
-  trainedOn: '2026-01-05',
-  referenceCentre: false,
-};
-const prescription: PrescriptionState = {
-  status: 'issued',
-  securePrescriptionNumber: 'RX-1',
-  patientId: 'PSEUDO-A',
-  indication: 'EPILEPSY',
-  gtin: GTIN,
-  dailyDose: 0.5,
-  durationDays: 28,
-  quantity: 4,
-  pharmacyId: 'PH-1',
-  issuedOn: '2026-03-01',
-  renewalOf: null,
-  prescriberRpps: '10000000001',
-};
+const prescription = issuedPrescription(4, '2026-03-01');
 const batch = releasedBatch;
 const dispense = (overrides: object = {}) => ({
   type: 'Dispense' as const,

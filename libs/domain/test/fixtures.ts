@@ -1,4 +1,4 @@
-import { registerDecider, type OrganisationState, type ProductState, type ProductSpecification, type RegisteredBatch, type RegisterEvent } from '../src/index.js';
+import { registerDecider, type OrganisationState, type PrescriptionState, type ProfessionalState, type ProductState, type ProductSpecification, type RegisteredBatch, type RegisterEvent } from '../src/index.js';
 import { specification } from './given-when-then.js';
 import { DEFAULT_LIMITS } from '../src/index.js';
 
@@ -62,3 +62,30 @@ export const bookOpened = (month = '2026-02'): RegisterEvent => ({
 
 /** Given/when/then for a register: the past events follow the opening of the book. */
 export const givenRegister = (events: RegisterEvent[]) => specification(registerDecider)([bookOpened(), ...events]);
+
+/** A trained pharmacist of PH-1. */
+export const pharmacist: ProfessionalState = {
+  status: 'registered',
+  rpps: '10000000002',
+  kind: 'pharmacist',
+  name: 'P',
+  organisationId: 'PH-1',
+  trainedOn: '2026-01-05',
+  referenceCentre: false,
+};
+
+/** A 28-day prescription of `quantity` packs at PH-1, issued on `issuedOn`. */
+export const issuedPrescription = (quantity: number, issuedOn: string): PrescriptionState => ({
+  status: 'issued',
+  securePrescriptionNumber: 'RX-1',
+  patientId: 'PSEUDO-A',
+  indication: 'EPILEPSY',
+  gtin: '03400930000014',
+  dailyDose: 0.5,
+  durationDays: 28,
+  quantity,
+  pharmacyId: 'PH-1',
+  issuedOn,
+  renewalOf: null,
+  prescriberRpps: '10000000001',
+});

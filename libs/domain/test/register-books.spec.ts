@@ -10,11 +10,9 @@ import {
   registerBookStream,
   registerDecider,
   registerSiteOf,
-  type PrescriptionState,
-  type ProfessionalState,
   type RegisterEvent,
 } from '../src/index.js';
-import { bookOpened, releasedBatch } from './fixtures.js';
+import { bookOpened, issuedPrescription, pharmacist, releasedBatch } from './fixtures.js';
 import { specification } from './given-when-then.js';
 
 const given = specification(registerDecider);
@@ -29,29 +27,7 @@ const dispensed = (quantity: number, on: string, serial: string | null = null, p
   data: { dispensationId: `D-${on}-${serial}`, prescriptionId, patientId: 'PSEUDO-A', gtin: GTIN, lot: 'L1', quantity, serial, dispensedOn: on, expiresOn: releasedBatch.expiresOn },
 });
 const closed = (nextMonth: string, closing = [line(0)]): RegisterEvent => ({ type: 'RegisterBookClosed', data: { nextMonth, closing } });
-const pharmacist: ProfessionalState = {
-  status: 'registered',
-  rpps: '10000000002',
-  kind: 'pharmacist',
-  name: 'P',
-  organisationId: 'PH-1',
-  trainedOn: '2026-01-05',
-  referenceCentre: false,
-};
-const prescription: PrescriptionState = {
-  status: 'issued',
-  securePrescriptionNumber: 'RX-1',
-  patientId: 'PSEUDO-A',
-  indication: 'EPILEPSY',
-  gtin: GTIN,
-  dailyDose: 0.5,
-  durationDays: 28,
-  quantity: 3,
-  pharmacyId: 'PH-1',
-  issuedOn: '2026-02-20',
-  renewalOf: null,
-  prescriberRpps: '10000000001',
-};
+const prescription = issuedPrescription(3, '2026-02-20');
 const dispense = (today: string, serial: string | null = null, quantity = 1) => ({
   type: 'Dispense' as const,
   site: 'PH-1',
