@@ -66,7 +66,9 @@ describe('several api processes on one PostgreSQL', () => {
     const send = (api: Api) => post(api, 'pharmacist', 'PH-1', '/v1/sites/PH-1/register/losses', { ...line(1)[0], kind: 'loss', occurredOn: '2026-11-20', declarations: { police: 'PV', ars: 'A', ansm: 'N' } }, { 'Idempotency-Key': 'multi-loss' }, PHARMACIST);
     const answers = await Promise.all(apis.map(send));
     const accepted = answers.filter((a) => a.status === 201);
+    // The instances that claimed the key first answer 201, the same answer; the others see it in progress.
     expect(accepted.length).toBeGreaterThanOrEqual(1);
+    for (const answer of accepted) expect(answer.body).toEqual(accepted[0].body);
     for (const answer of answers.filter((a) => a.status !== 201)) expect([answer.status, answer.body.type]).toEqual([409, 'urn:cannatrace:problem:idempotency_in_progress']);
     const later = await Promise.all(apis.map(send));
     for (const answer of later) expect([answer.status, answer.body]).toEqual([201, accepted[0].body]);

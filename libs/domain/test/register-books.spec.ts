@@ -100,30 +100,26 @@ describe('register books', () => {
       ]);
   });
 
+  /** The receipt of 5 packs shipped to PH-1 in February 2026. */
+  const receiveFebruaryShipment = {
+    type: 'ReceiveShipment' as const,
+    site: 'PH-1',
+    shipmentId: 'EXP-1~2026-02~aaaaaaaaaaaa',
+    dispatch: { from: 'EXP-1', to: 'PH-1', lines: [line(5)], month: '2026-02' },
+    arrival: { kind: 'lines' as const, lines: [line(5)] },
+    expiries: new Map<string, string>(),
+  };
+
   it('refuses a second receipt of a shipment received in an earlier book', () => {
     const march = marchAfter([received('EXP-1~2026-02~aaaaaaaaaaaa', 5)]);
     given(march)
-      .when({
-        type: 'ReceiveShipment',
-        site: 'PH-1',
-        shipmentId: 'EXP-1~2026-02~aaaaaaaaaaaa',
-        dispatch: { from: 'EXP-1', to: 'PH-1', lines: [line(5)], month: '2026-02' },
-        arrival: { kind: 'lines', lines: [line(5)] },
-        expiries: new Map(),
-      })
+      .when(receiveFebruaryShipment)
       .thenRefused('conflict', 'shipment_already_received');
   });
 
   it('refuses the receipt of a shipment dispatched more than 12 months before', () =>
     given([bookOpened('2027-03')])
-      .when({
-        type: 'ReceiveShipment',
-        site: 'PH-1',
-        shipmentId: 'EXP-1~2026-02~aaaaaaaaaaaa',
-        dispatch: { from: 'EXP-1', to: 'PH-1', lines: [line(5)], month: '2026-02' },
-        arrival: { kind: 'lines', lines: [line(5)] },
-        expiries: new Map(),
-      })
+      .when(receiveFebruaryShipment)
       .thenRefused('rule', 'receipt_too_late'));
 
   it('carries only what the rules can still need: live prescriptions, unexpired serials, a year of receipts', () => {

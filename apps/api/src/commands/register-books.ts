@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   addMonths,
   bookOpensAt,
-  carryOver,
+  bookOpening,
   fold,
   DomainError,
   legacyRegisterStream,
@@ -62,12 +62,13 @@ export class RegisterBooks {
         const book = await this.locate(site, monthOf(parisDate(context.now)));
         if (book.opening) {
           // Decided first on the book as it will open: a refused command writes nothing, not even the opening.
-          const events = registerDecider.decide(await command(book), fold(registerDecider, [openingOf(book, book.opening.previous)]));
+          const opening = bookOpening(book.month as Month, book.opening.previous?.stream ?? null, book.opening.previous?.state);
+          const events = registerDecider.decide(await command(book), fold(registerDecider, [opening]));
           if (events.length === 0) return { eventIds: [], stream: book.stream, revision: -1, events };
           if (!(await this.open(site, book, book.opening.previous))) continue;
         }
         try {
-          return await this.streams.decide(book.stream, registerDecider, () => command(book), context, batchKeys);
+          return await this.streams.decideUnwritten(book.stream, registerDecider, () => command(book), context, batchKeys);
         } catch (error) {
           // Another process closed the book while we decided: the command goes to the next one.
           if (!(error instanceof DomainError && error.rule === REGISTER_BOOK_CLOSED) || attempt >= 3) throw error;
@@ -189,13 +190,6 @@ export class RegisterBooks {
     }
     return registered < addMonths(month, -MAX_MONTHS_BACK) ? addMonths(month, -MAX_MONTHS_BACK) : registered;
   }
-}
-
-function openingOf(book: Book, previous: BookState | undefined): RegisterEvent {
-  return {
-    type: 'RegisterBookOpened',
-    data: { month: book.month as Month, previousBook: previous?.stream ?? null, carried: carryOver(previous?.state, book.month as Month) },
-  };
 }
 
 /** Books open and close at midnight of the month's first day, by cannatrace itself: the same content every time. */

@@ -105,6 +105,17 @@ export class Streams {
     return this.serially(stream, async () => (await this.written<E>(stream, context)) ?? this.attempt(stream, decider, command, context, batchKeys));
   }
 
+  /** `decide` for a caller that has already looked for what the command wrote (see `written`). */
+  decideUnwritten<C, E extends DomainEvent, S>(
+    stream: string,
+    decider: Decider<C, E, S>,
+    command: () => C | Promise<C>,
+    context: CommandContext,
+    batchKeys: string[] = [],
+  ): Promise<CommandResult & { events: E[] }> {
+    return this.serially(stream, () => this.attempt(stream, decider, command, context, batchKeys));
+  }
+
   /**
    * What this command already wrote, when a client retries it under the same Idempotency-Key after losing the
    * answer (a crash, a cut connection, a lost record of the key): its events carry ids derived from the command

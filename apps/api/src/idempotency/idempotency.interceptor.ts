@@ -7,6 +7,7 @@ import { from, lastValueFrom, type Observable } from 'rxjs';
 import { canonicalJson } from '../../../../libs/event-store/src/index.js';
 import type { AuthenticatedRequest } from '../auth/access.decorators.js';
 import type { CommandRequest } from '../commands/command-context.js';
+import { nameBasedId } from '../commands/event-ids.js';
 import { problem, ProblemException, toProblem } from '../problem/problem.js';
 import { IdempotencyStore } from './idempotency-store.js';
 
@@ -49,7 +50,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const principal = request.principal!;
     const scope = `${principal.org}/${principal.sub}`;
     const requestHash = sha256(`${request.method} ${request.originalUrl}\n${canonicalJson(request.body ?? null)}`);
-    const claim = await this.store.claim(scope, key, requestHash, uuidFrom(sha256(`${scope}\n${key}`)));
+    const claim = await this.store.claim(scope, key, requestHash, nameBasedId(`${scope}\n${key}`));
     switch (claim.kind) {
       case 'replay':
         throw new ReplayedResponse(claim.status, claim.body);
@@ -82,7 +83,3 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** A UUID-shaped id from a hash, so that a retried command keeps the same command id. */
-function uuidFrom(hex: string): string {
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}

@@ -253,12 +253,12 @@ function openBook(command: Extract<RegisterCommand, { type: 'OpenBook' }>, state
   if (command.previous && !command.previous.book.closed) {
     throw duplicate(REGISTER_BOOK_CLOSED, `the book before ${command.month} must be closed before it is carried over`);
   }
-  return [
-    {
-      type: 'RegisterBookOpened',
-      data: { month: command.month, previousBook: command.previousBook, carried: carryOver(command.previous, command.month) },
-    },
-  ];
+  return [bookOpening(command.month, command.previousBook, command.previous)];
+}
+
+/** The opening of the book of `month`, carrying over from the previous book's state (none for a new site). */
+export function bookOpening(month: Month, previousBook: string | null, previous: RegisterState | undefined): Extract<RegisterEvent, { type: 'RegisterBookOpened' }> {
+  return { type: 'RegisterBookOpened', data: { month, previousBook, carried: carryOver(previous, month) } };
 }
 
 /** A released batch's packs enter its supplier's register, once. */
