@@ -16,6 +16,7 @@ export default {
     ],
   },
   moduleNameMapper: {
+    '^#(domain|event-store|auth|config|projections|gs1)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'],

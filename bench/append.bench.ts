@@ -3,7 +3,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import { openEventStore, type EventStore } from '../libs/event-store/src/index.js';
+import { openEventStore, type EventStore } from '#event-store';
 import { benchUrl } from './database.js';
 import { compare, medianRate, type Comparison, type Row } from './measure.js';
 import { asJson, shipmentEvent } from './payload.js';

@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { signToken, type Role } from '../libs/auth/src/index.js';
+import { signToken, type Role } from '#auth';
 import { benchUrl } from './database.js';
 import { GTIN } from './load.js';
 import type { Row } from './measure.js';

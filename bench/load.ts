@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventStore, NewEvent } from '../libs/event-store/src/index.js';
+import type { EventStore, NewEvent } from '#event-store';
 
 export const GTIN = '03400930000014';
 export const BATCHES = 1000;

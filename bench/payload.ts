@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { NewEvent } from '../libs/event-store/src/index.js';
+import type { NewEvent } from '#event-store';
 
 const GTIN = '03400930000014';
 

@@ -9,8 +9,8 @@ import {
   registerDecider,
   type RegisterEvent,
   type RegisterState,
-} from '../libs/domain/src/index.js';
-import { openEventStore, type EventStore, type NewEvent } from '../libs/event-store/src/index.js';
+} from '#domain';
+import { openEventStore, type EventStore, type NewEvent } from '#event-store';
 import { benchUrl } from './database.js';
 import { bearer, post, startApi, stop } from './http.bench.js';
 import { GTIN } from './load.js';

@@ -1,6 +1,6 @@
 import pg from 'pg';
-import { openEventStore, openSqlClient, eventStoreOn, START, type EventStore } from '../libs/event-store/src/index.js';
-import { PROJECTIONS, Projector } from '../libs/projections/src/index.js';
+import { openEventStore, openSqlClient, eventStoreOn, START, type EventStore } from '#event-store';
+import { PROJECTIONS, Projector } from '#projections';
 import { benchUrl } from './database.js';
 import { loadCircuit, PROBE_STREAM } from './load.js';
 import { median, medianRate, percentile, type Row } from './measure.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ROLES, type Role } from '../libs/auth/src/index.js';
+import { ROLES, type Role } from '#auth';
 import { GTIN } from './catalogue.fixtures.js';
 import { Api, token } from './harness.js';
 

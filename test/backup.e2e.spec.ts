@@ -10,9 +10,9 @@ import request from 'supertest';
 import { createApp } from '../apps/api/src/create-app.js';
 import { backup, BackupRefused, restore } from '../apps/cli/src/commands/backup.js';
 import { seed } from '../apps/cli/src/commands/seed.js';
-import { signToken } from '../libs/auth/src/index.js';
-import type { AppConfig } from '../libs/config/src/index.js';
-import { DataDirLockedError, openEventStore, PgliteSqlClient, verifyChains } from '../libs/event-store/src/index.js';
+import { signToken } from '#auth';
+import type { AppConfig } from '#config';
+import { DataDirLockedError, openEventStore, PgliteSqlClient, verifyChains } from '#event-store';
 import { DATABASE_URL } from '../libs/event-store/test/scratch-schema.js';
 import { Api, token } from './harness.js';
 

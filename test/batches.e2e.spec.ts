@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { CONTAMINANTS, DEFAULT_LIMITS } from '../libs/domain/src/index.js';
+import { CONTAMINANTS, DEFAULT_LIMITS } from '#domain';
 import { analysis, batch, conformingFlowerResults, GTIN, OTHER_GTIN, seedCatalogue } from './catalogue.fixtures.js';
 import { Api, BACKENDS } from './harness.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { encodePackCode } from '../libs/gs1/src/index.js';
+import { encodePackCode } from '#gs1';
 import { analysis, batch, flowerProduct, GTIN } from './catalogue.fixtures.js';
 import { Api, BACKENDS, token as tokenFor } from './harness.js';
 

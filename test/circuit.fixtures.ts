@@ -1,5 +1,5 @@
-import { parisDate } from '../libs/domain/src/index.js';
-import { encodePackCode } from '../libs/gs1/src/index.js';
+import { parisDate } from '#domain';
+import { encodePackCode } from '#gs1';
 import { analysis, batch, flowerProduct, GTIN } from './catalogue.fixtures.js';
 import { token, type Api } from './harness.js';
 

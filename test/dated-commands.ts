@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '../apps/api/src/commands/command-context.js';
-import type { Role } from '../libs/auth/src/index.js';
+import type { Role } from '#auth';
 
 /** A command's context at a given instant, for tests that must not depend on the day they run. */
 export function at(instant: string, role: Role, org: string, sub = `${role}-user`): CommandContext {

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { signToken, type Role } from '../libs/auth/src/index.js';
+import { signToken, type Role } from '#auth';
 
 /** The api and the CLI as users run them, compiled into a directory of these tests' own. */
 export const BUILD = 'dist/embedded-tests';

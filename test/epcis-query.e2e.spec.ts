@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Role } from '../libs/auth/src/index.js';
+import type { Role } from '#auth';
 import { GTIN } from './catalogue.fixtures.js';
 import { asPharmacist, asPrescriber, prescription, scan, seedToPharmacy } from './circuit.fixtures.js';
 import { epcisProblems } from './epcis-structure.js';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { GTIN } from './catalogue.fixtures.js';
 import { PHARMACIST, PRESCRIBER, prescription, seedToPharmacy, TODAY } from './circuit.fixtures.js';
 import { Api, token } from './harness.js';
-import type { Role } from '../libs/auth/src/index.js';
+import type { Role } from '#auth';
 
 interface Endpoint {
   path: string;

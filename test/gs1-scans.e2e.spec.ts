@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { packDigitalLink } from '../libs/gs1/src/index.js';
+import { packDigitalLink } from '#gs1';
 import { GTIN } from './catalogue.fixtures.js';
 import { asPharmacist, asPrescriber, prescription, seedToPharmacy } from './circuit.fixtures.js';
 import { Api } from './harness.js';

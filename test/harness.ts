@@ -1,11 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createApp } from '../apps/api/src/create-app.js';
-import { signToken, type Role } from '../libs/auth/src/index.js';
-import { addMonths, legacyRegisterStream, monthOf, parisDate, registerBookStream } from '../libs/domain/src/index.js';
-import type { AppConfig } from '../libs/config/src/index.js';
+import { signToken, type Role } from '#auth';
+import { addMonths, legacyRegisterStream, monthOf, parisDate, registerBookStream } from '#domain';
+import type { AppConfig } from '#config';
 import { SQL_CLIENT } from '../apps/api/src/database/database.module.js';
-import { EVENT_STORE, START, type EventStore, type RecordedEvent, type SqlClient } from '../libs/event-store/src/index.js';
+import { EVENT_STORE, START, type EventStore, type RecordedEvent, type SqlClient } from '#event-store';
 import { DATABASE_URL, scratchSchema } from '../libs/event-store/test/scratch-schema.js';
 
 export const JWT_SECRET = 'e2e-secret-e2e-secret-e2e-secret-e2e';

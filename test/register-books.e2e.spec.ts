@@ -10,7 +10,7 @@ import { RegisterOrganisation, RegisterProfessional } from '../apps/api/src/regi
 import { DispatchShipment, ReceiveShipment } from '../apps/api/src/shipments/shipment.commands.js';
 import { RecordRegisterOperation } from '../apps/api/src/sites/register.commands.js';
 import { GetMonthlyBalance, GetRegister } from '../apps/api/src/sites/register.queries.js';
-import { registerBookStream, type Indication, type ProfessionalKind } from '../libs/domain/src/index.js';
+import { registerBookStream, type Indication, type ProfessionalKind } from '#domain';
 import { analysis, batch, flowerProduct, GTIN } from './catalogue.fixtures.js';
 import { at, refusal } from './dated-commands.js';
 import { Api, BACKENDS } from './harness.js';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { rebuild } from '../apps/cli/src/commands/rebuild.js';
 import { SQL_CLIENT } from '../apps/api/src/database/database.module.js';
-import type { SqlClient } from '../libs/event-store/src/index.js';
-import { Projector } from '../libs/projections/src/index.js';
+import type { SqlClient } from '#event-store';
+import { Projector } from '#projections';
 import { GTIN } from './catalogue.fixtures.js';
 import { PHARMACIST, prescription, scan, seedToPharmacy } from './circuit.fixtures.js';
 import { Api, token } from './harness.js';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SQL_CLIENT } from '../apps/api/src/database/database.module.js';
-import { traceBatch } from '../libs/domain/src/index.js';
-import type { SqlClient } from '../libs/event-store/src/index.js';
-import { Projector } from '../libs/projections/src/index.js';
+import { traceBatch } from '#domain';
+import type { SqlClient } from '#event-store';
+import { Projector } from '#projections';
 import { GTIN } from './catalogue.fixtures.js';
 import { asPharmacist, asPrescriber, prescription, scan, seedToPharmacy, TODAY } from './circuit.fixtures.js';
 import { epcisProblems } from './epcis-structure.js';

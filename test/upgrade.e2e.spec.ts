@@ -7,8 +7,8 @@ import { GetPrescription } from '../apps/api/src/prescriptions/prescription.hand
 import { DispatchShipment, ReceiveShipment } from '../apps/api/src/shipments/shipment.commands.js';
 import { GetShipment } from '../apps/api/src/shipments/shipment.queries.js';
 import { GetMonthlyBalance, GetRegister } from '../apps/api/src/sites/register.queries.js';
-import { legacyRegisterStream, registerBookStream } from '../libs/domain/src/index.js';
-import { verifyChains, type SqlClient } from '../libs/event-store/src/index.js';
+import { legacyRegisterStream, registerBookStream } from '#domain';
+import { verifyChains, type SqlClient } from '#event-store';
 import { at, refusal } from './dated-commands.js';
 import { Api, BACKENDS } from './harness.js';
 

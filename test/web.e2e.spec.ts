@@ -6,9 +6,9 @@ import type { INestApplication } from '@nestjs/common';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../apps/api/src/create-app.js';
 import { DEMO_EXPIRES_ON, DEMO_GTIN, demoScan, seed } from '../apps/cli/src/commands/seed.js';
-import { packDigitalLink, yymmddOf } from '../libs/gs1/src/index.js';
-import type { AppConfig } from '../libs/config/src/index.js';
-import { Projector } from '../libs/projections/src/index.js';
+import { packDigitalLink, yymmddOf } from '#gs1';
+import type { AppConfig } from '#config';
+import { Projector } from '#projections';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = 'test-artifacts';

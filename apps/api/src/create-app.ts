@@ -7,7 +7,7 @@ import { strictValidation } from './problem/validation.js';
 import { requestLog } from './security/request-log.js';
 import { securityHeaders } from './security/security-headers.js';
 import type { DestinationStream } from 'pino';
-import type { AppConfig } from '../../../libs/config/src/index.js';
+import type { AppConfig } from '#config';
 
 /** The configured application, not yet listening: main.ts listens, tests drive it through supertest. */
 export async function createApp(

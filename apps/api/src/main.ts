@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '../../../libs/config/src/index.js';
-import { DataDirLock, DataDirLockedError, PgliteSqlClient, type SqlClient } from '../../../libs/event-store/src/index.js';
+import { ConfigError, loadConfig } from '#config';
+import { DataDirLock, DataDirLockedError, PgliteSqlClient, type SqlClient } from '#event-store';
 import { createApp } from './create-app.js';
 import { SQL_CLIENT } from './database/database.module.js';
 

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
-import { developmentSecret, ROLES, signToken, type Role } from '../../../libs/auth/src/index.js';
-import { ConfigError, loadConfig } from '../../../libs/config/src/index.js';
-import { DataDirLockedError, verifyChains } from '../../../libs/event-store/src/index.js';
+import { developmentSecret, ROLES, signToken, type Role } from '#auth';
+import { ConfigError, loadConfig } from '#config';
+import { DataDirLockedError, verifyChains } from '#event-store';
 import { backup, BackupRefused, restore } from './commands/backup.js';
 import { exportBatch } from './commands/export.js';
 import { project } from './commands/project.js';

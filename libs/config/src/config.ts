@@ -1,5 +1,5 @@
 import { isAbsolute, join, resolve } from 'node:path';
-import type { EventStoreConfig, SqlClientConfig } from '../../event-store/src/index.js';
+import type { EventStoreConfig, SqlClientConfig } from '#event-store';
 
 /** Where read models, idempotency records and (on PostgreSQL and PGlite) the events live. */
 export type DatabaseConfig = SqlClientConfig;

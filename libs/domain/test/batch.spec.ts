@@ -1,5 +1,5 @@
 import { describe, it } from '@jest/globals';
-import { batchDecider, type BatchEvent } from '../src/index.js';
+import { batchDecider, type BatchEvent } from '#domain';
 import { conformingFlowerResults, flower } from './fixtures.js';
 import { specification } from './given-when-then.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { assessAnalysis, CONTAMINANTS, DEFAULT_LIMITS } from '../src/index.js';
+import { assessAnalysis, CONTAMINANTS, DEFAULT_LIMITS } from '#domain';
 import { conformingFlowerResults, flowerSpec } from './fixtures.js';
 
 describe('analysis conformity', () => {

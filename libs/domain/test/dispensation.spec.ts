@@ -1,5 +1,5 @@
 import { describe, it } from '@jest/globals';
-import { type PrescriptionState, type RegisterEvent } from '../src/index.js';
+import { type PrescriptionState, type RegisterEvent } from '#domain';
 import { givenRegister, issuedPrescription, pharmacist, releasedBatch } from './fixtures.js';
 
 const given = givenRegister;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { epcisProblems } from '../../../test/epcis-structure.js';
-import { batchEpcisDocument, parisOffset, PRESCRIPTION_TRANSACTION_TYPE, registerSiteOf } from '../src/index.js';
+import { batchEpcisDocument, parisOffset, PRESCRIPTION_TRANSACTION_TYPE, registerSiteOf } from '#domain';
 
 const GTIN = '03400930000014';
 const recorded = (stream: string, type: string, data: object, occurredAt = '2026-01-15T09:00:00.000Z') => ({

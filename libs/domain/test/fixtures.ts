@@ -1,6 +1,6 @@
-import { registerDecider, type OrganisationState, type PrescriptionState, type ProfessionalState, type ProductState, type ProductSpecification, type RegisteredBatch, type RegisterEvent } from '../src/index.js';
+import { registerDecider, type OrganisationState, type PrescriptionState, type ProfessionalState, type ProductState, type ProductSpecification, type RegisteredBatch, type RegisterEvent } from '#domain';
 import { specification } from './given-when-then.js';
-import { DEFAULT_LIMITS } from '../src/index.js';
+import { DEFAULT_LIMITS } from '#domain';
 
 export const supplier: OrganisationState = { status: 'registered', id: 'SUP-1', kind: 'supplier', name: 'Supplier', country: 'DK' };
 export const exploitant: OrganisationState = { status: 'registered', id: 'EXP-1', kind: 'exploitant', name: 'Exploitant', country: 'FR' };

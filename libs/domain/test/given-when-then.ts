@@ -1,5 +1,5 @@
 import { expect } from '@jest/globals';
-import { DomainError, fold, type Decider, type DomainErrorKind } from '../src/index.js';
+import { DomainError, fold, type Decider, type DomainErrorKind } from '#domain';
 
 /** Given past events, when a command is decided, then these events — or this refusal. */
 export function specification<Command, Event, State>(decider: Decider<Command, Event, State>) {

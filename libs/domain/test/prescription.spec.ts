@@ -9,7 +9,7 @@ import {
   type OrganisationState,
   type PrescriptionDetails,
   type ProfessionalState,
-} from '../src/index.js';
+} from '#domain';
 import { flower } from './fixtures.js';
 import { specification } from './given-when-then.js';
 

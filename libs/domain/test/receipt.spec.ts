@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { encodePackCode, packDigitalLink } from '../../gs1/src/index.js';
-import { batchKey, compareReceipt, compareScannedExpiry } from '../src/index.js';
+import { encodePackCode, packDigitalLink } from '#gs1';
+import { batchKey, compareReceipt, compareScannedExpiry } from '#domain';
 
 const GTIN = '03400930000014';
 const line = (lot: string, quantity: number) => ({ gtin: GTIN, lot, quantity });

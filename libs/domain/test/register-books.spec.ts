@@ -11,7 +11,7 @@ import {
   registerDecider,
   registerSiteOf,
   type RegisterEvent,
-} from '../src/index.js';
+} from '#domain';
 import { bookOpened, issuedPrescription, pharmacist, releasedBatch } from './fixtures.js';
 import { specification } from './given-when-then.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { encodePackCode, GS } from '../../gs1/src/index.js';
+import { encodePackCode, GS } from '#gs1';
 import {
   batchKey,
   fold,
@@ -9,7 +9,7 @@ import {
   type BatchState,
   type OrganisationState,
   type RegisterEvent,
-} from '../src/index.js';
+} from '#domain';
 import { bookOpened, givenRegister, releasedBatch } from './fixtures.js';
 
 const given = givenRegister;

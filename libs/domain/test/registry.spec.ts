@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { fold, organisationDecider, productDecider, professionalDecider, presumedNarcotic, type ProductEvent } from '../src/index.js';
+import { fold, organisationDecider, productDecider, professionalDecider, presumedNarcotic, type ProductEvent } from '#domain';
 import { exploitant, flowerSpec, supplier } from './fixtures.js';
 import { specification } from './given-when-then.js';
 

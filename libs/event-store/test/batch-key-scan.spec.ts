@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ChainedEventStore, PgliteSqlClient, PostgresEventStoreAdapter, type EventStoreAdapter } from '../src/index.js';
+import { ChainedEventStore, PgliteSqlClient, PostgresEventStoreAdapter, type EventStoreAdapter } from '#event-store';
 import { event } from './event-store.contract.js';
 
 describe('events of a batch on an adapter that cannot look them up (EventStoreDB)', () => {

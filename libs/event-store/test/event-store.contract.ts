@@ -11,7 +11,7 @@ import {
   type ExpectedRevision,
   type NewEvent,
   type RecordedEvent,
-} from '../src/index.js';
+} from '#event-store';
 
 /**
  * The one contract every adapter passes. Tests share one store per adapter, so each uses its own streams and

@@ -1,6 +1,6 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { EventStoreUnavailableError, openEventStore, type EventStore } from '../src/index.js';
+import { EventStoreUnavailableError, openEventStore, type EventStore } from '#event-store';
 import { event } from './event-store.contract.js';
 
 /** A server that accepts every connection and never says a word: without deadlines, the client would hang. */

@@ -1,5 +1,5 @@
 import { describe, it } from '@jest/globals';
-import { openEventStore } from '../src/index.js';
+import { openEventStore } from '#event-store';
 import { eventStoreContract } from './event-store.contract.js';
 
 const url = process.env.EVENTSTORE_URL;

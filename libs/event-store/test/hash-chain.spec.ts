@@ -8,7 +8,7 @@ import {
   findChainBreak,
   verifyChains,
   type HashedFields,
-} from '../src/index.js';
+} from '#event-store';
 import { event } from './event-store.contract.js';
 
 const fields: HashedFields = {

@@ -1,4 +1,4 @@
-import { openEventStore } from '../src/index.js';
+import { openEventStore } from '#event-store';
 import { eventStoreContract } from './event-store.contract.js';
 
 eventStoreContract('pglite', () => openEventStore({ kind: 'pglite' }));

@@ -7,7 +7,7 @@ import {
   PostgresEventStoreAdapter,
   migrate,
   type SqlClient,
-} from '../src/index.js';
+} from '#event-store';
 import { event, streamName } from './event-store.contract.js';
 import { DATABASE_URL, scratchSchema } from './scratch-schema.js';
 

@@ -7,7 +7,7 @@ import {
   type EventStore,
   type RecordedEvent,
   type SqlClient,
-} from '../src/index.js';
+} from '#event-store';
 import { endOf, event, eventStoreContract, streamName, waitFor } from './event-store.contract.js';
 import { DATABASE_URL, scratchSchema } from './scratch-schema.js';
 

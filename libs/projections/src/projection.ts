@@ -1,4 +1,4 @@
-import type { Migration, RecordedEvent, SqlQueryable } from '../../event-store/src/index.js';
+import type { Migration, RecordedEvent, SqlQueryable } from '#event-store';
 
 /**
  * A read model kept from the global order of events. `apply` receives a batch of events and writes its changes

@@ -1,4 +1,4 @@
-import { migrate, START, type Checkpoint, type EventStore, type RecordedEvent, type SqlClient, type Subscription } from '../../event-store/src/index.js';
+import { migrate, START, type Checkpoint, type EventStore, type RecordedEvent, type SqlClient, type Subscription } from '#event-store';
 import type { Projection } from './projection.js';
 
 const CHECKPOINTS: { id: string; sql: string } = {

@@ -7,9 +7,9 @@ import {
   type NewEvent,
   type SqlClient,
   type SqlClientConfig,
-} from '../../event-store/src/index.js';
+} from '#event-store';
 import { DATABASE_URL, scratchSchema } from '../../event-store/test/scratch-schema.js';
-import { PROJECTIONS, Projector, traceProjection, type Projection } from '../src/index.js';
+import { PROJECTIONS, Projector, traceProjection, type Projection } from '#projections';
 
 const GTIN = '03400930000014';
 const metadata = () => ({

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { batchDecider, batchEpcisDocument, batchKey, exportGlns, batchStream, fold, notFound, type BatchEvent } from '../../../../libs/domain/src/index.js';
-import { EVENT_STORE, verifyChains, type EventStore } from '../../../../libs/event-store/src/index.js';
+import { batchDecider, batchEpcisDocument, batchKey, exportGlns, batchStream, fold, notFound, type BatchEvent } from '#domain';
+import { EVENT_STORE, verifyChains, type EventStore } from '#event-store';
 
 export class GetBatchHistory {
   constructor(

@@ -1,5 +1,5 @@
 import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Principal, Role } from '../../../../libs/auth/src/index.js';
+import type { Principal, Role } from '#auth';
 
 export const PUBLIC = 'cannatrace:public';
 export const ROLES_ALLOWED = 'cannatrace:roles';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { InvalidTokenError, verifyToken, type Role } from '../../../../libs/auth/src/index.js';
+import { InvalidTokenError, verifyToken, type Role } from '#auth';
 import { problem, ProblemException } from '../problem/problem.js';
 import { PUBLIC, ROLES_ALLOWED, type AuthenticatedRequest } from './access.decorators.js';
 

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { developmentSecret } from '../../../../libs/auth/src/index.js';
-import type { JwtConfig } from '../../../../libs/config/src/index.js';
+import { developmentSecret } from '#auth';
+import type { JwtConfig } from '#config';
 import { AuthGuard, JWT_SECRET } from './auth.guard.js';
 import { DEMO, DemoController, type DemoOptions } from '../security/demo.controller.js';
 

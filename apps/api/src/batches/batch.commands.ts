@@ -9,7 +9,7 @@ import {
   type AnalysisFailure,
   type BatchCommand,
   type BatchEvent,
-} from '../../../../libs/domain/src/index.js';
+} from '#domain';
 import type { CommandContext } from '../commands/command-context.js';
 import { Streams, type CommandResult } from '../commands/streams.js';
 

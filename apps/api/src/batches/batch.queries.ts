@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { batchDecider, batchStream, notFound, type RegisteredBatch } from '../../../../libs/domain/src/index.js';
+import { batchDecider, batchStream, notFound, type RegisteredBatch } from '#domain';
 import { Streams } from '../commands/streams.js';
 
 export class GetBatch {

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BatchListQueryDto } from '../read-models/list-queries.dto.js';
-import type { Principal } from '../../../../libs/auth/src/index.js';
+import type { Principal } from '#auth';
 import { ListBatches } from '../read-models/lists.queries.js';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators.js';
 import { Command, type CommandContext } from '../commands/command-context.js';

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { batchKey, traceBatch } from '../../../../libs/domain/src/index.js';
-import { EVENT_STORE, type EventStore } from '../../../../libs/event-store/src/index.js';
+import { batchKey, traceBatch } from '#domain';
+import { EVENT_STORE, type EventStore } from '#event-store';
 
 export class GetRecallImpact {
   constructor(

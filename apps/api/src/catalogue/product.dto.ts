@@ -8,7 +8,7 @@ import {
   type ContentUnit,
   type Form,
   type Ratio,
-} from '../../../../libs/domain/src/index.js';
+} from '#domain';
 import { IsGtin, ORGANISATION_ID } from '../validation/validators.js';
 
 const FINITE = { allowNaN: false, allowInfinity: false };

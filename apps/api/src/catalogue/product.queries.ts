@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { notFound, productDecider, productStream, type ProductSpecification } from '../../../../libs/domain/src/index.js';
+import { notFound, productDecider, productStream, type ProductSpecification } from '#domain';
 import { Streams } from '../commands/streams.js';
 
 export class GetProduct {

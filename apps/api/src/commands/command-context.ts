@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
-import type { Principal } from '../../../../libs/auth/src/index.js';
+import type { Principal } from '#auth';
 import type { AuthenticatedRequest } from '../auth/access.decorators.js';
 
 /** Who sends a command, when, and under which ids: what every event's metadata records. */

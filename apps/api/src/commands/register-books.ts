@@ -16,8 +16,8 @@ import {
   type RegisterCommand,
   type RegisterEvent,
   type RegisterState,
-} from '../../../../libs/domain/src/index.js';
-import type { Role } from '../../../../libs/auth/src/index.js';
+} from '#domain';
+import type { Role } from '#auth';
 import type { CommandContext } from './command-context.js';
 import { nameBasedId } from './event-ids.js';
 import { Streams, type CommandResult } from './streams.js';

@@ -1,4 +1,4 @@
-import type { Decider } from '../../../../libs/domain/src/index.js';
+import type { Decider } from '#domain';
 
 interface Entry {
   decider: object;

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { eventVersions, type Decider } from '../../../../libs/domain/src/index.js';
+import { eventVersions, type Decider } from '#domain';
 import {
   EVENT_STORE,
   WrongExpectedRevisionError,
   type EventStore,
   type JsonObject,
   type RecordedEvent,
-} from '../../../../libs/event-store/src/index.js';
+} from '#event-store';
 import type { CommandContext } from './command-context.js';
 import { commandEventId } from './event-ids.js';
 import { KeyedQueue } from './keyed-queue.js';

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { migrate, START, type Checkpoint, type SqlClient } from '../../../../libs/event-store/src/index.js';
+import { migrate, START, type Checkpoint, type SqlClient } from '#event-store';
 import { SQL_CLIENT } from './database.module.js';
 
 /** Where each subscription of the api resumes after a restart. */

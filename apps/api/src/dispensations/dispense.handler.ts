@@ -8,7 +8,7 @@ import {
   prescriptionStream,
   professionalDecider,
   professionalStream,
-} from '../../../../libs/domain/src/index.js';
+} from '#domain';
 import type { CommandContext } from '../commands/command-context.js';
 import { nameBasedId } from '../commands/event-ids.js';
 import { RegisterBooks } from '../commands/register-books.js';

@@ -1,4 +1,4 @@
-import { Gs1ParseError, parsePackCode } from '../../../../libs/gs1/src/index.js';
+import { Gs1ParseError, parsePackCode } from '#gs1';
 import { problem, ProblemException } from '../problem/problem.js';
 
 /** The pack a dispensation names: read from its DataMatrix, or given as gtin and lot. */

@@ -2,8 +2,8 @@ import { Controller, Get, Headers, Param, Query, Req, Res } from '@nestjs/common
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { Principal } from '../../../../libs/auth/src/index.js';
-import { EPCIS_CONTEXT, EPCIS_QUERY_PARAMETERS, type EpcisObjectEvent, type EpcisQuery } from '../../../../libs/domain/src/index.js';
+import type { Principal } from '#auth';
+import { EPCIS_CONTEXT, EPCIS_QUERY_PARAMETERS, type EpcisObjectEvent, type EpcisQuery } from '#domain';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators.js';
 import { problem, ProblemException } from '../problem/problem.js';
 import { EpcisEventsQueryDto } from './epcis-query.dto.js';

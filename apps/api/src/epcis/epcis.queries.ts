@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { epcisEventsOfAll, exportGlns, holderOf, matchesEpcisQuery, type EpcisObjectEvent, type EpcisQuery } from '../../../../libs/domain/src/index.js';
-import { EVENT_STORE, START, type EventStore, type RecordedEvent } from '../../../../libs/event-store/src/index.js';
+import { epcisEventsOfAll, exportGlns, holderOf, matchesEpcisQuery, type EpcisObjectEvent, type EpcisQuery } from '#domain';
+import { EVENT_STORE, START, type EventStore, type RecordedEvent } from '#event-store';
 
 /** Whose events a caller may read: ANSM every event, an organisation those recorded at its own site. */
 export type EpcisScope = { kind: 'all' } | { kind: 'organisation'; organisation: string };

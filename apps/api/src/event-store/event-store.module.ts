@@ -1,6 +1,6 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import type { EventStoreKind } from '../../../../libs/config/src/index.js';
-import { EVENT_STORE, eventStoreOn, openEventStore, type EventStore, type SqlClient } from '../../../../libs/event-store/src/index.js';
+import type { EventStoreKind } from '#config';
+import { EVENT_STORE, eventStoreOn, openEventStore, type EventStore, type SqlClient } from '#event-store';
 import { SQL_CLIENT } from '../database/database.module.js';
 
 /**

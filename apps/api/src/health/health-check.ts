@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '../../../../libs/event-store/src/index.js';
-import { Projector } from '../../../../libs/projections/src/index.js';
+import { EVENT_STORE, type EventStore } from '#event-store';
+import { Projector } from '#projections';
 import { ReleaseEntries } from '../sites/release-entries.js';
 
 export interface DependencyStatus {

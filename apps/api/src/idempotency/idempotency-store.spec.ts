@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { openSqlClient, type SqlClient } from '../../../../libs/event-store/src/index.js';
+import { openSqlClient, type SqlClient } from '#event-store';
 import { IdempotencyStore } from './idempotency-store.js';
 
 /** A database that can be made unreachable for the next statements, as when the connection drops. */

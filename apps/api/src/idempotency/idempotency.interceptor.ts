@@ -4,7 +4,7 @@ import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import type { Request } from 'express';
 import { createHash } from 'node:crypto';
 import { from, lastValueFrom, type Observable } from 'rxjs';
-import { canonicalJson } from '../../../../libs/event-store/src/index.js';
+import { canonicalJson } from '#event-store';
 import type { AuthenticatedRequest } from '../auth/access.decorators.js';
 import type { CommandRequest } from '../commands/command-context.js';
 import { nameBasedId } from '../commands/event-ids.js';

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, Max, Min } from 'class-validator';
-import { INDICATIONS, type Indication } from '../../../../libs/domain/src/index.js';
+import { INDICATIONS, type Indication } from '#domain';
 import { IsIsoDate, IsPseudonym } from '../validation/validators.js';
 
 export class IncludePatientDto {

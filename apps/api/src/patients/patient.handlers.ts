@@ -8,7 +8,7 @@ import {
   professionalStream,
   type Indication,
   type IndicationEvent,
-} from '../../../../libs/domain/src/index.js';
+} from '#domain';
 import type { CommandContext } from '../commands/command-context.js';
 import { Streams, type CommandResult } from '../commands/streams.js';
 

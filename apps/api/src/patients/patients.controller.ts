@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, Post, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { INDICATIONS, type Indication } from '../../../../libs/domain/src/index.js';
+import { INDICATIONS, type Indication } from '#domain';
 import { Roles } from '../auth/access.decorators.js';
 import { Command, type CommandContext } from '../commands/command-context.js';
 import { commandAnswer, type CommandResult } from '../commands/streams.js';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { INDICATIONS, type Indication } from '../../../../libs/domain/src/index.js';
+import { INDICATIONS, type Indication } from '#domain';
 import { IsGtin, IsIsoDate, IsPseudonym, ORGANISATION_ID, PRESCRIPTION_NUMBER } from '../validation/validators.js';
 
 export class IssuePrescriptionDto {

@@ -1,5 +1,5 @@
 import { CommandHandler, IQueryHandler, QueryHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Principal } from '../../../../libs/auth/src/index.js';
+import type { Principal } from '#auth';
 import {
   addMonths,
   forbid,
@@ -23,7 +23,7 @@ import {
   remainingPacks,
   type PrescriptionDetails,
   type RegisterEvent,
-} from '../../../../libs/domain/src/index.js';
+} from '#domain';
 import type { CommandContext } from '../commands/command-context.js';
 import { Streams, type CommandResult } from '../commands/streams.js';
 

@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PrescriptionListQueryDto } from '../read-models/list-queries.dto.js';
 import { ListPrescriptions } from '../read-models/lists.queries.js';
-import type { Principal } from '../../../../libs/auth/src/index.js';
+import type { Principal } from '#auth';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators.js';
 import { Command, type CommandContext } from '../commands/command-context.js';
 import { commandAnswer, type CommandResult } from '../commands/streams.js';

@@ -1,11 +1,11 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { DomainError, type DomainErrorKind } from '../../../../libs/domain/src/index.js';
+import { DomainError, type DomainErrorKind } from '#domain';
 import {
   EventIdConflictError,
   EventStoreUnavailableError,
   InvalidEventError,
   WrongExpectedRevisionError,
-} from '../../../../libs/event-store/src/index.js';
+} from '#event-store';
 
 /** RFC 9457 problem details, the body of every error answer. */
 export interface Problem {

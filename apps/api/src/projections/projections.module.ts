@@ -1,6 +1,6 @@
 import { Inject, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
-import { EVENT_STORE, type EventStore, type SqlClient } from '../../../../libs/event-store/src/index.js';
-import { PROJECTIONS, Projector } from '../../../../libs/projections/src/index.js';
+import { EVENT_STORE, type EventStore, type SqlClient } from '#event-store';
+import { PROJECTIONS, Projector } from '#projections';
 import { SQL_CLIENT } from '../database/database.module.js';
 
 const RUN_PROJECTIONS = Symbol('RUN_PROJECTIONS');

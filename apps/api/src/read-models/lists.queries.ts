@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import type { Principal } from '../../../../libs/auth/src/index.js';
-import { forbid } from '../../../../libs/domain/src/index.js';
-import type { SqlClient } from '../../../../libs/event-store/src/index.js';
+import type { Principal } from '#auth';
+import { forbid } from '#domain';
+import type { SqlClient } from '#event-store';
 import { SQL_CLIENT } from '../database/database.module.js';
 
 export class ListSiteShipments {

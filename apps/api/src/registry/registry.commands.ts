@@ -6,7 +6,7 @@ import {
   professionalStream,
   type OrganisationDetails,
   type ProfessionalDetails,
-} from '../../../../libs/domain/src/index.js';
+} from '#domain';
 import type { CommandContext } from '../commands/command-context.js';
 import { Streams, type CommandResult } from '../commands/streams.js';
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
-import { ORGANISATION_KINDS, PROFESSIONAL_KINDS, type OrganisationKind, type ProfessionalKind } from '../../../../libs/domain/src/index.js';
+import { ORGANISATION_KINDS, PROFESSIONAL_KINDS, type OrganisationKind, type ProfessionalKind } from '#domain';
 import { IsGln, IsIsoDate, ORGANISATION_ID } from '../validation/validators.js';
 
 export class RegisterOrganisationDto {

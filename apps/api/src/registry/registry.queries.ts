@@ -5,7 +5,7 @@ import {
   organisationStream,
   professionalDecider,
   professionalStream,
-} from '../../../../libs/domain/src/index.js';
+} from '#domain';
 import { Streams } from '../commands/streams.js';
 
 export class GetOrganisation {

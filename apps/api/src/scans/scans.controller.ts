@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Gs1ParseError, parsePackCode } from '../../../../libs/gs1/src/index.js';
+import { Gs1ParseError, parsePackCode } from '#gs1';
 import { problem, ProblemException } from '../problem/problem.js';
 import { ReadScanDto } from './scan.dto.js';
 

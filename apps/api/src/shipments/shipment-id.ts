@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Month } from '../../../../libs/domain/src/index.js';
+import type { Month } from '#domain';
 
 /**
  * A shipment id names its sender and the register book its dispatch is in (`{sender}~{YYYY-MM}~{12 hex}`), so

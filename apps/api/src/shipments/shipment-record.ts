@@ -10,8 +10,8 @@ import {
   type Month,
   type RegisterEvent,
   type ShipmentDispatch,
-} from '../../../../libs/domain/src/index.js';
-import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
+} from '#domain';
+import type { RecordedEvent } from '#event-store';
 import { RegisterBooks } from '../commands/register-books.js';
 import { Streams } from '../commands/streams.js';
 import { parseShipmentId } from './shipment-id.js';

@@ -10,7 +10,7 @@ import {
   type BatchState,
   type Line,
   type RegisterEvent,
-} from '../../../../libs/domain/src/index.js';
+} from '#domain';
 import type { CommandContext } from '../commands/command-context.js';
 import { RegisterBooks } from '../commands/register-books.js';
 import { Streams, type CommandResult } from '../commands/streams.js';

@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import type { Principal } from '../../../../libs/auth/src/index.js';
-import { forbid, notFound } from '../../../../libs/domain/src/index.js';
+import type { Principal } from '#auth';
+import { forbid, notFound } from '#domain';
 import { ShipmentRecord, type ShipmentView } from './shipment-record.js';
 
 export class GetShipment {

@@ -5,7 +5,7 @@ import {
   professionalStream,
   type Line,
   type RegisterCommand,
-} from '../../../../libs/domain/src/index.js';
+} from '#domain';
 import type { CommandContext } from '../commands/command-context.js';
 import { RegisterBooks } from '../commands/register-books.js';
 import { Streams } from '../commands/streams.js';

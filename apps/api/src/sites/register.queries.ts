@@ -9,7 +9,7 @@ import {
   type Line,
   type MonthlyBalance,
   type RegisterEntry,
-} from '../../../../libs/domain/src/index.js';
+} from '#domain';
 import { RegisterBooks } from '../commands/register-books.js';
 import { Streams } from '../commands/streams.js';
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import type { Role } from '../../../../libs/auth/src/index.js';
-import { batchDecider, batchStream } from '../../../../libs/domain/src/index.js';
-import { EVENT_STORE, type EventStore, type RecordedEvent, type Subscription } from '../../../../libs/event-store/src/index.js';
+import type { Role } from '#auth';
+import { batchDecider, batchStream } from '#domain';
+import { EVENT_STORE, type EventStore, type RecordedEvent, type Subscription } from '#event-store';
 import { RegisterBooks } from '../commands/register-books.js';
 import { Streams } from '../commands/streams.js';
 import { CheckpointStore } from '../database/checkpoint-store.js';

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { batchDecider, batchStream, notFound, type BatchTrace } from '../../../../libs/domain/src/index.js';
-import type { SqlClient } from '../../../../libs/event-store/src/index.js';
+import { batchDecider, batchStream, notFound, type BatchTrace } from '#domain';
+import type { SqlClient } from '#event-store';
 import { Streams } from '../commands/streams.js';
 import { SQL_CLIENT } from '../database/database.module.js';
 

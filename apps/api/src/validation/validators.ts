@@ -1,6 +1,6 @@
 import { ValidateBy, buildMessage, type ValidationOptions } from 'class-validator';
-import { glnProblem, gtinProblem } from '../../../../libs/gs1/src/index.js';
-import { isIsoDate } from '../../../../libs/domain/src/index.js';
+import { glnProblem, gtinProblem } from '#gs1';
+import { isIsoDate } from '#domain';
 
 /** A real calendar date written `YYYY-MM-DD`. */
 export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {

@@ -2,8 +2,8 @@ import { createWriteStream, existsSync, readdirSync, readFileSync, renameSync, r
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { gunzipSync } from 'node:zlib';
-import type { AppConfig } from '../../../../libs/config/src/index.js';
-import { eventStoreOn, PgliteSqlClient, START, verifyChains, type EventStore } from '../../../../libs/event-store/src/index.js';
+import type { AppConfig } from '#config';
+import { eventStoreOn, PgliteSqlClient, START, verifyChains, type EventStore } from '#event-store';
 import { Progress } from '../progress.js';
 
 /** A backup or restore that cannot be done as asked; the message says what to do instead. */

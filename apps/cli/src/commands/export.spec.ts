@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { RecordedEvent } from '../../../../libs/event-store/src/index.js';
+import type { RecordedEvent } from '#event-store';
 import { exportBatch, UnknownBatchError } from './export.js';
 
 const GTIN = '03400930000014';

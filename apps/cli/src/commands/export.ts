@@ -1,5 +1,5 @@
-import { batchEpcisDocument, batchKey, exportGlns, type EpcisDocument } from '../../../../libs/domain/src/index.js';
-import type { EventStore } from '../../../../libs/event-store/src/index.js';
+import { batchEpcisDocument, batchKey, exportGlns, type EpcisDocument } from '#domain';
+import type { EventStore } from '#event-store';
 
 /** A batch no event concerns: the command fails, as the api answers 404. */
 export class UnknownBatchError extends Error {

@@ -1,5 +1,5 @@
-import type { EventStore, SqlClient } from '../../../../libs/event-store/src/index.js';
-import { PROJECTIONS, Projector } from '../../../../libs/projections/src/index.js';
+import type { EventStore, SqlClient } from '#event-store';
+import { PROJECTIONS, Projector } from '#projections';
 
 /** Keeps every read model until the process is told to stop; a kill at any moment loses or doubles nothing. */
 export async function project(store: EventStore, sql: SqlClient): Promise<void> {

@@ -1,5 +1,5 @@
-import type { EventStore, SqlClient } from '../../../../libs/event-store/src/index.js';
-import { PROJECTIONS, Projector } from '../../../../libs/projections/src/index.js';
+import type { EventStore, SqlClient } from '#event-store';
+import { PROJECTIONS, Projector } from '#projections';
 import { Progress } from '../progress.js';
 
 /** Empties the read models and projects every event again, reporting progress; answers the summary. */

@@ -1,5 +1,5 @@
-import { batchDecider, batchKey, batchStream, fold, type BatchEvent } from '../../../../libs/domain/src/index.js';
-import { START, type EventStore } from '../../../../libs/event-store/src/index.js';
+import { batchDecider, batchKey, batchStream, fold, type BatchEvent } from '#domain';
+import { START, type EventStore } from '#event-store';
 import { Progress } from '../progress.js';
 
 /**

@@ -1,5 +1,5 @@
-import { eventStoreConfig, loadConfig } from '../../../../libs/config/src/index.js';
-import { eventStoreOn, openEventStore, openSqlClient, type EventStore, type SqlClient } from '../../../../libs/event-store/src/index.js';
+import { eventStoreConfig, loadConfig } from '#config';
+import { eventStoreOn, openEventStore, openSqlClient, type EventStore, type SqlClient } from '#event-store';
 
 /** The configured store and database, as the api would open them; closed when `work` ends. */
 export async function withStore<T>(work: (store: EventStore, sql: SqlClient) => Promise<T>): Promise<T> {

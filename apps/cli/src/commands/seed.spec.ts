@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { GS, parsePackCode } from '../../../../libs/gs1/src/index.js';
+import { GS, parsePackCode } from '#gs1';
 import { DEMO_EXPIRES_ON, DEMO_GTIN, demoScan } from './seed.js';
 
 describe('the demo seed', () => {

@@ -1,10 +1,10 @@
 import { createApp } from '../../../api/src/create-app.js';
 import { DEMO_ACTORS } from '../../../api/src/security/demo.controller.js';
-import { developmentSecret, signToken } from '../../../../libs/auth/src/index.js';
-import type { AppConfig } from '../../../../libs/config/src/index.js';
-import { parisDate } from '../../../../libs/domain/src/index.js';
-import { DataDirLock } from '../../../../libs/event-store/src/index.js';
-import { yymmddOf } from '../../../../libs/gs1/src/index.js';
+import { developmentSecret, signToken } from '#auth';
+import type { AppConfig } from '#config';
+import { parisDate } from '#domain';
+import { DataDirLock } from '#event-store';
+import { yymmddOf } from '#gs1';
 
 export const DEMO_GTIN = '03400930000014';
 

@@ -1,4 +1,4 @@
-import { digitalLinkUri } from '../../../gs1/src/index.js';
+import { digitalLinkUri } from '#gs1';
 import type { BatchEvent } from '../batch/batch.js';
 import { registerSiteOf } from '../register/register-books.js';
 import type { RegisterEvent } from '../register/register-events.js';

@@ -1,4 +1,4 @@
-import { glnProblem } from '../../../gs1/src/index.js';
+import { glnProblem } from '#gs1';
 import type { Decider } from '../shared/decider.js';
 import { duplicate, refuse } from '../shared/domain-error.js';
 

@@ -1,4 +1,4 @@
-import { Gs1ParseError, parsePackCode } from '../../../gs1/src/index.js';
+import { Gs1ParseError, parsePackCode } from '#gs1';
 import { batchKey } from '../batch/batch.js';
 import { compareScannedExpiry } from '../batch/scanned-expiry.js';
 import type { Discrepancy, Line, SerialNumber } from './register-events.js';

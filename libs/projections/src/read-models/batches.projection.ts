@@ -1,4 +1,4 @@
-import type { BatchEvent } from '../../../domain/src/index.js';
+import type { BatchEvent } from '#domain';
 import type { Projection } from '../projection.js';
 
 /** Every batch with its conformity, release, hold and recall state: the supplier's and the auditor's lists. */

@@ -1,4 +1,4 @@
-import type { PrescriptionEvent, RegisterEvent } from '../../../domain/src/index.js';
+import type { PrescriptionEvent, RegisterEvent } from '#domain';
 import type { Projection } from '../projection.js';
 
 /** Every prescription with its status and the packs dispensed so far: the pharmacy's and the prescriber's lists. */

@@ -1,5 +1,5 @@
-import { batchKey, registerSiteOf, siteDeltas, type RegisterEvent } from '../../../domain/src/index.js';
-import type { RecordedEvent, SqlQueryable } from '../../../event-store/src/index.js';
+import { batchKey, registerSiteOf, siteDeltas, type RegisterEvent } from '#domain';
+import type { RecordedEvent, SqlQueryable } from '#event-store';
 import type { Projection } from '../projection.js';
 
 const COUNTERS = ['received', 'shipped', 'dispensed', 'lost', 'destroyed', 'adjusted'] as const;
