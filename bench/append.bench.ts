@@ -16,16 +16,27 @@ const WRITERS = 8;
 /** The limit: the same rows in a bare table, with plain SQL and nothing else. */
 async function limitTable(): Promise<pg.Pool> {
   const pool = new pg.Pool({ connectionString: benchUrl(), max: WRITERS });
-  await pool.query(`CREATE TABLE IF NOT EXISTS limit_events (position bigserial PRIMARY KEY, stream text NOT NULL, revision int NOT NULL, body jsonb NOT NULL)`);
+  await pool.query(
+    `CREATE TABLE IF NOT EXISTS limit_events (position bigserial PRIMARY KEY, stream text NOT NULL, revision int NOT NULL, body jsonb NOT NULL)`,
+  );
   return pool;
 }
 
-async function split(total: number, writers: number, work: (writer: number, count: number) => Promise<void>): Promise<void> {
+async function split(
+  total: number,
+  writers: number,
+  work: (writer: number, count: number) => Promise<void>,
+): Promise<void> {
   await Promise.all(Array.from({ length: writers }, (_, w) => work(w, Math.floor(total / writers))));
 }
 
 export async function appendBenchmarks(runs: number, log: (line: string) => void): Promise<Row[]> {
-  const store: EventStore = await openEventStore({ kind: 'postgres', url: benchUrl(), schema: 'ct', poolSize: WRITERS });
+  const store: EventStore = await openEventStore({
+    kind: 'postgres',
+    url: benchUrl(),
+    schema: 'ct',
+    poolSize: WRITERS,
+  });
   const limit = await limitTable();
   const peer = getPostgreSQLEventStore(benchUrl());
   await peer.appendToStream('warm-up', [{ type: 'WarmUp', data: {} }]);
@@ -35,12 +46,17 @@ export async function appendBenchmarks(runs: number, log: (line: string) => void
     log(`append: one event per append, one writer (${SINGLE} appends)`);
     const single = await compare(runs, SINGLE, {
       ct: async (run) => {
-        for (let i = 0; i < SINGLE; i++) await store.append(`s1-${run}-${i}`, [shipmentEvent(id++)], { expectedRevision: 'no_stream' });
+        for (let i = 0; i < SINGLE; i++)
+          await store.append(`s1-${run}-${i}`, [shipmentEvent(id++)], { expectedRevision: 'no_stream' });
       },
       limit: async () => {
         const client = await limit.connect();
         try {
-          for (let i = 0; i < SINGLE; i++) await client.query('INSERT INTO limit_events (stream, revision, body) VALUES ($1, 0, $2)', [`s1-${i}`, asJson(shipmentEvent(id++))]);
+          for (let i = 0; i < SINGLE; i++)
+            await client.query('INSERT INTO limit_events (stream, revision, body) VALUES ($1, 0, $2)', [
+              `s1-${i}`,
+              asJson(shipmentEvent(id++)),
+            ]);
         } finally {
           client.release();
         }
@@ -58,13 +74,18 @@ export async function appendBenchmarks(runs: number, log: (line: string) => void
     const concurrent = await compare(runs, CONCURRENT, {
       ct: (run) =>
         split(CONCURRENT, WRITERS, async (w, count) => {
-          for (let i = 0; i < count; i++) await store.append(`s8-${run}-${w}-${i}`, [shipmentEvent(id++)], { expectedRevision: 'no_stream' });
+          for (let i = 0; i < count; i++)
+            await store.append(`s8-${run}-${w}-${i}`, [shipmentEvent(id++)], { expectedRevision: 'no_stream' });
         }),
       limit: () =>
         split(CONCURRENT, WRITERS, async (w, count) => {
           const client = await limit.connect();
           try {
-            for (let i = 0; i < count; i++) await client.query('INSERT INTO limit_events (stream, revision, body) VALUES ($1, 0, $2)', [`s8-${w}-${i}`, asJson(shipmentEvent(id++))]);
+            for (let i = 0; i < count; i++)
+              await client.query('INSERT INTO limit_events (stream, revision, body) VALUES ($1, 0, $2)', [
+                `s8-${w}-${i}`,
+                asJson(shipmentEvent(id++)),
+              ]);
           } finally {
             client.release();
           }
@@ -83,14 +104,22 @@ export async function appendBenchmarks(runs: number, log: (line: string) => void
     log(`append: 100 events per append (${BATCHES} appends)`);
     const batch = await compare(runs, events, {
       ct: async (run) => {
-        for (let i = 0; i < BATCHES; i++) await store.append(`s100-${run}-${i}`, Array.from({ length: 100 }, () => shipmentEvent(id++)), { expectedRevision: 'no_stream' });
+        for (let i = 0; i < BATCHES; i++)
+          await store.append(
+            `s100-${run}-${i}`,
+            Array.from({ length: 100 }, () => shipmentEvent(id++)),
+            { expectedRevision: 'no_stream' },
+          );
       },
       limit: async () => {
         const client = await limit.connect();
         try {
           for (let i = 0; i < BATCHES; i++) {
             const values = Array.from({ length: 100 }, (_, k) => `($1, ${k}, $${k + 2})`).join(', ');
-            await client.query(`INSERT INTO limit_events (stream, revision, body) VALUES ${values}`, [`s100-${i}`, ...Array.from({ length: 100 }, () => asJson(shipmentEvent(id++)))]);
+            await client.query(`INSERT INTO limit_events (stream, revision, body) VALUES ${values}`, [
+              `s100-${i}`,
+              ...Array.from({ length: 100 }, () => asJson(shipmentEvent(id++))),
+            ]);
           }
         } finally {
           client.release();
@@ -113,13 +142,25 @@ export async function appendBenchmarks(runs: number, log: (line: string) => void
     const copy = await medianRate(runs, events, async () => {
       const client = await limit.connect();
       try {
-        const lines = Array.from({ length: events }, (_, k) => `copy-${k}\t${k % 100}\t${asJson(shipmentEvent(id++)).replaceAll('\\', '\\\\')}\n`);
-        await pipeline(Readable.from(lines), client.query(copyFrom('COPY limit_events (stream, revision, body) FROM STDIN')));
+        const lines = Array.from(
+          { length: events },
+          (_, k) => `copy-${k}\t${k % 100}\t${asJson(shipmentEvent(id++)).replaceAll('\\', '\\\\')}\n`,
+        );
+        await pipeline(
+          Readable.from(lines),
+          client.query(copyFrom('COPY limit_events (stream, revision, body) FROM STDIN')),
+        );
       } finally {
         client.release();
       }
     });
-    rows.push({ group: 'append', figure: '100 events per append, against COPY', value: batch.ct, unit: `events/s (COPY ${Math.round(copy)})`, vsLimit: batch.ct / copy });
+    rows.push({
+      group: 'append',
+      figure: '100 events per append, against COPY',
+      value: batch.ct,
+      unit: `events/s (COPY ${Math.round(copy)})`,
+      vsLimit: batch.ct / copy,
+    });
   } finally {
     await store.close();
     await limit.end();
@@ -129,5 +170,13 @@ export async function appendBenchmarks(runs: number, log: (line: string) => void
 }
 
 function ratioRow(group: string, figure: string, r: Comparison, target: string): Row {
-  return { group, figure, value: r.ct, unit: `events/s (limit ${Math.round(r.limit)}, peer ${Math.round(r.peer)})`, vsLimit: r.vsLimit, vsPeer: r.vsPeer, target };
+  return {
+    group,
+    figure,
+    value: r.ct,
+    unit: `events/s (limit ${Math.round(r.limit)}, peer ${Math.round(r.peer)})`,
+    vsLimit: r.vsLimit,
+    vsPeer: r.vsPeer,
+    target,
+  };
 }

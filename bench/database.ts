@@ -3,7 +3,8 @@ import pg from 'pg';
 export const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 /** `BENCH_DATABASE` names another database, so that two people can run the bench on one server at once. */
 export const BENCH_DB = process.env.BENCH_DATABASE ?? 'cannatrace_bench';
-if (!/^[a-z_][a-z0-9_]{0,62}$/.test(BENCH_DB)) throw new Error(`BENCH_DATABASE must be a plain lower-case name, not ${BENCH_DB}`);
+if (!/^[a-z_][a-z0-9_]{0,62}$/.test(BENCH_DB))
+  throw new Error(`BENCH_DATABASE must be a plain lower-case name, not ${BENCH_DB}`);
 
 export function benchUrl(): string {
   const url = new URL(SERVER_URL);

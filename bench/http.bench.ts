@@ -13,7 +13,15 @@ const PRESCRIPTIONS_PER_PHARMACY = 25;
 /** The api in a process of its own, on the bench database. */
 export async function startApi(schema: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
-    env: { ...process.env, EVENT_STORE: 'postgres', DATABASE_URL: benchUrl(), DATABASE_SCHEMA: schema, JWT_SECRET: SECRET, PORT: String(port), RATE_LIMIT_PER_MINUTE: '1000000' },
+    env: {
+      ...process.env,
+      EVENT_STORE: 'postgres',
+      DATABASE_URL: benchUrl(),
+      DATABASE_SCHEMA: schema,
+      JWT_SECRET: SECRET,
+      PORT: String(port),
+      RATE_LIMIT_PER_MINUTE: '1000000',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -39,7 +47,8 @@ export function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-export const bearer = (role: Role, org: string, sub = `${role}-bench`) => `Bearer ${signToken(SECRET, { sub, role, org }, 3600)}`;
+export const bearer = (role: Role, org: string, sub = `${role}-bench`) =>
+  `Bearer ${signToken(SECRET, { sub, role, org }, 3600)}`;
 
 export async function post(port: number, path: string, auth: string, body: unknown): Promise<Record<string, unknown>> {
   const response = await fetch(`http://127.0.0.1:${port}${path}`, {
@@ -56,21 +65,67 @@ export async function post(port: number, path: string, auth: string, body: unkno
 async function seed(port: number): Promise<void> {
   const ansm = bearer('ansm', 'ANSM');
   const pharmacies = Array.from({ length: PHARMACIES }, (_, p) => `PH-${p}`);
-  for (const [id, kind, country] of [['SUP-1', 'supplier', 'PT'], ['EXP-1', 'exploitant', 'FR'], ['CHU-1', 'reference_centre', 'FR'], ...pharmacies.map((p) => [p, 'community_pharmacy', 'FR'])]) {
+  for (const [id, kind, country] of [
+    ['SUP-1', 'supplier', 'PT'],
+    ['EXP-1', 'exploitant', 'FR'],
+    ['CHU-1', 'reference_centre', 'FR'],
+    ...pharmacies.map((p) => [p, 'community_pharmacy', 'FR']),
+  ]) {
     await post(port, '/v1/organisations', ansm, { id, kind, name: id, country });
   }
-  await post(port, '/v1/professionals', ansm, { rpps: '10000000001', kind: 'prescriber', name: 'Dr Bench', organisationId: 'CHU-1', trainedOn: '2026-01-05' });
+  await post(port, '/v1/professionals', ansm, {
+    rpps: '10000000001',
+    kind: 'prescriber',
+    name: 'Dr Bench',
+    organisationId: 'CHU-1',
+    trainedOn: '2026-01-05',
+  });
   for (let p = 0; p < PHARMACIES; p++) {
-    await post(port, '/v1/professionals', ansm, { rpps: `2000000000${p}`, kind: 'pharmacist', name: `Pharmacist ${p}`, organisationId: `PH-${p}`, trainedOn: '2026-01-05' });
+    await post(port, '/v1/professionals', ansm, {
+      rpps: `2000000000${p}`,
+      kind: 'pharmacist',
+      name: `Pharmacist ${p}`,
+      organisationId: `PH-${p}`,
+      trainedOn: '2026-01-05',
+    });
   }
-  await post(port, '/v1/products', ansm, { gtin: GTIN, name: 'Fleurs', supplierId: 'SUP-1', exploitantId: 'EXP-1', form: 'dried_flower', ratio: 'THC_DOMINANT', declared: { thc: 20, cbd: 1 }, contentUnit: 'percent' });
+  await post(port, '/v1/products', ansm, {
+    gtin: GTIN,
+    name: 'Fleurs',
+    supplierId: 'SUP-1',
+    exploitantId: 'EXP-1',
+    form: 'dried_flower',
+    ratio: 'THC_DOMINANT',
+    declared: { thc: 20, cbd: 1 },
+    contentUnit: 'percent',
+  });
   const supplier = bearer('supplier', 'SUP-1');
-  await post(port, '/v1/batches', supplier, { gtin: GTIN, lot: 'HTTP1', quantity: 1_000_000, manufacturedOn: '2026-01-10', expiresOn: '2099-01-31' });
+  await post(port, '/v1/batches', supplier, {
+    gtin: GTIN,
+    lot: 'HTTP1',
+    quantity: 1_000_000,
+    manufacturedOn: '2026-01-10',
+    expiresOn: '2099-01-31',
+  });
   await post(port, `/v1/batches/${GTIN}/HTTP1/analyses`, supplier, {
     laboratory: 'Lab',
     sampledOn: '2026-01-12',
     certificateSha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
-    results: { thc: 20, cbd: 1, cbn: 0.5, lossOnDrying: 10, foreignMatter: 1, arsenic: 0.1, cadmium: 0.5, lead: 1, mercury: 0.05, aflatoxinB1: 1, aflatoxinsTotal: 2, tamc: 1000, tymc: 100 },
+    results: {
+      thc: 20,
+      cbd: 1,
+      cbn: 0.5,
+      lossOnDrying: 10,
+      foreignMatter: 1,
+      arsenic: 0.1,
+      cadmium: 0.5,
+      lead: 1,
+      mercury: 0.05,
+      aflatoxinB1: 1,
+      aflatoxinsTotal: 2,
+      tamc: 1000,
+      tymc: 100,
+    },
   });
   await post(port, `/v1/batches/${GTIN}/HTTP1/release`, supplier, { qualifiedPerson: 'QP' });
   const line = (quantity: number) => [{ gtin: GTIN, lot: 'HTTP1', quantity }];
@@ -80,10 +135,17 @@ async function seed(port: number): Promise<void> {
   const prescriber = bearer('prescriber', 'CHU-1', '10000000001');
   for (let p = 0; p < PHARMACIES; p++) {
     const shipment = (await post(port, '/v1/shipments', exploitant, { to: `PH-${p}`, lines: line(50_000) })).shipmentId;
-    await post(port, `/v1/shipments/${String(shipment)}/receipt`, bearer('pharmacist', `PH-${p}`, `2000000000${p}`), { lines: line(50_000) });
+    await post(port, `/v1/shipments/${String(shipment)}/receipt`, bearer('pharmacist', `PH-${p}`, `2000000000${p}`), {
+      lines: line(50_000),
+    });
     for (let k = 0; k < PRESCRIPTIONS_PER_PHARMACY; k++) {
       const patientId = `PSN-BENCH-${p}-${k}`;
-      await post(port, '/v1/patients', prescriber, { patientId, indication: k % 2 ? 'NEUROPATHIC_PAIN' : 'CNS_SPASTICITY', includedOn: '2026-01-20', consent: true });
+      await post(port, '/v1/patients', prescriber, {
+        patientId,
+        indication: k % 2 ? 'NEUROPATHIC_PAIN' : 'CNS_SPASTICITY',
+        includedOn: '2026-01-20',
+        consent: true,
+      });
       await post(port, '/v1/prescriptions', prescriber, {
         securePrescriptionNumber: `RX-${p}-${k}`,
         patientId,
@@ -102,7 +164,9 @@ async function seed(port: number): Promise<void> {
 /** Waits until every process of the api that follows the store has handled it all (a fresh api catches up first). */
 async function caughtUp(port: number): Promise<void> {
   for (let i = 0; i < 1200; i++) {
-    const health = (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { projections: { behind: number }[] };
+    const health = (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as {
+      projections: { behind: number }[];
+    };
     if (health.projections.every((p) => p.behind === 0)) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -167,7 +231,11 @@ export async function httpBenchmarks(log: (line: string) => void): Promise<Row[]
       requests: [
         {
           method: 'GET',
-          setupRequest: (request) => ({ ...request, path: `/v1/trace/batches/${GTIN}/L${n++ % 1000}`, headers: { authorization: bearer('ansm', 'ANSM') } }),
+          setupRequest: (request) => ({
+            ...request,
+            path: `/v1/trace/batches/${GTIN}/L${n++ % 1000}`,
+            headers: { authorization: bearer('ansm', 'ANSM') },
+          }),
         },
       ],
     });

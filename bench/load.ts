@@ -23,13 +23,42 @@ function registerEvent(i: number, site: string): NewEvent {
     case 0:
       return { type: 'StockEntered', data: { ...line, reason: 'batch_release' }, metadata: metadata(lot, site) };
     case 1:
-      return { type: 'ShipmentDispatched', data: { shipmentId: `${site}~${String(i).padStart(12, '0')}`, to: 'PH-1', lines: [line], carrier: null, importAuthorisation: null }, metadata: metadata(lot, site) };
+      return {
+        type: 'ShipmentDispatched',
+        data: {
+          shipmentId: `${site}~${String(i).padStart(12, '0')}`,
+          to: 'PH-1',
+          lines: [line],
+          carrier: null,
+          importAuthorisation: null,
+        },
+        metadata: metadata(lot, site),
+      };
     case 2:
-      return { type: 'ShipmentReceived', data: { shipmentId: `EXP-1~${String(i).padStart(12, '0')}`, from: 'EXP-1', accepted: [line], discrepancies: [], serials: [] }, metadata: metadata(lot, site) };
+      return {
+        type: 'ShipmentReceived',
+        data: {
+          shipmentId: `EXP-1~${String(i).padStart(12, '0')}`,
+          from: 'EXP-1',
+          accepted: [line],
+          discrepancies: [],
+          serials: [],
+        },
+        metadata: metadata(lot, site),
+      };
     default:
       return {
         type: 'PrescriptionDispensed',
-        data: { dispensationId: `D-${i}`, prescriptionId: `RX-${i % 5000}`, patientId: `PSN-${i % 3000}`, gtin: GTIN, lot, quantity: 1, serial: null, dispensedOn: '2026-03-02' },
+        data: {
+          dispensationId: `D-${i}`,
+          prescriptionId: `RX-${i % 5000}`,
+          patientId: `PSN-${i % 3000}`,
+          gtin: GTIN,
+          lot,
+          quantity: 1,
+          serial: null,
+          dispensedOn: '2026-03-02',
+        },
         metadata: metadata(lot, site),
       };
   }
@@ -39,7 +68,11 @@ function registerEvent(i: number, site: string): NewEvent {
  * About `total` events of the circuit: a registered batch per lot, then register events in appends of 100 over
  * 50 sites, with one probe stream that ends with exactly 1,000 events spread through the whole order.
  */
-export async function loadCircuit(store: EventStore, total: number, onProgress: (done: number) => void): Promise<number> {
+export async function loadCircuit(
+  store: EventStore,
+  total: number,
+  onProgress: (done: number) => void,
+): Promise<number> {
   let written = 0;
   for (let b = 0; b < BATCHES; b += 100) {
     await Promise.all(
@@ -47,7 +80,15 @@ export async function loadCircuit(store: EventStore, total: number, onProgress: 
         store.append(`batch-${GTIN}-L${b + k}`, [
           {
             type: 'BatchRegistered',
-            data: { gtin: GTIN, lot: `L${b + k}`, quantity: 100_000, manufacturedOn: '2026-01-10', expiresOn: '2099-01-31', supplierId: 'SUP-1', exploitantId: 'EXP-1' },
+            data: {
+              gtin: GTIN,
+              lot: `L${b + k}`,
+              quantity: 100_000,
+              manufacturedOn: '2026-01-10',
+              expiresOn: '2099-01-31',
+              supplierId: 'SUP-1',
+              exploitantId: 'EXP-1',
+            },
             metadata: metadata(`L${b + k}`, 'SUP-1'),
           },
         ]),

@@ -18,7 +18,11 @@ export async function rate(count: number, work: () => Promise<unknown>): Promise
   return count / seconds;
 }
 
-export async function medianRate(runs: number, count: number, work: (run: number) => Promise<unknown>): Promise<number> {
+export async function medianRate(
+  runs: number,
+  count: number,
+  work: (run: number) => Promise<unknown>,
+): Promise<number> {
   const rates: number[] = [];
   for (let run = 0; run < runs; run++) rates.push(await rate(count, () => work(run)));
   return median(rates);
@@ -40,7 +44,11 @@ export interface Comparison {
 export async function compare(
   runs: number,
   count: number,
-  work: { ct: (run: number) => Promise<unknown>; limit: (run: number) => Promise<unknown>; peer: (run: number) => Promise<unknown> },
+  work: {
+    ct: (run: number) => Promise<unknown>;
+    limit: (run: number) => Promise<unknown>;
+    peer: (run: number) => Promise<unknown>;
+  },
 ): Promise<Comparison> {
   const ct: number[] = [];
   const limit: number[] = [];

@@ -57,10 +57,18 @@ async function main(): Promise<void> {
   relateDispensationsToAppends(rows);
   const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${await serverVersion()}`;
   const table = format(rows);
-  console.log(`\n${table}\n\n${machine}; median of ${RUNS} runs where repeated; ${Math.round((Date.now() - started.getTime()) / 1000)} s in all`);
+  console.log(
+    `\n${table}\n\n${machine}; median of ${RUNS} runs where repeated; ${Math.round((Date.now() - started.getTime()) / 1000)} s in all`,
+  );
   mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/latest.json', JSON.stringify({ date: started.toISOString(), machine, runs: RUNS, events: EVENTS, rows }, null, 2));
-  writeFileSync('bench/results/latest.md', `# cannatrace benchmark, ${started.toISOString()}\n\n${machine}; median of ${RUNS} runs.\n\n${table}\n`);
+  writeFileSync(
+    'bench/results/latest.json',
+    JSON.stringify({ date: started.toISOString(), machine, runs: RUNS, events: EVENTS, rows }, null, 2),
+  );
+  writeFileSync(
+    'bench/results/latest.md',
+    `# cannatrace benchmark, ${started.toISOString()}\n\n${machine}; median of ${RUNS} runs.\n\n${table}\n`,
+  );
 }
 
 main().then(

@@ -28,15 +28,28 @@ export async function storeBenchmarks(total: number, runs: number, log: (line: s
     log(`loading ${total} events`);
     const started = Date.now();
     const written = await loadCircuit(store, total, (n) => log(`  ${n} events loaded`));
-    rows.push({ group: 'load', figure: `${written} circuit events, appends of 100 by 4 writers`, value: written / ((Date.now() - started) / 1000), unit: 'events/s' });
+    rows.push({
+      group: 'load',
+      figure: `${written} circuit events, appends of 100 by 4 writers`,
+      value: written / ((Date.now() - started) / 1000),
+      unit: 'events/s',
+    });
 
     log('reading the whole global order');
     const fullRead = await medianRate(runs, written, () => readEverything(store, 5000));
-    rows.push({ group: 'read', figure: `whole global order from the start (${written} events, pages of 5,000)`, value: fullRead, unit: 'events/s', target: '>= 100,000 events/s' });
+    rows.push({
+      group: 'read',
+      figure: `whole global order from the start (${written} events, pages of 5,000)`,
+      value: fullRead,
+      unit: 'events/s',
+      target: '>= 100,000 events/s',
+    });
     // The limit: the same rows in a bare table whose primary key is the position, read by a keyset scan.
     const client = new pg.Client({ connectionString: benchUrl() });
     await client.connect();
-    await client.query(`CREATE TABLE ${LOADED_SCHEMA}.bare AS SELECT global_position AS position, stream_id, stream_revision, data, metadata FROM ${LOADED_SCHEMA}.events`);
+    await client.query(
+      `CREATE TABLE ${LOADED_SCHEMA}.bare AS SELECT global_position AS position, stream_id, stream_revision, data, metadata FROM ${LOADED_SCHEMA}.events`,
+    );
     await client.query(`ALTER TABLE ${LOADED_SCHEMA}.bare ADD PRIMARY KEY (position)`);
     const limitRead = await medianRate(runs, written, async () => {
       let after = 0;
@@ -51,7 +64,12 @@ export async function storeBenchmarks(total: number, runs: number, log: (line: s
     });
     await client.query(`DROP TABLE ${LOADED_SCHEMA}.bare`);
     await client.end();
-    rows.push({ group: 'read', figure: 'the same by a bare keyset scan on the position (limit)', value: limitRead, unit: 'events/s' });
+    rows.push({
+      group: 'read',
+      figure: 'the same by a bare keyset scan on the position (limit)',
+      value: limitRead,
+      unit: 'events/s',
+    });
     rows[rows.length - 2].vsLimit = fullRead / limitRead;
 
     const times: number[] = [];
@@ -61,7 +79,12 @@ export async function storeBenchmarks(total: number, runs: number, log: (line: s
       times.push(Number(process.hrtime.bigint() - t) / 1e6);
       if (events.length !== 1000) throw new Error(`probe stream has ${events.length} events`);
     }
-    rows.push({ group: 'read', figure: `one stream of 1,000 events among ${written} (median of 30)`, value: median(times), unit: `ms (p99 ${percentile(times, 99).toFixed(1)} ms)` });
+    rows.push({
+      group: 'read',
+      figure: `one stream of 1,000 events among ${written} (median of 30)`,
+      value: median(times),
+      unit: `ms (p99 ${percentile(times, 99).toFixed(1)} ms)`,
+    });
 
     log('rebuilding every read model from zero');
     const projector = new Projector(store, sql, PROJECTIONS, { batchSize: 5000 });
@@ -87,7 +110,10 @@ export async function storeBenchmarks(total: number, runs: number, log: (line: s
     const writer = (async () => {
       while (writing) {
         const t = Date.now();
-        await store.append(`steady-${Math.floor(id / 1000)}`, Array.from({ length: 10 }, () => shipmentEvent(id++)));
+        await store.append(
+          `steady-${Math.floor(id / 1000)}`,
+          Array.from({ length: 10 }, () => shipmentEvent(id++)),
+        );
         await new Promise((resolve) => setTimeout(resolve, Math.max(0, 10 - (Date.now() - t))));
       }
     })();
@@ -100,7 +126,12 @@ export async function storeBenchmarks(total: number, runs: number, log: (line: s
     await writer;
     await projector.caughtUp();
     await projector.stop();
-    rows.push({ group: 'projections', figure: `lag under ${Math.round(id / 10)} events/s of writes (median of ${behind.length} samples)`, value: median(behind), unit: `events behind (p99 ${percentile(behind, 99)}, max ${Math.max(...behind)})` });
+    rows.push({
+      group: 'projections',
+      figure: `lag under ${Math.round(id / 10)} events/s of writes (median of ${behind.length} samples)`,
+      value: median(behind),
+      unit: `events behind (p99 ${percentile(behind, 99)}, max ${Math.max(...behind)})`,
+    });
   } finally {
     await store.close();
     await sql.close();
@@ -116,11 +147,17 @@ export async function pgliteBenchmarks(dataDir: string, runs: number, log: (line
   try {
     let id = 0;
     const single = await medianRate(runs, 1000, async (run) => {
-      for (let i = 0; i < 1000; i++) await store.append(`e1-${run}-${i}`, [shipmentEvent(id++)], { expectedRevision: 'no_stream' });
+      for (let i = 0; i < 1000; i++)
+        await store.append(`e1-${run}-${i}`, [shipmentEvent(id++)], { expectedRevision: 'no_stream' });
     });
     rows.push({ group: 'pglite', figure: '1 event per append, 1 writer', value: single, unit: 'events/s' });
     const batch = await medianRate(runs, 10_000, async (run) => {
-      for (let i = 0; i < 100; i++) await store.append(`e100-${run}-${i}`, Array.from({ length: 100 }, () => shipmentEvent(id++)), { expectedRevision: 'no_stream' });
+      for (let i = 0; i < 100; i++)
+        await store.append(
+          `e100-${run}-${i}`,
+          Array.from({ length: 100 }, () => shipmentEvent(id++)),
+          { expectedRevision: 'no_stream' },
+        );
     });
     rows.push({ group: 'pglite', figure: '100 events per append', value: batch, unit: 'events/s' });
     const total = id;

@@ -45,9 +45,17 @@ const TABLE: [method: 'get' | 'post' | 'put', path: string, allowed: readonly Ro
   ['get', `/v1/audit/batches/${GTIN}/L1/history`, ['ansm']],
   ['get', `/v1/audit/batches/${GTIN}/L1/epcis`, ['ansm']],
   ['get', '/v1/audit/verify', ['ansm']],
-  ...['/v1/epcis/events', '/v1/epcis/events/X', ...['eventTypes', 'bizSteps', 'dispositions', 'epcs', 'bizLocations', 'readPoints'].map((v) => `/v1/epcis/${v}/X/events`)].map(
-    (path): [method: 'get', path: string, allowed: readonly Role[]] => ['get', path, ['ansm', 'supplier', 'exploitant', 'pharmacist']],
-  ),
+  ...[
+    '/v1/epcis/events',
+    '/v1/epcis/events/X',
+    ...['eventTypes', 'bizSteps', 'dispositions', 'epcs', 'bizLocations', 'readPoints'].map(
+      (v) => `/v1/epcis/${v}/X/events`,
+    ),
+  ].map((path): [method: 'get', path: string, allowed: readonly Role[]] => [
+    'get',
+    path,
+    ['ansm', 'supplier', 'exploitant', 'pharmacist'],
+  ]),
 ];
 
 describe('access control: every endpoint against every role', () => {
@@ -60,7 +68,8 @@ describe('access control: every endpoint against every role', () => {
   it('lists every route the api serves', async () => {
     const paths = Object.keys((await api.http.get('/docs-json')).body.paths).filter((p) => p.startsWith('/v1'));
     const covered = new Set(TABLE.map(([, path]) => path.split('?')[0]));
-    const shape = (path: string) => path.replace(/\{[^}]+\}/g, '*').replace(/\/(?:[A-Z0-9][A-Za-z0-9~._-]*|ORG|RX-1)(?=\/|$)/g, '/*');
+    const shape = (path: string) =>
+      path.replace(/\{[^}]+\}/g, '*').replace(/\/(?:[A-Z0-9][A-Za-z0-9~._-]*|ORG|RX-1)(?=\/|$)/g, '/*');
     const tableShapes = new Set([...covered].map(shape));
     for (const path of paths) expect([path, tableShapes.has(shape(path))]).toEqual([path, true]);
   });
@@ -70,12 +79,18 @@ describe('access control: every endpoint against every role', () => {
       const written = await api.eventsWrittenBy(async () => {
         expect((await api.http[method](path).send({})).status).toBe(401);
         for (const role of ALL) {
-          const response = await api.http[method](path).set('Authorization', `Bearer ${token(role, 'ORG')}`).send({});
+          const response = await api.http[method](path)
+            .set('Authorization', `Bearer ${token(role, 'ORG')}`)
+            .send({});
           if (allowed.includes(role)) {
             expect([role, response.body.type]).not.toEqual([role, 'urn:cannatrace:problem:role_not_allowed']);
             expect(response.status).not.toBe(401);
           } else {
-            expect([role, response.status, response.body.type]).toEqual([role, 403, 'urn:cannatrace:problem:role_not_allowed']);
+            expect([role, response.status, response.body.type]).toEqual([
+              role,
+              403,
+              'urn:cannatrace:problem:role_not_allowed',
+            ]);
           }
         }
       });
@@ -85,10 +100,19 @@ describe('access control: every endpoint against every role', () => {
 
   it("keeps a site's stock and register from another organisation, and its writes from ANSM", async () => {
     for (const what of ['stock', 'register', 'register/balance?month=2026-01']) {
-      const response = await api.http.get(`/v1/sites/PH-1/${what}`).set('Authorization', `Bearer ${token('pharmacist', 'PH-2')}`);
-      expect([what, response.status, response.body.type]).toEqual([what, 403, 'urn:cannatrace:problem:not_site_member']);
+      const response = await api.http
+        .get(`/v1/sites/PH-1/${what}`)
+        .set('Authorization', `Bearer ${token('pharmacist', 'PH-2')}`);
+      expect([what, response.status, response.body.type]).toEqual([
+        what,
+        403,
+        'urn:cannatrace:problem:not_site_member',
+      ]);
     }
-    const write = await api.http.post('/v1/sites/PH-1/register/losses').set('Authorization', `Bearer ${token('ansm', 'ANSM')}`).send({});
+    const write = await api.http
+      .post('/v1/sites/PH-1/register/losses')
+      .set('Authorization', `Bearer ${token('ansm', 'ANSM')}`)
+      .send({});
     expect(write.status).toBe(403);
   });
 });

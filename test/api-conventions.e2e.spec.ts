@@ -23,7 +23,10 @@ describe.each(BACKENDS)('API conventions (%s)', (backend) => {
     const tokens: [string, string | undefined][] = [
       ['no token', undefined],
       ['a forged token (another secret)', forged({ alg: 'HS256' }, claims, 'not-the-secret-not-the-secret-not')],
-      ['alg none', `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`],
+      [
+        'alg none',
+        `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`,
+      ],
       ['an expired token', forged({ alg: 'HS256' }, { ...claims, exp: exp - 1200 })],
       ['a token without org', forged({ alg: 'HS256' }, { sub: 'u', role: 'supplier', exp })],
       ['an unknown role', forged({ alg: 'HS256' }, { ...claims, role: 'admin' })],
@@ -49,7 +52,9 @@ describe.each(BACKENDS)('API conventions (%s)', (backend) => {
     });
 
     it('answers 403 to a role the endpoint does not allow', async () => {
-      const response = await api.post('/v1/organisations', 'supplier', 'SUP-1', { id: 'X', kind: 'supplier', name: 'X', country: 'FR' }).expect(403);
+      const response = await api
+        .post('/v1/organisations', 'supplier', 'SUP-1', { id: 'X', kind: 'supplier', name: 'X', country: 'FR' })
+        .expect(403);
       expect(response.body).toMatchObject({ status: 403, type: 'urn:cannatrace:problem:role_not_allowed' });
     });
   });
@@ -69,7 +74,11 @@ describe.each(BACKENDS)('API conventions (%s)', (backend) => {
     it('refuses a JSON array or a non-JSON body as a 400 problem', async () => {
       const array = await api.post('/v1/batches', 'supplier', 'SUP-1', [batch('ARRAY')]);
       expect(array.status).toBe(400);
-      const text = await api.http.post('/v1/batches').set('Authorization', `Bearer ${token('supplier', 'SUP-1')}`).set('Content-Type', 'text/plain').send('gtin=1');
+      const text = await api.http
+        .post('/v1/batches')
+        .set('Authorization', `Bearer ${token('supplier', 'SUP-1')}`)
+        .set('Content-Type', 'text/plain')
+        .send('gtin=1');
       expect(text.status).toBe(400);
       expect(text.headers['content-type']).toMatch(/^application\/problem\+json/);
     });
@@ -100,15 +109,25 @@ describe.each(BACKENDS)('API conventions (%s)', (backend) => {
       expect(reused.status).toBe(409);
       expect(reused.body.type).toBe('urn:cannatrace:problem:idempotency_key_reused');
       // Another caller's key of the same name is another request.
-      const other = await api.post('/v1/batches', 'supplier', 'SUP-2', { ...batch('IDEM-2'), gtin: '03400930000021' }, key);
+      const other = await api.post(
+        '/v1/batches',
+        'supplier',
+        'SUP-2',
+        { ...batch('IDEM-2'), gtin: '03400930000021' },
+        key,
+      );
       expect(other.status).toBe(201);
     });
 
     it('answers a retried refusal with the same problem', async () => {
       const key = { 'Idempotency-Key': `release-${backend}` };
       await api.post('/v1/batches', 'supplier', 'SUP-1', batch('IDEM-4')).expect(201);
-      const first = await api.post(`/v1/batches/${GTIN}/IDEM-4/release`, 'supplier', 'SUP-1', { qualifiedPerson: 'QP' }, key).expect(422);
-      const retry = await api.post(`/v1/batches/${GTIN}/IDEM-4/release`, 'supplier', 'SUP-1', { qualifiedPerson: 'QP' }, key).expect(422);
+      const first = await api
+        .post(`/v1/batches/${GTIN}/IDEM-4/release`, 'supplier', 'SUP-1', { qualifiedPerson: 'QP' }, key)
+        .expect(422);
+      const retry = await api
+        .post(`/v1/batches/${GTIN}/IDEM-4/release`, 'supplier', 'SUP-1', { qualifiedPerson: 'QP' }, key)
+        .expect(422);
       expect(retry.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(retry.body).toEqual(first.body);
     });
@@ -129,7 +148,9 @@ describe.each(BACKENDS)('API conventions (%s)', (backend) => {
     });
 
     it('refuses a malformed key', async () => {
-      const response = await api.post('/v1/batches', 'supplier', 'SUP-1', batch('IDEM-5'), { 'Idempotency-Key': 'x'.repeat(201) });
+      const response = await api.post('/v1/batches', 'supplier', 'SUP-1', batch('IDEM-5'), {
+        'Idempotency-Key': 'x'.repeat(201),
+      });
       expect(response.status).toBe(400);
       expect(response.body.type).toBe('urn:cannatrace:problem:bad_idempotency_key');
     });

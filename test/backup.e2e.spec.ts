@@ -47,7 +47,9 @@ describe('backup and restore of the embedded default', () => {
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it('writes the whole database to one file, and never over an existing one', async () => {
-    expect(summary).toMatch(new RegExp(`^backup of ${events} events \\([\\d.]+ MB\\) written to ${file} in [\\d.]+ s$`));
+    expect(summary).toMatch(
+      new RegExp(`^backup of ${events} events \\([\\d.]+ MB\\) written to ${file} in [\\d.]+ s$`),
+    );
     expect(events).toBeGreaterThan(15);
     expect(readdirSync(root).filter((f) => f.includes('partial'))).toEqual([]);
     await expect(backup(source, file)).rejects.toThrow(BackupRefused);
@@ -64,7 +66,10 @@ describe('backup and restore of the embedded default', () => {
     try {
       const pharmacist = await request(app.getHttpServer())
         .get('/v1/sites/PH-CENTRE/shipments?direction=incoming')
-        .set('Authorization', `Bearer ${signToken(SECRET, { sub: '10000000002', role: 'pharmacist', org: 'PH-CENTRE' }, 60)}`)
+        .set(
+          'Authorization',
+          `Bearer ${signToken(SECRET, { sub: '10000000002', role: 'pharmacist', org: 'PH-CENTRE' }, 60)}`,
+        )
         .expect(200);
       // The read models came along: the delivery waiting at the pharmacy is listed at once.
       expect(pharmacist.body).toHaveLength(1);
@@ -76,7 +81,9 @@ describe('backup and restore of the embedded default', () => {
   it('refuses a directory holding a database unless forced, and then keeps that one aside', async () => {
     const into = target();
     await restore(into, file, false);
-    await expect(restore(into, file, false)).rejects.toThrow(/already holds a database; restore refuses to replace it unless given --force/);
+    await expect(restore(into, file, false)).rejects.toThrow(
+      /already holds a database; restore refuses to replace it unless given --force/,
+    );
     const { summary, ok } = await restore(into, file, true);
     expect(ok).toBe(true);
     const aside = /kept in (.+)$/.exec(summary.find((l) => l.includes('kept in')) ?? '')?.[1] as string;
@@ -88,7 +95,9 @@ describe('backup and restore of the embedded default', () => {
     await restore(into, file, false);
     const garbage = join(root, 'garbage');
     writeFileSync(garbage, randomBytes(4096));
-    await expect(restore(into, garbage, true)).rejects.toThrow(/is not a backup of cannatrace's embedded database \(not a gzipped tarball\)/);
+    await expect(restore(into, garbage, true)).rejects.toThrow(
+      /is not a backup of cannatrace's embedded database \(not a gzipped tarball\)/,
+    );
     writeFileSync(garbage, gzipSync(randomBytes(4096)));
     await expect(restore(into, garbage, true)).rejects.toThrow(/no PostgreSQL data directory in it/);
     const sql = await PgliteSqlClient.open(pgliteDir(into));
@@ -139,10 +148,16 @@ const havePgDump = spawnSync('pg_dump', ['--version']).status === 0;
 
   it('dumps a schema with pg_dump -Fc, restores it with pg_restore into another database, and verify finds every event', async () => {
     for (const id of ['PH-A', 'PH-B', 'PH-C']) {
-      await api.http.post('/v1/organisations').set('Authorization', `Bearer ${token('ansm', 'ANSM')}`).send({ id, kind: 'community_pharmacy', name: id, country: 'FR' }).expect(201);
+      await api.http
+        .post('/v1/organisations')
+        .set('Authorization', `Bearer ${token('ansm', 'ANSM')}`)
+        .send({ id, kind: 'community_pharmacy', name: id, country: 'FR' })
+        .expect(201);
     }
     const dump = join(mkdtempSync(join(tmpdir(), 'cannatrace-pgdump-')), 'cannatrace.dump');
-    const dumped = spawnSync('pg_dump', ['-Fc', `--schema=${api.schema}`, `--file=${dump}`, DATABASE_URL], { encoding: 'utf8' });
+    const dumped = spawnSync('pg_dump', ['-Fc', `--schema=${api.schema}`, `--file=${dump}`, DATABASE_URL], {
+      encoding: 'utf8',
+    });
     expect(dumped.stderr).toBe('');
     await admin(`CREATE DATABASE ${database}`);
     const targetUrl = DATABASE_URL.replace(/\/[^/]+$/, `/${database}`);

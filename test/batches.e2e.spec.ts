@@ -16,14 +16,23 @@ describe.each(BACKENDS)('batches over HTTP (%s)', (backend) => {
   const at = (lot: string, action = '') => `/v1/batches/${GTIN}/${lot}${action}`;
 
   /** Expects the problem answer, and that nothing at all was written. */
-  async function refused(send: () => Promise<{ status: number; body: Record<string, unknown>; headers: Record<string, string> }>, status: number, rule?: string) {
+  async function refused(
+    send: () => Promise<{ status: number; body: Record<string, unknown>; headers: Record<string, string> }>,
+    status: number,
+    rule?: string,
+  ) {
     let response!: { status: number; body: Record<string, unknown>; headers: Record<string, string> };
     const written = await api.eventsWrittenBy(async () => {
       response = await send();
     });
     expect(response.status).toBe(status);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(response.body).toMatchObject({ status, type: expect.any(String), title: expect.any(String), detail: expect.any(String) });
+    expect(response.body).toMatchObject({
+      status,
+      type: expect.any(String),
+      title: expect.any(String),
+      detail: expect.any(String),
+    });
     if (rule) expect(response.body.rule).toBe(rule);
     expect(written).toBe(0);
     return response.body;
@@ -31,7 +40,13 @@ describe.each(BACKENDS)('batches over HTTP (%s)', (backend) => {
 
   it('registers, analyses and releases a batch, then answers its state', async () => {
     const registered = await supplier('/v1/batches', batch('HAPPY')).expect(201);
-    expect(registered.body).toEqual({ eventIds: [expect.any(String)], stream: `batch-${GTIN}-HAPPY`, revision: 0, gtin: GTIN, lot: 'HAPPY' });
+    expect(registered.body).toEqual({
+      eventIds: [expect.any(String)],
+      stream: `batch-${GTIN}-HAPPY`,
+      revision: 0,
+      gtin: GTIN,
+      lot: 'HAPPY',
+    });
 
     expect((await api.get(at('HAPPY'), 'pharmacist', 'PH-1').expect(200)).body).toMatchObject({
       gtin: GTIN,
@@ -45,27 +60,51 @@ describe.each(BACKENDS)('batches over HTTP (%s)', (backend) => {
     });
 
     const analysed = await api.post(at('HAPPY', '/analyses'), 'laboratory', 'LAB-1', analysis()).expect(201);
-    expect(analysed.body).toEqual({ eventIds: [expect.any(String)], stream: `batch-${GTIN}-HAPPY`, revision: 1, conformant: true, failures: [] });
+    expect(analysed.body).toEqual({
+      eventIds: [expect.any(String)],
+      stream: `batch-${GTIN}-HAPPY`,
+      revision: 1,
+      conformant: true,
+      failures: [],
+    });
 
     const released = await supplier(at('HAPPY', '/release'), { qualifiedPerson: 'Dr QP' }).expect(201);
     expect(released.body.revision).toBe(2);
 
-    expect((await api.get(at('HAPPY'), 'ansm', 'ANSM').expect(200)).body).toMatchObject({ conformant: true, released: true, onHold: false, recalled: false });
+    expect((await api.get(at('HAPPY'), 'ansm', 'ANSM').expect(200)).body).toMatchObject({
+      conformant: true,
+      released: true,
+      onHold: false,
+      recalled: false,
+    });
     const events = await api.store.readStream(`batch-${GTIN}-HAPPY`);
     expect(events.map((e) => e.type)).toEqual(['BatchRegistered', 'AnalysisRecorded', 'BatchReleased']);
-    expect(events[0].metadata).toMatchObject({ actor: 'supplier-user', role: 'supplier', organisation: 'SUP-1', batchKeys: [`${GTIN}-HAPPY`] });
+    expect(events[0].metadata).toMatchObject({
+      actor: 'supplier-user',
+      role: 'supplier',
+      organisation: 'SUP-1',
+      batchKeys: [`${GTIN}-HAPPY`],
+    });
   });
 
   it('refuses a batch to a role other than supplier, and to another supplier', async () => {
     await refused(() => api.post('/v1/batches', 'pharmacist', 'PH-1', batch('ROLE')), 403, undefined);
     await refused(() => api.post('/v1/batches', 'supplier', 'SUP-2', batch('FOREIGN')), 403, 'not_product_supplier');
-    await refused(() => api.post('/v1/batches', 'supplier', 'SUP-1', batch('FOREIGN', OTHER_GTIN)), 403, 'not_product_supplier');
+    await refused(
+      () => api.post('/v1/batches', 'supplier', 'SUP-1', batch('FOREIGN', OTHER_GTIN)),
+      403,
+      'not_product_supplier',
+    );
   });
 
   it('registers a lot once, and expiry after manufacture', async () => {
     await supplier('/v1/batches', batch('ONCE')).expect(201);
     await refused(() => supplier('/v1/batches', batch('ONCE')), 409, 'lot_exists');
-    await refused(() => supplier('/v1/batches', { ...batch('EXPIRY'), expiresOn: '2026-01-10' }), 422, 'expiry_not_after_manufacture');
+    await refused(
+      () => supplier('/v1/batches', { ...batch('EXPIRY'), expiresOn: '2026-01-10' }),
+      422,
+      'expiry_not_after_manufacture',
+    );
   });
 
   it('refuses a malformed GTIN, an unknown field, a wrong type, naming each field', async () => {
@@ -75,12 +114,18 @@ describe.each(BACKENDS)('batches over HTTP (%s)', (backend) => {
     expect(letters.errors).toEqual([{ field: 'gtin', message: 'gtin must be 14 digits (a GTIN-14)' }]);
     const unknown = await refused(() => supplier('/v1/batches', { ...batch('X'), colour: 'green' }), 400);
     expect(unknown.errors).toEqual([{ field: 'colour', message: 'property colour should not exist' }]);
-    const types = await refused(() => supplier('/v1/batches', { ...batch('X'), quantity: '500', expiresOn: '2026-02-30' }), 400);
+    const types = await refused(
+      () => supplier('/v1/batches', { ...batch('X'), quantity: '500', expiresOn: '2026-02-30' }),
+      400,
+    );
     const fields = new Set((types.errors as { field: string }[]).map((e) => e.field));
     expect([...fields].sort()).toEqual(['expiresOn', 'quantity']);
     expect(types.errors).toContainEqual({ field: 'quantity', message: 'quantity must be an integer number' });
     expect(types.errors).toContainEqual({ field: 'expiresOn', message: 'expiresOn must be a date written YYYY-MM-DD' });
-    const nested = await refused(() => supplier(at('HAPPY', '/analyses'), { ...analysis(), results: { ...conformingFlowerResults, colour: 1 } }), 400);
+    const nested = await refused(
+      () => supplier(at('HAPPY', '/analyses'), { ...analysis(), results: { ...conformingFlowerResults, colour: 1 } }),
+      400,
+    );
     expect(nested.errors).toEqual([{ field: 'results.colour', message: 'property colour should not exist' }]);
   });
 
@@ -97,7 +142,10 @@ describe.each(BACKENDS)('batches over HTTP (%s)', (backend) => {
       }),
     ];
     for (const [analyte, value, limit, rule] of cases) {
-      const response = await supplier(at('FAILING', '/analyses'), analysis({ ...conformingFlowerResults, [analyte]: value })).expect(201);
+      const response = await supplier(
+        at('FAILING', '/analyses'),
+        analysis({ ...conformingFlowerResults, [analyte]: value }),
+      ).expect(201);
       expect(response.body.conformant).toBe(false);
       expect(response.body.failures).toEqual([{ analyte, value, limit, rule }]);
     }
@@ -118,7 +166,11 @@ describe.each(BACKENDS)('batches over HTTP (%s)', (backend) => {
     await supplier(at('RELEASE', '/analyses'), analysis({ ...conformingFlowerResults, lead: 9 })).expect(201);
     await refused(() => supplier(at('RELEASE', '/release'), { qualifiedPerson: 'QP' }), 422, 'analysis_not_conformant');
     await supplier(at('RELEASE', '/analyses'), analysis()).expect(201);
-    await refused(() => api.post(at('RELEASE', '/release'), 'supplier', 'SUP-2', { qualifiedPerson: 'QP' }), 403, 'not_batch_supplier');
+    await refused(
+      () => api.post(at('RELEASE', '/release'), 'supplier', 'SUP-2', { qualifiedPerson: 'QP' }),
+      403,
+      'not_batch_supplier',
+    );
     await supplier(at('RELEASE', '/release'), { qualifiedPerson: 'QP' }).expect(201);
     await refused(() => supplier(at('RELEASE', '/release'), { qualifiedPerson: 'QP' }), 422, 'batch_already_released');
   });
@@ -138,7 +190,11 @@ describe.each(BACKENDS)('batches over HTTP (%s)', (backend) => {
     await refused(() => supplier(at('HOLD', '/release'), { qualifiedPerson: 'QP' }), 422, 'batch_recalled');
     await refused(() => ansm(at('HOLD', '/recall'), { reason: 'again' }), 422, 'batch_recalled');
     await refused(() => ansm(at('HOLD', '/hold'), { reason: 'after' }), 422, 'batch_recalled');
-    expect((await api.get(at('HOLD'), 'ansm', 'ANSM')).body).toMatchObject({ recalled: true, onHold: false, released: false });
+    expect((await api.get(at('HOLD'), 'ansm', 'ANSM')).body).toMatchObject({
+      recalled: true,
+      onHold: false,
+      released: false,
+    });
   });
 
   it('answers 404 for an unknown batch or product', async () => {

@@ -13,7 +13,13 @@ export const analysis = (results: object = conformingFlowerResults) => ({
   results,
 });
 
-export const batch = (lot: string, gtin = GTIN) => ({ gtin, lot, quantity: 500, manufacturedOn: '2026-01-10', expiresOn: '2031-01-31' });
+export const batch = (lot: string, gtin = GTIN) => ({
+  gtin,
+  lot,
+  quantity: 500,
+  manufacturedOn: '2026-01-10',
+  expiresOn: '2031-01-31',
+});
 
 /** ANSM registers two suppliers, an exploitant, a laboratory and one flower product of each supplier. */
 export async function seedCatalogue(api: Api): Promise<void> {
@@ -23,7 +29,8 @@ export async function seedCatalogue(api: Api): Promise<void> {
     { id: 'EXP-1', kind: 'exploitant', name: 'Exploitant', country: 'FR' },
     { id: 'LAB-1', kind: 'laboratory', name: 'Laboratoire Central', country: 'FR' },
   ];
-  for (const organisation of organisations) await api.post('/v1/organisations', 'ansm', 'ANSM', organisation).expect(201);
+  for (const organisation of organisations)
+    await api.post('/v1/organisations', 'ansm', 'ANSM', organisation).expect(201);
   await api.post('/v1/products', 'ansm', 'ANSM', flowerProduct(GTIN, 'SUP-1')).expect(201);
   await api.post('/v1/products', 'ansm', 'ANSM', flowerProduct(OTHER_GTIN, 'SUP-2')).expect(201);
 }

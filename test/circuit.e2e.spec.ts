@@ -3,7 +3,8 @@ import { encodePackCode } from '#gs1';
 import { analysis, batch, flowerProduct, GTIN } from './catalogue.fixtures.js';
 import { Api, BACKENDS, token as tokenFor } from './harness.js';
 
-const scan = (lot: string, serial: string) => encodePackCode({ gtin: GTIN, expiryYymmdd: '310131', lot, serial }, { symbologyPrefix: true });
+const scan = (lot: string, serial: string) =>
+  encodePackCode({ gtin: GTIN, expiryYymmdd: '310131', lot, serial }, { symbologyPrefix: true });
 
 /** ANSM registers the circuit; SUP-1 (outside the EU) registers, analyses and releases lots. */
 async function seedCircuit(api: Api, lots: Record<string, number>): Promise<void> {
@@ -13,9 +14,21 @@ async function seedCircuit(api: Api, lots: Record<string, number>): Promise<void
     { id: 'PH-1', kind: 'community_pharmacy', name: 'Pharmacie du Centre', country: 'FR' },
     { id: 'PH-2', kind: 'hospital_pharmacy', name: 'PUI CHU', country: 'FR' },
   ];
-  for (const organisation of organisations) await api.post('/v1/organisations', 'ansm', 'ANSM', organisation).expect(201);
-  for (const [rpps, name] of [['10000000002', 'Pharmacienne'], ['10000000009', 'Témoin']]) {
-    await api.post('/v1/professionals', 'ansm', 'ANSM', { rpps, kind: 'pharmacist', name, organisationId: 'PH-1', trainedOn: '2026-01-05' }).expect(201);
+  for (const organisation of organisations)
+    await api.post('/v1/organisations', 'ansm', 'ANSM', organisation).expect(201);
+  for (const [rpps, name] of [
+    ['10000000002', 'Pharmacienne'],
+    ['10000000009', 'Témoin'],
+  ]) {
+    await api
+      .post('/v1/professionals', 'ansm', 'ANSM', {
+        rpps,
+        kind: 'pharmacist',
+        name,
+        organisationId: 'PH-1',
+        trainedOn: '2026-01-05',
+      })
+      .expect(201);
   }
   await api.post('/v1/products', 'ansm', 'ANSM', flowerProduct(GTIN, 'SUP-1')).expect(201);
   for (const [lot, quantity] of Object.entries(lots)) {
@@ -25,7 +38,8 @@ async function seedCircuit(api: Api, lots: Record<string, number>): Promise<void
   }
 }
 
-const stockOf = async (api: Api, site: string) => (await api.get(`/v1/sites/${site}/stock`, 'ansm', 'ANSM').expect(200)).body as { lot: string; quantity: number }[];
+const stockOf = async (api: Api, site: string) =>
+  (await api.get(`/v1/sites/${site}/stock`, 'ansm', 'ANSM').expect(200)).body as { lot: string; quantity: number }[];
 
 describe.each(BACKENDS)('supplier -> exploitant -> pharmacy over HTTP (%s)', (backend) => {
   let api: Api;
@@ -35,7 +49,11 @@ describe.each(BACKENDS)('supplier -> exploitant -> pharmacy over HTTP (%s)', (ba
   });
   afterAll(() => api.close());
 
-  const pharmacist = (path: string, body: unknown, org = 'PH-1') => api.http.post(path).set('Authorization', `Bearer ${pharmacistToken(org)}`).send(body as object);
+  const pharmacist = (path: string, body: unknown, org = 'PH-1') =>
+    api.http
+      .post(path)
+      .set('Authorization', `Bearer ${pharmacistToken(org)}`)
+      .send(body as object);
   const pharmacistToken = (org: string) => tokenFor('pharmacist', org, '10000000002');
   let toExploitant: string;
   let toPharmacy: string;
@@ -59,7 +77,14 @@ describe.each(BACKENDS)('supplier -> exploitant -> pharmacy over HTTP (%s)', (ba
     const refused = await api.post('/v1/shipments', 'supplier', 'SUP-1', { to: 'EXP-1', lines });
     expect(refused.status).toBe(422);
     expect(refused.body.rule).toBe('import_authorisation_required');
-    const shipped = await api.post('/v1/shipments', 'supplier', 'SUP-1', { to: 'EXP-1', lines, carrier: 'Sécurité Transports', importAuthorisation: 'ANSM-IMP-2026-17' }).expect(201);
+    const shipped = await api
+      .post('/v1/shipments', 'supplier', 'SUP-1', {
+        to: 'EXP-1',
+        lines,
+        carrier: 'Sécurité Transports',
+        importAuthorisation: 'ANSM-IMP-2026-17',
+      })
+      .expect(201);
     toExploitant = shipped.body.shipmentId;
     // The id names the sender and the book of its register that holds the dispatch.
     const month = shipped.body.stream.slice('register-SUP-1~'.length);
@@ -68,16 +93,30 @@ describe.each(BACKENDS)('supplier -> exploitant -> pharmacy over HTTP (%s)', (ba
   });
 
   it('refuses a route the circuit does not allow, and more packs than held', async () => {
-    const direct = await api.post('/v1/shipments', 'supplier', 'SUP-1', { to: 'PH-1', lines: [{ gtin: GTIN, lot: 'L1', quantity: 1 }], importAuthorisation: 'X' });
+    const direct = await api.post('/v1/shipments', 'supplier', 'SUP-1', {
+      to: 'PH-1',
+      lines: [{ gtin: GTIN, lot: 'L1', quantity: 1 }],
+      importAuthorisation: 'X',
+    });
     expect([direct.status, direct.body.rule]).toEqual([422, 'route_not_allowed']);
-    const tooMany = await api.post('/v1/shipments', 'supplier', 'SUP-1', { to: 'EXP-1', lines: [{ gtin: GTIN, lot: 'L1', quantity: 11 }], importAuthorisation: 'X' });
+    const tooMany = await api.post('/v1/shipments', 'supplier', 'SUP-1', {
+      to: 'EXP-1',
+      lines: [{ gtin: GTIN, lot: 'L1', quantity: 11 }],
+      importAuthorisation: 'X',
+    });
     expect([tooMany.status, tooMany.body.rule]).toEqual([422, 'insufficient_stock']);
   });
 
   it('lets the exploitant receive by counted lines, then ship to a pharmacy', async () => {
-    const receipt = await api.post(`/v1/shipments/${toExploitant}/receipt`, 'exploitant', 'EXP-1', { lines: [{ gtin: GTIN, lot: 'L1', quantity: 10 }] }).expect(201);
+    const receipt = await api
+      .post(`/v1/shipments/${toExploitant}/receipt`, 'exploitant', 'EXP-1', {
+        lines: [{ gtin: GTIN, lot: 'L1', quantity: 10 }],
+      })
+      .expect(201);
     expect(receipt.body).toMatchObject({ accepted: [{ gtin: GTIN, lot: 'L1', quantity: 10 }], discrepancies: [] });
-    const shipped = await api.post('/v1/shipments', 'exploitant', 'EXP-1', { to: 'PH-1', lines: [{ gtin: GTIN, lot: 'L1', quantity: 5 }] }).expect(201);
+    const shipped = await api
+      .post('/v1/shipments', 'exploitant', 'EXP-1', { to: 'PH-1', lines: [{ gtin: GTIN, lot: 'L1', quantity: 5 }] })
+      .expect(201);
     toPharmacy = shipped.body.shipmentId;
     expect(await stockOf(api, 'EXP-1')).toEqual([{ gtin: GTIN, lot: 'L1', quantity: 5 }]);
   });
@@ -88,13 +127,26 @@ describe.each(BACKENDS)('supplier -> exploitant -> pharmacy over HTTP (%s)', (ba
   });
 
   it('receives by scans and says every discrepancy: a serial twice, a dropped separator, another batch, missing packs', async () => {
-    const scans = [scan('L1', 'S1'), scan('L1', 'S2'), scan('L1', 'S1'), scan('L1', 'S3'), `]d201${GTIN}17310131` + `10L121S4`, scan('L2', 'S9')];
+    const scans = [
+      scan('L1', 'S1'),
+      scan('L1', 'S2'),
+      scan('L1', 'S1'),
+      scan('L1', 'S3'),
+      `]d201${GTIN}17310131` + `10L121S4`,
+      scan('L2', 'S9'),
+    ];
     const response = await pharmacist(`/v1/shipments/${toPharmacy}/receipt`, { scans });
     expect(response.status).toBe(201);
     expect(response.body.accepted).toEqual([{ gtin: GTIN, lot: 'L1', quantity: 3 }]);
     expect(response.body.discrepancies).toEqual([
       { kind: 'duplicate_scan', gtin: GTIN, lot: 'L1', serial: 'S1' },
-      { kind: 'missing_separator', scan: scans[4], gtin: GTIN, lot: 'L121S4', detail: expect.stringContaining('GS separator') },
+      {
+        kind: 'missing_separator',
+        scan: scans[4],
+        gtin: GTIN,
+        lot: 'L121S4',
+        detail: expect.stringContaining('GS separator'),
+      },
       { kind: 'missing', gtin: GTIN, lot: 'L1', shipped: 5, received: 3 },
       { kind: 'wrong_batch', gtin: GTIN, lot: 'L2', received: 1 },
     ]);
@@ -104,7 +156,11 @@ describe.each(BACKENDS)('supplier -> exploitant -> pharmacy over HTTP (%s)', (ba
   });
 
   it('receives a delivery of 3,000 scanned packs in one request (a body over the 100 kB default)', async () => {
-    const shipmentId = (await api.post('/v1/shipments', 'exploitant', 'EXP-1', { to: 'PH-2', lines: [{ gtin: GTIN, lot: 'L1', quantity: 1 }] }).expect(201)).body.shipmentId;
+    const shipmentId = (
+      await api
+        .post('/v1/shipments', 'exploitant', 'EXP-1', { to: 'PH-2', lines: [{ gtin: GTIN, lot: 'L1', quantity: 1 }] })
+        .expect(201)
+    ).body.shipmentId;
     const scans = Array.from({ length: 3000 }, (_, i) => scan('L1', `BULK${i}`));
     expect(JSON.stringify({ scans }).length).toBeGreaterThan(100_000);
     const response = await pharmacist(`/v1/shipments/${shipmentId}/receipt`, { scans }, 'PH-2');
@@ -114,27 +170,60 @@ describe.each(BACKENDS)('supplier -> exploitant -> pharmacy over HTTP (%s)', (ba
   });
 
   it('answers the shipment to its parties and ANSM only', async () => {
-    const view = (await api.http.get(`/v1/shipments/${toPharmacy}`).set('Authorization', `Bearer ${pharmacistToken('PH-1')}`).expect(200)).body;
+    const view = (
+      await api.http
+        .get(`/v1/shipments/${toPharmacy}`)
+        .set('Authorization', `Bearer ${pharmacistToken('PH-1')}`)
+        .expect(200)
+    ).body;
     expect(view).toMatchObject({ from: 'EXP-1', to: 'PH-1', status: 'received', lines: [{ lot: 'L1', quantity: 5 }] });
     expect(view.receipt.accepted).toEqual([{ gtin: GTIN, lot: 'L1', quantity: 3 }]);
-    await api.http.get(`/v1/shipments/${toPharmacy}`).set('Authorization', `Bearer ${pharmacistToken('PH-2')}`).expect(403);
+    await api.http
+      .get(`/v1/shipments/${toPharmacy}`)
+      .set('Authorization', `Bearer ${pharmacistToken('PH-2')}`)
+      .expect(403);
     await api.get(`/v1/shipments/${toPharmacy}`, 'ansm', 'ANSM').expect(200);
     await api.get('/v1/shipments/EXP-1~000000000000', 'ansm', 'ANSM').expect(404);
   });
 
   it('records a theft, a destruction before a witness and an inventory with a difference', async () => {
     const line = { gtin: GTIN, lot: 'L1', quantity: 1 };
-    await pharmacist('/v1/sites/PH-1/register/losses', { ...line, kind: 'theft', occurredOn: '2026-03-02', declarations: { police: 'PV-75-123', ars: 'ARS-IDF-9', ansm: 'ANSM-STUP-4' } }).expect(201);
-    const selfWitness = await pharmacist('/v1/sites/PH-1/register/destructions', { ...line, destroyedOn: '2026-04-15', witnessRpps: '10000000002', reportReference: 'PV-DEST-1', arsNotifiedOn: '2026-03-10' });
+    await pharmacist('/v1/sites/PH-1/register/losses', {
+      ...line,
+      kind: 'theft',
+      occurredOn: '2026-03-02',
+      declarations: { police: 'PV-75-123', ars: 'ARS-IDF-9', ansm: 'ANSM-STUP-4' },
+    }).expect(201);
+    const selfWitness = await pharmacist('/v1/sites/PH-1/register/destructions', {
+      ...line,
+      destroyedOn: '2026-04-15',
+      witnessRpps: '10000000002',
+      reportReference: 'PV-DEST-1',
+      arsNotifiedOn: '2026-03-10',
+    });
     expect([selfWitness.status, selfWitness.body.rule]).toEqual([422, 'witness_is_actor']);
-    await pharmacist('/v1/sites/PH-1/register/destructions', { ...line, destroyedOn: '2026-04-15', witnessRpps: '10000000009', reportReference: 'PV-DEST-1', arsNotifiedOn: '2026-03-10' }).expect(201);
+    await pharmacist('/v1/sites/PH-1/register/destructions', {
+      ...line,
+      destroyedOn: '2026-04-15',
+      witnessRpps: '10000000009',
+      reportReference: 'PV-DEST-1',
+      arsNotifiedOn: '2026-03-10',
+    }).expect(201);
     const incomplete = await pharmacist('/v1/sites/PH-1/register/inventories', { countedOn: '2026-12-31', counts: [] });
     expect([incomplete.status, incomplete.body.rule]).toEqual([422, 'inventory_incomplete']);
-    const inventory = await pharmacist('/v1/sites/PH-1/register/inventories', { countedOn: '2026-12-31', counts: [{ ...line, quantity: 0 }] }).expect(201);
+    const inventory = await pharmacist('/v1/sites/PH-1/register/inventories', {
+      countedOn: '2026-12-31',
+      counts: [{ ...line, quantity: 0 }],
+    }).expect(201);
     expect(inventory.body.events[0].data.adjustments).toEqual([{ gtin: GTIN, lot: 'L1', difference: -1 }]);
     expect(await stockOf(api, 'PH-1')).toEqual([]);
 
-    const register = (await api.get('/v1/sites/PH-1/register', 'ansm', 'ANSM').expect(200)).body as { movement: string; direction: string; quantity: number; balance: number }[];
+    const register = (await api.get('/v1/sites/PH-1/register', 'ansm', 'ANSM').expect(200)).body as {
+      movement: string;
+      direction: string;
+      quantity: number;
+      balance: number;
+    }[];
     expect(register.map((e) => [e.movement, e.direction, e.quantity, e.balance])).toEqual([
       ['receipt', 'entry', 3, 3],
       ['theft', 'exit', 1, 2],
@@ -148,18 +237,32 @@ describe.each(BACKENDS)('supplier -> exploitant -> pharmacy over HTTP (%s)', (ba
   });
 
   it("keeps a site's stock and register to the site and ANSM", async () => {
-    await api.http.get('/v1/sites/PH-1/stock').set('Authorization', `Bearer ${pharmacistToken('PH-2')}`).expect(403);
-    await api.http.get('/v1/sites/PH-1/register').set('Authorization', `Bearer ${pharmacistToken('PH-2')}`).expect(403);
+    await api.http
+      .get('/v1/sites/PH-1/stock')
+      .set('Authorization', `Bearer ${pharmacistToken('PH-2')}`)
+      .expect(403);
+    await api.http
+      .get('/v1/sites/PH-1/register')
+      .set('Authorization', `Bearer ${pharmacistToken('PH-2')}`)
+      .expect(403);
     const ansmWrite = await api.post('/v1/sites/PH-1/register/losses', 'ansm', 'ANSM', {});
     expect(ansmWrite.status).toBe(403);
   });
 
   it('refuses to ship a held or a recalled batch', async () => {
     await api.post(`/v1/batches/${GTIN}/L2/hold`, 'ansm', 'ANSM', { reason: 'inquiry' }).expect(201);
-    const held = await api.post('/v1/shipments', 'supplier', 'SUP-1', { to: 'EXP-1', lines: [{ gtin: GTIN, lot: 'L2', quantity: 1 }], importAuthorisation: 'X' });
+    const held = await api.post('/v1/shipments', 'supplier', 'SUP-1', {
+      to: 'EXP-1',
+      lines: [{ gtin: GTIN, lot: 'L2', quantity: 1 }],
+      importAuthorisation: 'X',
+    });
     expect([held.status, held.body.rule]).toEqual([422, 'batch_on_hold']);
     await api.post(`/v1/batches/${GTIN}/L2/recall`, 'ansm', 'ANSM', { reason: 'defect' }).expect(201);
-    const recalled = await api.post('/v1/shipments', 'supplier', 'SUP-1', { to: 'EXP-1', lines: [{ gtin: GTIN, lot: 'L2', quantity: 1 }], importAuthorisation: 'X' });
+    const recalled = await api.post('/v1/shipments', 'supplier', 'SUP-1', {
+      to: 'EXP-1',
+      lines: [{ gtin: GTIN, lot: 'L2', quantity: 1 }],
+      importAuthorisation: 'X',
+    });
     expect([recalled.status, recalled.body.rule]).toEqual([422, 'batch_recalled']);
   });
 });
@@ -175,12 +278,17 @@ describe('concurrent dispatches on real PostgreSQL', () => {
   it('never ships more than the stock: of six dispatches of 5 packs from 20, four succeed', async () => {
     const responses = await Promise.all(
       Array.from({ length: 6 }, () =>
-        api.post('/v1/shipments', 'supplier', 'SUP-1', { to: 'EXP-1', lines: [{ gtin: GTIN, lot: 'L7', quantity: 5 }], importAuthorisation: 'X' }),
+        api.post('/v1/shipments', 'supplier', 'SUP-1', {
+          to: 'EXP-1',
+          lines: [{ gtin: GTIN, lot: 'L7', quantity: 5 }],
+          importAuthorisation: 'X',
+        }),
       ),
     );
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses).toEqual([201, 201, 201, 201, 422, 422]);
-    for (const refused of responses.filter((r) => r.status === 422)) expect(refused.body.rule).toBe('insufficient_stock');
+    for (const refused of responses.filter((r) => r.status === 422))
+      expect(refused.body.rule).toBe('insufficient_stock');
     expect(await stockOf(api, 'SUP-1')).toEqual([]);
     const register = (await api.get('/v1/sites/SUP-1/register', 'ansm', 'ANSM')).body as { balance: number }[];
     for (const entry of register) expect(entry.balance).toBeGreaterThanOrEqual(0);
@@ -192,7 +300,11 @@ describe('concurrent dispatches on real PostgreSQL', () => {
     await api.post(`/v1/batches/${GTIN}/L8/release`, 'supplier', 'SUP-1', { qualifiedPerson: 'QP' }).expect(201);
     const responses = await Promise.all(
       [12, 12].map((quantity) =>
-        api.post('/v1/shipments', 'supplier', 'SUP-1', { to: 'EXP-1', lines: [{ gtin: GTIN, lot: 'L8', quantity }], importAuthorisation: 'X' }),
+        api.post('/v1/shipments', 'supplier', 'SUP-1', {
+          to: 'EXP-1',
+          lines: [{ gtin: GTIN, lot: 'L8', quantity }],
+          importAuthorisation: 'X',
+        }),
       ),
     );
     expect(responses.map((r) => r.status).sort()).toEqual([201, 422]);

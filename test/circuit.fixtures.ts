@@ -5,7 +5,8 @@ import { token, type Api } from './harness.js';
 
 export const TODAY = parisDate(new Date());
 /** A pack's DataMatrix content; its expiry is the catalogue batch's (2031-01-31). */
-export const scan = (serial: string, lot = 'L1') => encodePackCode({ gtin: GTIN, expiryYymmdd: '310131', lot, serial }, { symbologyPrefix: true });
+export const scan = (serial: string, lot = 'L1') =>
+  encodePackCode({ gtin: GTIN, expiryYymmdd: '310131', lot, serial }, { symbologyPrefix: true });
 export const PRESCRIBER = '10000000001';
 export const PHARMACIST = '10000000002';
 
@@ -18,7 +19,8 @@ export async function seedToPharmacy(api: Api): Promise<void> {
     { id: 'PH-2', kind: 'community_pharmacy', name: 'Pharmacie de la Gare', country: 'FR' },
     { id: 'CHU-1', kind: 'reference_centre', name: 'CHU', country: 'FR' },
   ];
-  for (const organisation of organisations) await api.post('/v1/organisations', 'ansm', 'ANSM', organisation).expect(201);
+  for (const organisation of organisations)
+    await api.post('/v1/organisations', 'ansm', 'ANSM', organisation).expect(201);
   const professionals = [
     { rpps: PRESCRIBER, kind: 'prescriber', organisationId: 'CHU-1', trainedOn: '2026-01-05' },
     { rpps: '10000000004', kind: 'prescriber', organisationId: 'CHU-1', trainedOn: null },
@@ -26,22 +28,50 @@ export async function seedToPharmacy(api: Api): Promise<void> {
     { rpps: '10000000005', kind: 'pharmacist', organisationId: 'PH-2', trainedOn: '2026-01-05' },
     { rpps: '10000000006', kind: 'pharmacist', organisationId: 'PH-1', trainedOn: null },
   ];
-  for (const professional of professionals) await api.post('/v1/professionals', 'ansm', 'ANSM', { ...professional, name: `Professional ${professional.rpps}` }).expect(201);
+  for (const professional of professionals)
+    await api
+      .post('/v1/professionals', 'ansm', 'ANSM', { ...professional, name: `Professional ${professional.rpps}` })
+      .expect(201);
   await api.post('/v1/products', 'ansm', 'ANSM', flowerProduct(GTIN, 'SUP-1')).expect(201);
   await api.post('/v1/batches', 'supplier', 'SUP-1', { ...batch('L1'), quantity: 20 }).expect(201);
   await api.post(`/v1/batches/${GTIN}/L1/analyses`, 'supplier', 'SUP-1', analysis()).expect(201);
   await api.post(`/v1/batches/${GTIN}/L1/release`, 'supplier', 'SUP-1', { qualifiedPerson: 'QP' }).expect(201);
-  const toExploitant = (await api.post('/v1/shipments', 'supplier', 'SUP-1', { to: 'EXP-1', lines: [{ gtin: GTIN, lot: 'L1', quantity: 10 }] }).expect(201)).body.shipmentId;
-  await api.post(`/v1/shipments/${toExploitant}/receipt`, 'exploitant', 'EXP-1', { lines: [{ gtin: GTIN, lot: 'L1', quantity: 10 }] }).expect(201);
-  const toPharmacy = (await api.post('/v1/shipments', 'exploitant', 'EXP-1', { to: 'PH-1', lines: [{ gtin: GTIN, lot: 'L1', quantity: 6 }] }).expect(201)).body.shipmentId;
-  await asPharmacist(api, `/v1/shipments/${toPharmacy}/receipt`, { scans: ['S1', 'S2', 'S3', 'S4', 'S5', 'S6'].map((s) => scan(s)) }).expect(201);
-  await asPrescriber(api, '/v1/patients', { patientId: 'PSN-ALPHA-01', indication: 'EPILEPSY', includedOn: TODAY, consent: true }).expect(201);
+  const toExploitant = (
+    await api
+      .post('/v1/shipments', 'supplier', 'SUP-1', { to: 'EXP-1', lines: [{ gtin: GTIN, lot: 'L1', quantity: 10 }] })
+      .expect(201)
+  ).body.shipmentId;
+  await api
+    .post(`/v1/shipments/${toExploitant}/receipt`, 'exploitant', 'EXP-1', {
+      lines: [{ gtin: GTIN, lot: 'L1', quantity: 10 }],
+    })
+    .expect(201);
+  const toPharmacy = (
+    await api
+      .post('/v1/shipments', 'exploitant', 'EXP-1', { to: 'PH-1', lines: [{ gtin: GTIN, lot: 'L1', quantity: 6 }] })
+      .expect(201)
+  ).body.shipmentId;
+  await asPharmacist(api, `/v1/shipments/${toPharmacy}/receipt`, {
+    scans: ['S1', 'S2', 'S3', 'S4', 'S5', 'S6'].map((s) => scan(s)),
+  }).expect(201);
+  await asPrescriber(api, '/v1/patients', {
+    patientId: 'PSN-ALPHA-01',
+    indication: 'EPILEPSY',
+    includedOn: TODAY,
+    consent: true,
+  }).expect(201);
 }
 
 export const asPrescriber = (api: Api, path: string, body: unknown, rpps = PRESCRIBER, org = 'CHU-1') =>
-  api.http.post(path).set('Authorization', `Bearer ${token('prescriber', org, rpps)}`).send(body as object);
+  api.http
+    .post(path)
+    .set('Authorization', `Bearer ${token('prescriber', org, rpps)}`)
+    .send(body as object);
 export const asPharmacist = (api: Api, path: string, body: unknown, rpps = PHARMACIST, org = 'PH-1') =>
-  api.http.post(path).set('Authorization', `Bearer ${token('pharmacist', org, rpps)}`).send(body as object);
+  api.http
+    .post(path)
+    .set('Authorization', `Bearer ${token('pharmacist', org, rpps)}`)
+    .send(body as object);
 
 export const prescription = (number: string, overrides: object = {}) => ({
   securePrescriptionNumber: number,
@@ -55,4 +85,3 @@ export const prescription = (number: string, overrides: object = {}) => ({
   issuedOn: TODAY,
   ...overrides,
 });
-

@@ -25,7 +25,9 @@ describe('command line: rebuild and replay (PostgreSQL)', () => {
     sql = api.app.get<SqlClient>(SQL_CLIENT);
     await seedToPharmacy(api);
     await asPrescriber(api, '/v1/prescriptions', prescription('RX-CLI')).expect(201);
-    await asPharmacist(api, '/v1/dispensations', { prescriptionId: 'RX-CLI', quantity: 1, scan: scan('S2') }).expect(201);
+    await asPharmacist(api, '/v1/dispensations', { prescriptionId: 'RX-CLI', quantity: 1, scan: scan('S2') }).expect(
+      201,
+    );
     await api.app.get(Projector).caughtUp();
   });
   afterAll(() => api.close());
@@ -40,7 +42,9 @@ describe('command line: rebuild and replay (PostgreSQL)', () => {
   });
 
   it('refuses an unknown projection by name', async () => {
-    await expect(rebuild(api.store, sql, ['nonsense'])).rejects.toThrow(/unknown projection nonsense; known: batches, trace, prescriptions/);
+    await expect(rebuild(api.store, sql, ['nonsense'])).rejects.toThrow(
+      /unknown projection nonsense; known: batches, trace, prescriptions/,
+    );
   });
 
   it("replays a batch's history and its state as of an instant", async () => {
@@ -50,7 +54,11 @@ describe('command line: rebuild and replay (PostgreSQL)', () => {
       const summary = await replay(api.store, { gtin: GTIN, lot: 'L1' }, new Date());
       expect(summary).toMatch(/^\d+ events concern lot L1 of 03400930000014 as of /);
       expect(lines[0]).toMatch(new RegExp(`batch-${GTIN}-L1@0  BatchRegistered  by SUP-1/`));
-      expect(JSON.parse(lines.at(-1) as string)).toMatchObject({ status: 'registered', released: true, recalled: false });
+      expect(JSON.parse(lines.at(-1) as string)).toMatchObject({
+        status: 'registered',
+        released: true,
+        recalled: false,
+      });
     } finally {
       log.mockRestore();
     }

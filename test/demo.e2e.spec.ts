@@ -4,9 +4,19 @@ import { DemoController } from '../apps/api/src/security/demo.controller.js';
 import { Api } from './harness.js';
 
 const organisation = (id: string, kind: string) => ({ id, kind, name: `Démo ${id}`, country: 'FR' });
-const professional = (rpps: string, kind: string, organisationId: string) => ({ rpps, kind, name: `Pro ${rpps}`, organisationId, trainedOn: '2026-01-05' });
+const professional = (rpps: string, kind: string, organisationId: string) => ({
+  rpps,
+  kind,
+  name: `Pro ${rpps}`,
+  organisationId,
+  trainedOn: '2026-01-05',
+});
 
-const expectRefused = (response: { status: number; headers: Record<string, string>; body: Record<string, unknown> }) => {
+const expectRefused = (response: {
+  status: number;
+  headers: Record<string, string>;
+  body: Record<string, unknown>;
+}) => {
   expect(response.status).toBe(404);
   expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
   expect(response.body).toMatchObject({ status: 404, type: 'urn:cannatrace:problem:demo_off' });

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GTIN } from './catalogue.fixtures.js';
-import { asPharmacist, asPrescriber, PHARMACIST, prescription, PRESCRIBER, scan, seedToPharmacy, TODAY } from './circuit.fixtures.js';
+import {
+  asPharmacist,
+  asPrescriber,
+  PHARMACIST,
+  prescription,
+  PRESCRIBER,
+  scan,
+  seedToPharmacy,
+  TODAY,
+} from './circuit.fixtures.js';
 import { Api, BACKENDS, token } from './harness.js';
 
 describe.each(BACKENDS)('prescriptions and dispensations over HTTP (%s)', (backend) => {
@@ -11,7 +20,11 @@ describe.each(BACKENDS)('prescriptions and dispensations over HTTP (%s)', (backe
   });
   afterAll(() => api.close());
 
-  async function refused(send: () => Promise<{ status: number; body: Record<string, unknown> }>, status: number, rule?: string) {
+  async function refused(
+    send: () => Promise<{ status: number; body: Record<string, unknown> }>,
+    status: number,
+    rule?: string,
+  ) {
     let response!: { status: number; body: Record<string, unknown> };
     expect(await api.eventsWrittenBy(async () => (response = await send()))).toBe(0);
     expect(response.status).toBe(status);
@@ -21,76 +34,273 @@ describe.each(BACKENDS)('prescriptions and dispensations over HTTP (%s)', (backe
   }
 
   it('includes patients up to the cap ANSM sets, each with an attestation', async () => {
-    const included = await asPrescriber(api, '/v1/patients', { patientId: 'PSN-PALL-01', indication: 'PALLIATIVE_CARE', includedOn: TODAY, consent: true }).expect(201);
-    expect(included.body).toMatchObject({ patientId: 'PSN-PALL-01', attestationNumber: 'ATT-PAL-000001', stream: 'indication-PALLIATIVE_CARE' });
-    await api.http.put('/v1/indications/PALLIATIVE_CARE/cap').set('Authorization', `Bearer ${token('ansm', 'ANSM')}`).send({ cap: 1 }).expect(200);
-    await refused(() => asPrescriber(api, '/v1/patients', { patientId: 'PSN-PALL-02', indication: 'PALLIATIVE_CARE', includedOn: TODAY, consent: true }), 422, 'indication_cap_reached');
-    await refused(() => asPrescriber(api, '/v1/patients', { patientId: 'PSN-EPI-02', indication: 'EPILEPSY', includedOn: TODAY, consent: false }), 422, 'consent_required');
-    await refused(() => asPrescriber(api, '/v1/patients', { patientId: '185057800608436', indication: 'EPILEPSY', includedOn: TODAY, consent: true }), 400);
-    await refused(() => asPrescriber(api, '/v1/patients', { patientId: 'PSN-EPI-03', indication: 'EPILEPSY', includedOn: TODAY, consent: true }, '10000000004'), 403, 'prescriber_not_trained');
+    const included = await asPrescriber(api, '/v1/patients', {
+      patientId: 'PSN-PALL-01',
+      indication: 'PALLIATIVE_CARE',
+      includedOn: TODAY,
+      consent: true,
+    }).expect(201);
+    expect(included.body).toMatchObject({
+      patientId: 'PSN-PALL-01',
+      attestationNumber: 'ATT-PAL-000001',
+      stream: 'indication-PALLIATIVE_CARE',
+    });
+    await api.http
+      .put('/v1/indications/PALLIATIVE_CARE/cap')
+      .set('Authorization', `Bearer ${token('ansm', 'ANSM')}`)
+      .send({ cap: 1 })
+      .expect(200);
+    await refused(
+      () =>
+        asPrescriber(api, '/v1/patients', {
+          patientId: 'PSN-PALL-02',
+          indication: 'PALLIATIVE_CARE',
+          includedOn: TODAY,
+          consent: true,
+        }),
+      422,
+      'indication_cap_reached',
+    );
+    await refused(
+      () =>
+        asPrescriber(api, '/v1/patients', {
+          patientId: 'PSN-EPI-02',
+          indication: 'EPILEPSY',
+          includedOn: TODAY,
+          consent: false,
+        }),
+      422,
+      'consent_required',
+    );
+    await refused(
+      () =>
+        asPrescriber(api, '/v1/patients', {
+          patientId: '185057800608436',
+          indication: 'EPILEPSY',
+          includedOn: TODAY,
+          consent: true,
+        }),
+      400,
+    );
+    await refused(
+      () =>
+        asPrescriber(
+          api,
+          '/v1/patients',
+          { patientId: 'PSN-EPI-03', indication: 'EPILEPSY', includedOn: TODAY, consent: true },
+          '10000000004',
+        ),
+      403,
+      'prescriber_not_trained',
+    );
     const indications = (await api.get('/v1/indications', 'pharmacist', 'PH-1').expect(200)).body;
     expect(indications).toContainEqual({ indication: 'PALLIATIVE_CARE', cap: 1, included: 1 });
     expect(indications).toContainEqual({ indication: 'EPILEPSY', cap: 500, included: 1 });
-    await api.http.put('/v1/indications/HEADACHE/cap').set('Authorization', `Bearer ${token('ansm', 'ANSM')}`).send({ cap: 1 }).expect(404);
+    await api.http
+      .put('/v1/indications/HEADACHE/cap')
+      .set('Authorization', `Bearer ${token('ansm', 'ANSM')}`)
+      .send({ cap: 1 })
+      .expect(404);
   });
 
   it('issues a prescription, refusing each broken rule', async () => {
     const issued = await asPrescriber(api, '/v1/prescriptions', prescription('RX-0001')).expect(201);
     expect(issued.body).toMatchObject({ prescriptionId: 'RX-0001', stream: 'prescription-RX-0001', revision: 0 });
-    await refused(() => asPrescriber(api, '/v1/prescriptions', prescription('RX-0001')), 409, 'prescription_number_used');
-    await refused(() => asPrescriber(api, '/v1/prescriptions', prescription('RX-0090', { durationDays: 29 })), 422, 'duration_out_of_range');
-    await refused(() => asPrescriber(api, '/v1/prescriptions', prescription('RX-0091', { patientId: 'PSN-NOBODY' })), 422, 'patient_not_included');
-    await refused(() => asPrescriber(api, '/v1/prescriptions', prescription('RX-0092', { pharmacyId: 'EXP-1' })), 422, 'pharmacy_unknown');
-    await refused(() => asPrescriber(api, '/v1/prescriptions', prescription('RX-0093'), '10000000004'), 403, 'prescriber_not_trained');
-    await refused(() => asPrescriber(api, '/v1/prescriptions', prescription('RX-0094', { indication: 'MIGRAINE' })), 400);
+    await refused(
+      () => asPrescriber(api, '/v1/prescriptions', prescription('RX-0001')),
+      409,
+      'prescription_number_used',
+    );
+    await refused(
+      () => asPrescriber(api, '/v1/prescriptions', prescription('RX-0090', { durationDays: 29 })),
+      422,
+      'duration_out_of_range',
+    );
+    await refused(
+      () => asPrescriber(api, '/v1/prescriptions', prescription('RX-0091', { patientId: 'PSN-NOBODY' })),
+      422,
+      'patient_not_included',
+    );
+    await refused(
+      () => asPrescriber(api, '/v1/prescriptions', prescription('RX-0092', { pharmacyId: 'EXP-1' })),
+      422,
+      'pharmacy_unknown',
+    );
+    await refused(
+      () => asPrescriber(api, '/v1/prescriptions', prescription('RX-0093'), '10000000004'),
+      403,
+      'prescriber_not_trained',
+    );
+    await refused(
+      () => asPrescriber(api, '/v1/prescriptions', prescription('RX-0094', { indication: 'MIGRAINE' })),
+      400,
+    );
     await refused(() => api.post('/v1/prescriptions', 'pharmacist', 'PH-1', prescription('RX-0095')), 403);
   });
 
   it('dispenses two fractions, by scan and by gtin and lot, and answers them with the prescription', async () => {
-    const first = await asPharmacist(api, '/v1/dispensations', { prescriptionId: 'RX-0001', quantity: 1, scan: scan('S1') }).expect(201);
-    expect(first.body).toMatchObject({ dispensationId: expect.any(String), stream: expect.stringMatching(/^register-PH-1~\d{4}-\d{2}$/) });
-    await asPharmacist(api, '/v1/dispensations', { prescriptionId: 'RX-0001', quantity: 2, gtin: GTIN, lot: 'L1' }).expect(201);
+    const first = await asPharmacist(api, '/v1/dispensations', {
+      prescriptionId: 'RX-0001',
+      quantity: 1,
+      scan: scan('S1'),
+    }).expect(201);
+    expect(first.body).toMatchObject({
+      dispensationId: expect.any(String),
+      stream: expect.stringMatching(/^register-PH-1~\d{4}-\d{2}$/),
+    });
+    await asPharmacist(api, '/v1/dispensations', {
+      prescriptionId: 'RX-0001',
+      quantity: 2,
+      gtin: GTIN,
+      lot: 'L1',
+    }).expect(201);
     const view = (await api.get('/v1/prescriptions/RX-0001', 'ansm', 'ANSM').expect(200)).body;
-    expect(view).toMatchObject({ prescriptionId: 'RX-0001', status: 'issued', quantity: 4, dispensedQuantity: 3, remainingQuantity: 1 });
+    expect(view).toMatchObject({
+      prescriptionId: 'RX-0001',
+      status: 'issued',
+      quantity: 4,
+      dispensedQuantity: 3,
+      remainingQuantity: 1,
+    });
     expect(view.dispensations.map((d: { quantity: number; serial: string | null }) => [d.quantity, d.serial])).toEqual([
       [1, 'S1'],
       [2, null],
     ]);
-    expect((await api.get('/v1/sites/PH-1/stock', 'ansm', 'ANSM')).body).toEqual([{ gtin: GTIN, lot: 'L1', quantity: 3 }]);
-    const register = (await api.get('/v1/sites/PH-1/register', 'ansm', 'ANSM')).body as { movement: string; counterparty: string }[];
-    expect(register.filter((e) => e.movement === 'dispensation').map((e) => e.counterparty)).toEqual(['PSN-ALPHA-01', 'PSN-ALPHA-01']);
-    await api.http.get('/v1/prescriptions/RX-0001').set('Authorization', `Bearer ${token('pharmacist', 'PH-2', '10000000005')}`).expect(403);
-    await api.http.get('/v1/prescriptions/RX-0001').set('Authorization', `Bearer ${token('prescriber', 'CHU-1', PRESCRIBER)}`).expect(200);
+    expect((await api.get('/v1/sites/PH-1/stock', 'ansm', 'ANSM')).body).toEqual([
+      { gtin: GTIN, lot: 'L1', quantity: 3 },
+    ]);
+    const register = (await api.get('/v1/sites/PH-1/register', 'ansm', 'ANSM')).body as {
+      movement: string;
+      counterparty: string;
+    }[];
+    expect(register.filter((e) => e.movement === 'dispensation').map((e) => e.counterparty)).toEqual([
+      'PSN-ALPHA-01',
+      'PSN-ALPHA-01',
+    ]);
+    await api.http
+      .get('/v1/prescriptions/RX-0001')
+      .set('Authorization', `Bearer ${token('pharmacist', 'PH-2', '10000000005')}`)
+      .expect(403);
+    await api.http
+      .get('/v1/prescriptions/RX-0001')
+      .set('Authorization', `Bearer ${token('prescriber', 'CHU-1', PRESCRIBER)}`)
+      .expect(200);
   });
 
   it('refuses each dispensation the rules forbid, writing nothing', async () => {
-    await refused(() => asPharmacist(api, '/v1/dispensations', { prescriptionId: 'RX-0001', quantity: 2, gtin: GTIN, lot: 'L1' }), 422, 'exceeds_prescription');
-    await refused(() => asPharmacist(api, '/v1/dispensations', { prescriptionId: 'RX-0001', quantity: 1, scan: scan('S1') }), 422, 'serial_already_dispensed');
-    await refused(() => asPharmacist(api, '/v1/dispensations', { prescriptionId: 'RX-0001', quantity: 1, scan: scan('S2') }, '10000000005', 'PH-2'), 403, 'prescription_for_another_pharmacy');
-    await refused(() => asPharmacist(api, '/v1/dispensations', { prescriptionId: 'RX-0001', quantity: 1, scan: scan('S2') }, '10000000006'), 403, 'pharmacist_not_trained');
-    await refused(() => asPharmacist(api, '/v1/dispensations', { prescriptionId: 'RX-0001', quantity: 1, scan: scan('S2') }, PHARMACIST, 'PH-2'), 403, 'pharmacist_not_of_pharmacy');
-    await refused(() => asPharmacist(api, '/v1/dispensations', { prescriptionId: 'RX-NONE', quantity: 1, scan: scan('S2') }), 404, 'prescription_unknown');
-    const unreadable = await refused(() => asPharmacist(api, '/v1/dispensations', { prescriptionId: 'RX-0001', quantity: 1, scan: `]d201${GTIN.slice(0, 13)}9` }), 400, undefined);
+    await refused(
+      () => asPharmacist(api, '/v1/dispensations', { prescriptionId: 'RX-0001', quantity: 2, gtin: GTIN, lot: 'L1' }),
+      422,
+      'exceeds_prescription',
+    );
+    await refused(
+      () => asPharmacist(api, '/v1/dispensations', { prescriptionId: 'RX-0001', quantity: 1, scan: scan('S1') }),
+      422,
+      'serial_already_dispensed',
+    );
+    await refused(
+      () =>
+        asPharmacist(
+          api,
+          '/v1/dispensations',
+          { prescriptionId: 'RX-0001', quantity: 1, scan: scan('S2') },
+          '10000000005',
+          'PH-2',
+        ),
+      403,
+      'prescription_for_another_pharmacy',
+    );
+    await refused(
+      () =>
+        asPharmacist(
+          api,
+          '/v1/dispensations',
+          { prescriptionId: 'RX-0001', quantity: 1, scan: scan('S2') },
+          '10000000006',
+        ),
+      403,
+      'pharmacist_not_trained',
+    );
+    await refused(
+      () =>
+        asPharmacist(
+          api,
+          '/v1/dispensations',
+          { prescriptionId: 'RX-0001', quantity: 1, scan: scan('S2') },
+          PHARMACIST,
+          'PH-2',
+        ),
+      403,
+      'pharmacist_not_of_pharmacy',
+    );
+    await refused(
+      () => asPharmacist(api, '/v1/dispensations', { prescriptionId: 'RX-NONE', quantity: 1, scan: scan('S2') }),
+      404,
+      'prescription_unknown',
+    );
+    const unreadable = await refused(
+      () =>
+        asPharmacist(api, '/v1/dispensations', {
+          prescriptionId: 'RX-0001',
+          quantity: 1,
+          scan: `]d201${GTIN.slice(0, 13)}9`,
+        }),
+      400,
+      undefined,
+    );
     expect(unreadable.type).toBe('urn:cannatrace:problem:unreadable_scan');
-    await refused(() => asPharmacist(api, '/v1/dispensations', { prescriptionId: 'RX-0001', quantity: 1, scan: scan('S2'), gtin: GTIN }), 400);
-    await refused(() => api.post('/v1/dispensations', 'prescriber', 'CHU-1', { prescriptionId: 'RX-0001', quantity: 1, scan: scan('S2') }), 403);
+    await refused(
+      () =>
+        asPharmacist(api, '/v1/dispensations', {
+          prescriptionId: 'RX-0001',
+          quantity: 1,
+          scan: scan('S2'),
+          gtin: GTIN,
+        }),
+      400,
+    );
+    await refused(
+      () =>
+        api.post('/v1/dispensations', 'prescriber', 'CHU-1', {
+          prescriptionId: 'RX-0001',
+          quantity: 1,
+          scan: scan('S2'),
+        }),
+      403,
+    );
   });
 
   it('refuses a cancelled prescription, cancelled by its prescriber only', async () => {
     await asPrescriber(api, '/v1/prescriptions', prescription('RX-0002')).expect(201);
-    await refused(() => asPrescriber(api, '/v1/prescriptions/RX-0002/cancel', { reason: 'x' }, '10000000004'), 403, 'not_prescription_author');
+    await refused(
+      () => asPrescriber(api, '/v1/prescriptions/RX-0002/cancel', { reason: 'x' }, '10000000004'),
+      403,
+      'not_prescription_author',
+    );
     await asPrescriber(api, '/v1/prescriptions/RX-0002/cancel', { reason: 'treatment changed' }).expect(201);
-    await refused(() => asPharmacist(api, '/v1/dispensations', { prescriptionId: 'RX-0002', quantity: 1, scan: scan('S2') }), 422, 'prescription_cancelled');
+    await refused(
+      () => asPharmacist(api, '/v1/dispensations', { prescriptionId: 'RX-0002', quantity: 1, scan: scan('S2') }),
+      422,
+      'prescription_cancelled',
+    );
   });
 
   it('renews a prescription for the same patient', async () => {
     await asPrescriber(api, '/v1/prescriptions', prescription('RX-0003', { renewalOf: 'RX-0001' })).expect(201);
-    await refused(() => asPrescriber(api, '/v1/prescriptions', prescription('RX-0004', { renewalOf: 'RX-NONE' })), 422, 'renewed_prescription_unknown');
+    await refused(
+      () => asPrescriber(api, '/v1/prescriptions', prescription('RX-0004', { renewalOf: 'RX-NONE' })),
+      422,
+      'renewed_prescription_unknown',
+    );
   });
 
   it('refuses at once to dispense a recalled batch', async () => {
     await api.post(`/v1/batches/${GTIN}/L1/recall`, 'ansm', 'ANSM', { reason: 'defect' }).expect(201);
-    await refused(() => asPharmacist(api, '/v1/dispensations', { prescriptionId: 'RX-0003', quantity: 1, scan: scan('S3') }), 422, 'batch_recalled');
+    await refused(
+      () => asPharmacist(api, '/v1/dispensations', { prescriptionId: 'RX-0003', quantity: 1, scan: scan('S3') }),
+      422,
+      'batch_recalled',
+    );
   });
 });
 
@@ -104,7 +314,11 @@ describe('concurrent dispensations on real PostgreSQL', () => {
 
   it('of two dispensations that together exceed the prescription, one succeeds', async () => {
     await asPrescriber(api, '/v1/prescriptions', prescription('RX-RACE', { quantity: 3 })).expect(201);
-    const responses = await Promise.all([2, 2].map((quantity) => asPharmacist(api, '/v1/dispensations', { prescriptionId: 'RX-RACE', quantity, gtin: GTIN, lot: 'L1' })));
+    const responses = await Promise.all(
+      [2, 2].map((quantity) =>
+        asPharmacist(api, '/v1/dispensations', { prescriptionId: 'RX-RACE', quantity, gtin: GTIN, lot: 'L1' }),
+      ),
+    );
     expect(responses.map((r) => r.status).sort()).toEqual([201, 422]);
     expect(responses.find((r) => r.status === 422)?.body.rule).toBe('exceeds_prescription');
     expect((await api.get('/v1/prescriptions/RX-RACE', 'ansm', 'ANSM')).body.dispensedQuantity).toBe(2);
@@ -114,10 +328,14 @@ describe('concurrent dispensations on real PostgreSQL', () => {
     await asPrescriber(api, '/v1/prescriptions', prescription('RX-LAST-1', { quantity: 4 })).expect(201);
     await asPrescriber(api, '/v1/prescriptions', prescription('RX-LAST-2', { quantity: 4 })).expect(201);
     const responses = await Promise.all(
-      ['RX-LAST-1', 'RX-LAST-2'].map((prescriptionId) => asPharmacist(api, '/v1/dispensations', { prescriptionId, quantity: 3, gtin: GTIN, lot: 'L1' })),
+      ['RX-LAST-1', 'RX-LAST-2'].map((prescriptionId) =>
+        asPharmacist(api, '/v1/dispensations', { prescriptionId, quantity: 3, gtin: GTIN, lot: 'L1' }),
+      ),
     );
     expect(responses.map((r) => r.status).sort()).toEqual([201, 422]);
     expect(responses.find((r) => r.status === 422)?.body.rule).toBe('insufficient_stock');
-    expect((await api.get('/v1/sites/PH-1/stock', 'ansm', 'ANSM')).body).toEqual([{ gtin: GTIN, lot: 'L1', quantity: 1 }]);
+    expect((await api.get('/v1/sites/PH-1/stock', 'ansm', 'ANSM')).body).toEqual([
+      { gtin: GTIN, lot: 'L1', quantity: 1 },
+    ]);
   });
 });

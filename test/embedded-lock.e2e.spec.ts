@@ -39,7 +39,9 @@ describe('one process per embedded data directory (child processes)', () => {
     expect(first.stdout).toContain(`(through the api running as pid ${api.child.pid} at ${api.url})`);
     expect(first.stdout).toContain(demoScan('DEMO-A', 'SN0001'));
     expect(first.stdout).toContain('DEMO=on');
-    const pharmacy = await fetch(`${api.url}/v1/organisations/PH-CENTRE`, { headers: { authorization: bearer('ansm', 'ANSM') } });
+    const pharmacy = await fetch(`${api.url}/v1/organisations/PH-CENTRE`, {
+      headers: { authorization: bearer('ansm', 'ANSM') },
+    });
     expect(pharmacy.status).toBe(200);
 
     const again = await run('cli', ['seed'], dataDir);
@@ -62,7 +64,10 @@ describe('one process per embedded data directory (child processes)', () => {
   it('lets exactly one of eight processes racing for a stale lock take it', async () => {
     const dir = join(dataDir, 'race', 'pglite');
     mkdirSync(join(dataDir, 'race'));
-    writeFileSync(`${dir}.lock`, JSON.stringify({ pid: 999_999_999, host: hostname(), role: 'api', since: '2026-01-01T00:00:00.000Z' }));
+    writeFileSync(
+      `${dir}.lock`,
+      JSON.stringify({ pid: 999_999_999, host: hostname(), role: 'api', since: '2026-01-01T00:00:00.000Z' }),
+    );
     const lockModule = resolve(BUILD, 'libs/event-store/src/postgres/data-dir-lock.js');
     const script = `
       const { DataDirLock } = await import(${JSON.stringify(lockModule)});
@@ -73,7 +78,9 @@ describe('one process per embedded data directory (child processes)', () => {
         { length: 8 },
         () =>
           new Promise<string>((done) => {
-            const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+            const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+              stdio: ['ignore', 'pipe', 'inherit'],
+            });
             let out = '';
             child.stdout.on('data', (chunk: Buffer) => void (out += chunk.toString()));
             child.once('close', () => done(out.trim()));

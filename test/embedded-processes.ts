@@ -29,7 +29,10 @@ export interface RunningApi {
 
 /** Starts `node main.js` of the api on the embedded default; answers once it prints where it listens. */
 export function startApi(dataDir: string, extra: Record<string, string> = {}): Promise<RunningApi> {
-  const child = spawn(process.execPath, [`${BUILD}/apps/api/src/main.js`], { env: env(dataDir, extra), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [`${BUILD}/apps/api/src/main.js`], {
+    env: env(dataDir, extra),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let output = '';
   return new Promise((resolve, reject) => {
@@ -45,8 +48,16 @@ export function startApi(dataDir: string, extra: Record<string, string> = {}): P
 }
 
 /** Runs `node main.js` of the api or the CLI to its end; killed after 20 s (an api that was not refused runs on). */
-export function run(script: 'api' | 'cli', args: string[], dataDir: string, extra: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [`${BUILD}/apps/${script}/src/main.js`, ...args], { env: env(dataDir, extra), stdio: ['ignore', 'pipe', 'pipe'] });
+export function run(
+  script: 'api' | 'cli',
+  args: string[],
+  dataDir: string,
+  extra: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [`${BUILD}/apps/${script}/src/main.js`, ...args], {
+    env: env(dataDir, extra),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => void (stdout += chunk.toString()));
@@ -60,10 +71,15 @@ export function run(script: 'api' | 'cli', args: string[], dataDir: string, extr
   );
 }
 
-export const bearer = (role: Role, org: string, sub = `${role}@${org}`) => `Bearer ${signToken(SECRET, { sub, role, org }, 600)}`;
+export const bearer = (role: Role, org: string, sub = `${role}@${org}`) =>
+  `Bearer ${signToken(SECRET, { sub, role, org }, 600)}`;
 
 export async function post(url: string, path: string, authorization: string, body: unknown): Promise<number> {
-  const response = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify(body) });
+  const response = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization },
+    body: JSON.stringify(body),
+  });
   await response.arrayBuffer();
   return response.status;
 }

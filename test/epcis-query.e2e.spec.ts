@@ -35,12 +35,18 @@ describe('EPCIS 2.0 query interface', () => {
   afterAll(() => api.close());
 
   /** Every event of a query, following the Link headers; each page checked as an EPCIS 2.0 query document. */
-  async function all(path: string, role: Role = 'ansm', org = 'ANSM'): Promise<{ events: QueriedEvent[]; pages: number }> {
+  async function all(
+    path: string,
+    role: Role = 'ansm',
+    org = 'ANSM',
+  ): Promise<{ events: QueriedEvent[]; pages: number }> {
     const events: QueriedEvent[] = [];
     let next: string | undefined = path;
     let pages = 0;
     while (next) {
-      const response: { headers: Record<string, string>; body: QueryDocument } = await api.get(next, role, org).expect(200);
+      const response: { headers: Record<string, string>; body: QueryDocument } = await api
+        .get(next, role, org)
+        .expect(200);
       expect(response.headers['gs1-epcis-version']).toBe('2.0.0');
       expect(response.headers['gs1-cbv-version']).toBe('2.0.0');
       expect(response.headers['content-type']).toMatch(/^application\/ld\+json/);
@@ -61,36 +67,60 @@ describe('EPCIS 2.0 query interface', () => {
     const whole = await api.get('/v1/epcis/events?perPage=1000', 'ansm', 'ANSM').expect(200);
     expect(whole.headers.link).toBeUndefined();
     expect(whole.body.epcisBody.queryResults.resultsBody.eventList).toEqual(events);
-    expect(events.map((e) => e.bizStep)).toEqual(expect.arrayContaining(['commissioning', 'shipping', 'receiving', 'dispensing']));
+    expect(events.map((e) => e.bizStep)).toEqual(
+      expect.arrayContaining(['commissioning', 'shipping', 'receiving', 'dispensing']),
+    );
   });
 
   it('filters by business step, disposition, time, location, class and instance', async () => {
     const steps = (await all('/v1/epcis/events?EQ_bizStep=shipping|https://ref.gs1.org/cbv/BizStep-receiving')).events;
     expect(new Set(steps.map((e) => e.bizStep))).toEqual(new Set(['shipping', 'receiving']));
     expect(steps).toHaveLength(4);
-    expect((await all('/v1/epcis/events?EQ_disposition=dispensed')).events.map((e) => e.bizStep)).toEqual(['dispensing']);
-    const atPharmacy = (await all(`/v1/epcis/events?EQ_bizLocation=${encodeURIComponent('urn:cannatrace:site:PH-1')}`)).events;
+    expect((await all('/v1/epcis/events?EQ_disposition=dispensed')).events.map((e) => e.bizStep)).toEqual([
+      'dispensing',
+    ]);
+    const atPharmacy = (await all(`/v1/epcis/events?EQ_bizLocation=${encodeURIComponent('urn:cannatrace:site:PH-1')}`))
+      .events;
     expect(atPharmacy.map((e) => e.bizStep)).toEqual(['receiving', 'dispensing']);
-    expect((await all(`/v1/epcis/events?MATCH_epc=${encodeURIComponent(PACK_S2)}`)).events.map((e) => e.bizStep)).toEqual(['dispensing']);
-    expect((await all(`/v1/epcis/events?MATCH_epcClass=${encodeURIComponent(LOT_CLASS)}&EQ_action=ADD`)).events.map((e) => e.bizStep)).toEqual(['commissioning']);
+    expect(
+      (await all(`/v1/epcis/events?MATCH_epc=${encodeURIComponent(PACK_S2)}`)).events.map((e) => e.bizStep),
+    ).toEqual(['dispensing']);
+    expect(
+      (await all(`/v1/epcis/events?MATCH_epcClass=${encodeURIComponent(LOT_CLASS)}&EQ_action=ADD`)).events.map(
+        (e) => e.bizStep,
+      ),
+    ).toEqual(['commissioning']);
     const everything = (await all('/v1/epcis/events')).events;
     const firstTime = everything[0].eventTime;
     const later = new Date(Date.parse(everything.at(-1)!.eventTime) + 1).toISOString();
-    expect((await all(`/v1/epcis/events?GE_eventTime=${encodeURIComponent(firstTime)}&LT_eventTime=${encodeURIComponent(later)}`)).events).toEqual(everything);
+    expect(
+      (
+        await all(
+          `/v1/epcis/events?GE_eventTime=${encodeURIComponent(firstTime)}&LT_eventTime=${encodeURIComponent(later)}`,
+        )
+      ).events,
+    ).toEqual(everything);
     expect((await all(`/v1/epcis/events?GE_eventTime=${encodeURIComponent(later)}`)).events).toEqual([]);
   });
 
   it('offers the standard views: by business step, by identifier, one event by its id', async () => {
-    expect((await all('/v1/epcis/bizSteps/receiving/events')).events.map((e) => e.bizStep)).toEqual(['receiving', 'receiving']);
-    expect((await all(`/v1/epcis/epcs/${encodeURIComponent(PACK_S2)}/events`)).events.map((e) => e.bizStep)).toEqual(['dispensing']);
+    expect((await all('/v1/epcis/bizSteps/receiving/events')).events.map((e) => e.bizStep)).toEqual([
+      'receiving',
+      'receiving',
+    ]);
+    expect((await all(`/v1/epcis/epcs/${encodeURIComponent(PACK_S2)}/events`)).events.map((e) => e.bizStep)).toEqual([
+      'dispensing',
+    ]);
     expect((await all(`/v1/epcis/eventTypes/AggregationEvent/events`)).events).toEqual([]);
     const [dispensing] = (await all('/v1/epcis/events?EQ_bizStep=dispensing')).events;
     const one = await api.get(`/v1/epcis/events/${encodeURIComponent(dispensing.eventID)}`, 'ansm', 'ANSM').expect(200);
     expect(one.body).toEqual(dispensing);
-    await api.get(`/v1/epcis/events/${encodeURIComponent('urn:uuid:00000000-0000-4000-8000-000000000000')}`, 'ansm', 'ANSM').expect(404);
+    await api
+      .get(`/v1/epcis/events/${encodeURIComponent('urn:uuid:00000000-0000-4000-8000-000000000000')}`, 'ansm', 'ANSM')
+      .expect(404);
   });
 
-  it("answers an organisation the events of its own site only", async () => {
+  it('answers an organisation the events of its own site only', async () => {
     const pharmacy = (await all('/v1/epcis/events', 'pharmacist', 'PH-1')).events;
     expect(pharmacy.map((e) => e.bizStep)).toEqual(['receiving', 'dispensing']);
     expect(pharmacy.every((e) => e.readPoint?.id === 'urn:cannatrace:site:PH-1')).toBe(true);
@@ -106,7 +136,9 @@ describe('EPCIS 2.0 query interface', () => {
     const unknown = await api.get('/v1/epcis/events?EQ_quantity=3', 'ansm', 'ANSM').expect(400);
     expect(unknown.body.detail).toMatch(/property EQ_quantity should not exist/);
     const time = await api.get('/v1/epcis/events?GE_eventTime=yesterday', 'ansm', 'ANSM').expect(400);
-    expect(time.body.errors).toEqual([{ field: 'GE_eventTime', message: 'GE_eventTime must be an ISO 8601 instant with an offset' }]);
+    expect(time.body.errors).toEqual([
+      { field: 'GE_eventTime', message: 'GE_eventTime must be an ISO 8601 instant with an offset' },
+    ]);
     await api.get('/v1/epcis/events?nextPageToken=bm9uc2Vuc2U', 'ansm', 'ANSM').expect(400);
     await api.get('/v1/epcis/events?perPage=0', 'ansm', 'ANSM').expect(400);
   });

@@ -18,7 +18,11 @@ describe('exactly once: a retry after a lost answer, a lost key record and a res
   let restarted: Api;
   let sql: SqlClient;
   const send = (api: Api, { role, org, sub, path, body }: Sent, key: string) =>
-    api.http.post(path).set('Authorization', `Bearer ${token(role, org, sub)}`).set('Idempotency-Key', key).send(body);
+    api.http
+      .post(path)
+      .set('Authorization', `Bearer ${token(role, org, sub)}`)
+      .set('Idempotency-Key', key)
+      .send(body);
   const events = async () => Number((await sql.query<{ n: string }>('SELECT count(*) AS n FROM events'))[0].n);
 
   beforeAll(async () => {
@@ -36,13 +40,33 @@ describe('exactly once: a retry after a lost answer, a lost key record and a res
     const line = { gtin: GTIN, lot: 'L1', quantity: 1 };
     const pharmacist = { role: 'pharmacist' as Role, org: 'PH-1', sub: PHARMACIST };
     const requests: Sent[] = [
-      { role: 'ansm', org: 'ANSM', path: '/v1/organisations', body: { id: 'PH-ONCE', kind: 'community_pharmacy', name: 'Once', country: 'FR' } },
+      {
+        role: 'ansm',
+        org: 'ANSM',
+        path: '/v1/organisations',
+        body: { id: 'PH-ONCE', kind: 'community_pharmacy', name: 'Once', country: 'FR' },
+      },
       { role: 'supplier', org: 'SUP-1', path: '/v1/batches', body: batch('ONCE') },
       { role: 'exploitant', org: 'EXP-1', path: '/v1/shipments', body: { to: 'PH-1', lines: [line] } },
-      { role: 'prescriber', org: 'CHU-1', sub: PRESCRIBER, path: '/v1/patients', body: { patientId: 'PSN-ONCE-01', indication: 'EPILEPSY', includedOn: TODAY, consent: true } },
+      {
+        role: 'prescriber',
+        org: 'CHU-1',
+        sub: PRESCRIBER,
+        path: '/v1/patients',
+        body: { patientId: 'PSN-ONCE-01', indication: 'EPILEPSY', includedOn: TODAY, consent: true },
+      },
       { role: 'prescriber', org: 'CHU-1', sub: PRESCRIBER, path: '/v1/prescriptions', body: prescription('RX-ONCE') },
       { ...pharmacist, path: '/v1/dispensations', body: { prescriptionId: 'RX-ONCE', quantity: 1, scan: scan('S3') } },
-      { ...pharmacist, path: '/v1/sites/PH-1/register/losses', body: { ...line, kind: 'loss', occurredOn: TODAY, declarations: { police: 'PV-1', ars: 'ARS-1', ansm: 'ANSM-1' } } },
+      {
+        ...pharmacist,
+        path: '/v1/sites/PH-1/register/losses',
+        body: {
+          ...line,
+          kind: 'loss',
+          occurredOn: TODAY,
+          declarations: { police: 'PV-1', ars: 'ARS-1', ansm: 'ANSM-1' },
+        },
+      },
     ];
     const answers: unknown[] = [];
     for (const [i, request] of requests.entries()) {
@@ -60,7 +84,13 @@ describe('exactly once: a retry after a lost answer, a lost key record and a res
 
     const written = await events();
     await sql.query('DELETE FROM idempotency_requests');
-    restarted = await Api.start('postgres', { database: { kind: 'postgres', url: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test', schema: first.schema as string } });
+    restarted = await Api.start('postgres', {
+      database: {
+        kind: 'postgres',
+        url: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+        schema: first.schema as string,
+      },
+    });
     for (const [i, request] of requests.entries()) {
       const key = i === requests.length - 1 ? 'once-receipt' : `once-${i}`;
       const again = await send(restarted, request, key);

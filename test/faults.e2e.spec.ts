@@ -53,14 +53,19 @@ describe('the event store goes away and comes back (PostgreSQL behind a proxy)',
         const response = await api
           .post('/v1/batches', 'supplier', 'SUP-1', batch(`RETRY-${i}`), { 'Idempotency-Key': key })
           .catch(() => ({ status: 0, body: {} as Record<string, unknown> }));
-        const transient = response.status === 0 || response.status >= 500 || response.body.type === 'urn:cannatrace:problem:idempotency_in_progress';
+        const transient =
+          response.status === 0 ||
+          response.status >= 500 ||
+          response.body.type === 'urn:cannatrace:problem:idempotency_in_progress';
         if (!transient) return outcomes.set(key, response.status);
         transientAnswers += 1;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       outcomes.set(key, -1);
     };
-    const clients = Promise.all(keys.map((key, i) => new Promise((resolve) => setTimeout(resolve, i * 20)).then(() => send(key, i))));
+    const clients = Promise.all(
+      keys.map((key, i) => new Promise((resolve) => setTimeout(resolve, i * 20)).then(() => send(key, i))),
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     proxy.cut();
     await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -74,7 +79,11 @@ describe('the event store goes away and comes back (PostgreSQL behind a proxy)',
       const events = await api.store.readStream(`batch-${GTIN}-RETRY-${keys.indexOf(key)}`);
       // Accepted (201), or accepted by an attempt whose answer was lost, then refused as a duplicate lot (409):
       // either way the batch is registered exactly once.
-      expect([key, status === 201 || status === 409, events.map((e) => e.type)]).toEqual([key, true, ['BatchRegistered']]);
+      expect([key, status === 201 || status === 409, events.map((e) => e.type)]).toEqual([
+        key,
+        true,
+        ['BatchRegistered'],
+      ]);
     }
   }, 60_000);
 });

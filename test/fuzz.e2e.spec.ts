@@ -17,16 +17,43 @@ interface Endpoint {
 
 const line = { gtin: GTIN, lot: 'L1', quantity: 1 };
 const ENDPOINTS: Endpoint[] = [
-  { path: '/v1/organisations', role: 'ansm', org: 'ANSM', body: { id: 'ORG-F', kind: 'supplier', name: 'F', country: 'FR' }, required: ['id', 'kind', 'name', 'country'] },
-  { path: '/v1/professionals', role: 'ansm', org: 'ANSM', body: { rpps: '10000000099', kind: 'pharmacist', name: 'F', organisationId: 'PH-1', trainedOn: TODAY }, required: ['rpps', 'kind', 'name', 'organisationId'] },
+  {
+    path: '/v1/organisations',
+    role: 'ansm',
+    org: 'ANSM',
+    body: { id: 'ORG-F', kind: 'supplier', name: 'F', country: 'FR' },
+    required: ['id', 'kind', 'name', 'country'],
+  },
+  {
+    path: '/v1/professionals',
+    role: 'ansm',
+    org: 'ANSM',
+    body: { rpps: '10000000099', kind: 'pharmacist', name: 'F', organisationId: 'PH-1', trainedOn: TODAY },
+    required: ['rpps', 'kind', 'name', 'organisationId'],
+  },
   {
     path: '/v1/products',
     role: 'ansm',
     org: 'ANSM',
-    body: { gtin: '03400930000038', name: 'F', supplierId: 'SUP-1', exploitantId: 'EXP-1', form: 'oil', ratio: 'BALANCED', declared: { thc: 10, cbd: 10 }, contentUnit: 'mg_per_ml' },
+    body: {
+      gtin: '03400930000038',
+      name: 'F',
+      supplierId: 'SUP-1',
+      exploitantId: 'EXP-1',
+      form: 'oil',
+      ratio: 'BALANCED',
+      declared: { thc: 10, cbd: 10 },
+      contentUnit: 'mg_per_ml',
+    },
     required: ['gtin', 'name', 'supplierId', 'exploitantId', 'form', 'ratio', 'declared', 'contentUnit'],
   },
-  { path: '/v1/batches', role: 'supplier', org: 'SUP-1', body: { gtin: GTIN, lot: 'FZ', quantity: 5, manufacturedOn: '2026-01-10', expiresOn: '2099-01-01' }, required: ['gtin', 'lot', 'quantity', 'manufacturedOn', 'expiresOn'] },
+  {
+    path: '/v1/batches',
+    role: 'supplier',
+    org: 'SUP-1',
+    body: { gtin: GTIN, lot: 'FZ', quantity: 5, manufacturedOn: '2026-01-10', expiresOn: '2099-01-01' },
+    required: ['gtin', 'lot', 'quantity', 'manufacturedOn', 'expiresOn'],
+  },
   {
     path: `/v1/batches/${GTIN}/L1/analyses`,
     role: 'supplier',
@@ -34,12 +61,31 @@ const ENDPOINTS: Endpoint[] = [
     body: { laboratory: 'L', sampledOn: '2026-01-12', certificateSha256: 'a'.repeat(64), results: { thc: 20, cbd: 1 } },
     required: ['laboratory', 'sampledOn', 'certificateSha256', 'results'],
   },
-  { path: `/v1/batches/${GTIN}/L1/release`, role: 'supplier', org: 'SUP-1', body: { qualifiedPerson: 'QP' }, required: ['qualifiedPerson'] },
+  {
+    path: `/v1/batches/${GTIN}/L1/release`,
+    role: 'supplier',
+    org: 'SUP-1',
+    body: { qualifiedPerson: 'QP' },
+    required: ['qualifiedPerson'],
+  },
   { path: `/v1/batches/${GTIN}/L1/hold`, role: 'ansm', org: 'ANSM', body: { reason: 'r' }, required: ['reason'] },
   { path: `/v1/batches/${GTIN}/L1/lift-hold`, role: 'ansm', org: 'ANSM', body: { reason: 'r' }, required: ['reason'] },
   { path: `/v1/batches/${GTIN}/L1/recall`, role: 'ansm', org: 'ANSM', body: { reason: 'r' }, required: ['reason'] },
-  { path: '/v1/shipments', role: 'exploitant', org: 'EXP-1', body: { to: 'PH-1', lines: [line] }, required: ['to', 'lines'] },
-  { path: '/v1/shipments/EXP-1~000000000000/receipt', role: 'pharmacist', org: 'PH-1', sub: PHARMACIST, body: { lines: [line] }, required: ['lines'] },
+  {
+    path: '/v1/shipments',
+    role: 'exploitant',
+    org: 'EXP-1',
+    body: { to: 'PH-1', lines: [line] },
+    required: ['to', 'lines'],
+  },
+  {
+    path: '/v1/shipments/EXP-1~000000000000/receipt',
+    role: 'pharmacist',
+    org: 'PH-1',
+    sub: PHARMACIST,
+    body: { lines: [line] },
+    required: ['lines'],
+  },
   {
     path: '/v1/sites/PH-1/register/losses',
     role: 'pharmacist',
@@ -53,23 +99,85 @@ const ENDPOINTS: Endpoint[] = [
     role: 'pharmacist',
     org: 'PH-1',
     sub: PHARMACIST,
-    body: { ...line, destroyedOn: TODAY, witnessRpps: '10000000006', reportReference: 'PV', arsNotifiedOn: '2026-01-01' },
+    body: {
+      ...line,
+      destroyedOn: TODAY,
+      witnessRpps: '10000000006',
+      reportReference: 'PV',
+      arsNotifiedOn: '2026-01-01',
+    },
     required: ['gtin', 'lot', 'quantity', 'destroyedOn', 'witnessRpps', 'reportReference', 'arsNotifiedOn'],
   },
-  { path: '/v1/sites/PH-1/register/inventories', role: 'pharmacist', org: 'PH-1', sub: PHARMACIST, body: { countedOn: TODAY, counts: [line] }, required: ['countedOn', 'counts'] },
-  { path: '/v1/patients', role: 'prescriber', org: 'CHU-1', sub: PRESCRIBER, body: { patientId: 'PSN-FUZZ-01', indication: 'EPILEPSY', includedOn: TODAY, consent: true }, required: ['patientId', 'indication', 'includedOn', 'consent'] },
-  { path: '/v1/prescriptions', role: 'prescriber', org: 'CHU-1', sub: PRESCRIBER, body: prescription('RX-FUZZ'), required: Object.keys(prescription('RX-FUZZ')) },
-  { path: '/v1/prescriptions/RX-NONE/cancel', role: 'prescriber', org: 'CHU-1', sub: PRESCRIBER, body: { reason: 'r' }, required: ['reason'] },
-  { path: '/v1/dispensations', role: 'pharmacist', org: 'PH-1', sub: PHARMACIST, body: { prescriptionId: 'RX-NONE', quantity: 1, gtin: GTIN, lot: 'L1' }, required: ['prescriptionId', 'quantity'], scanField: 'scan' },
+  {
+    path: '/v1/sites/PH-1/register/inventories',
+    role: 'pharmacist',
+    org: 'PH-1',
+    sub: PHARMACIST,
+    body: { countedOn: TODAY, counts: [line] },
+    required: ['countedOn', 'counts'],
+  },
+  {
+    path: '/v1/patients',
+    role: 'prescriber',
+    org: 'CHU-1',
+    sub: PRESCRIBER,
+    body: { patientId: 'PSN-FUZZ-01', indication: 'EPILEPSY', includedOn: TODAY, consent: true },
+    required: ['patientId', 'indication', 'includedOn', 'consent'],
+  },
+  {
+    path: '/v1/prescriptions',
+    role: 'prescriber',
+    org: 'CHU-1',
+    sub: PRESCRIBER,
+    body: prescription('RX-FUZZ'),
+    required: Object.keys(prescription('RX-FUZZ')),
+  },
+  {
+    path: '/v1/prescriptions/RX-NONE/cancel',
+    role: 'prescriber',
+    org: 'CHU-1',
+    sub: PRESCRIBER,
+    body: { reason: 'r' },
+    required: ['reason'],
+  },
+  {
+    path: '/v1/dispensations',
+    role: 'pharmacist',
+    org: 'PH-1',
+    sub: PHARMACIST,
+    body: { prescriptionId: 'RX-NONE', quantity: 1, gtin: GTIN, lot: 'L1' },
+    required: ['prescriptionId', 'quantity'],
+    scanField: 'scan',
+  },
 ];
 
 /** A value no field accepts: an operator object, a huge string, a negative fraction, a huge number. */
 const wrongValue = fc.constantFrom<unknown>({ $gt: 1 }, 'x'.repeat(5000), -1.5, 1e308, [[]], '\u0000');
 
-type Mutation = { kind: 'unknown_field' | 'missing_field' | 'wrong_type' | 'malformed_json' | 'wrong_content_type' | 'too_large' | 'broken_scan'; pick: number; value: unknown; text: string };
+type Mutation = {
+  kind:
+    | 'unknown_field'
+    | 'missing_field'
+    | 'wrong_type'
+    | 'malformed_json'
+    | 'wrong_content_type'
+    | 'too_large'
+    | 'broken_scan';
+  pick: number;
+  value: unknown;
+  text: string;
+};
 
 const mutation: fc.Arbitrary<Mutation> = fc.record({
-  kind: fc.constantFrom('unknown_field', 'missing_field', 'wrong_type', 'malformed_json', 'wrong_content_type', 'too_large', 'broken_scan'),
+  kind: fc.constantFrom(
+    'unknown_field',
+    'missing_field',
+    'wrong_type',
+    'malformed_json',
+    'wrong_content_type',
+    'too_large',
+    'broken_scan',
+  ),
   pick: fc.nat(),
   value: wrongValue,
   text: fc.string({ maxLength: 60 }),
@@ -123,7 +231,8 @@ describe('hostile input over HTTP (embedded store)', () => {
             if (endpoint.scanField) {
               delete body.gtin;
               delete body.lot;
-              body[endpoint.scanField] = `]d201${GTIN.slice(0, 13)}${(Number(GTIN[13]) + 1 + (m.pick % 9)) % 10}10${m.text.slice(0, 5)}`;
+              body[endpoint.scanField] =
+                `]d201${GTIN.slice(0, 13)}${(Number(GTIN[13]) + 1 + (m.pick % 9)) % 10}10${m.text.slice(0, 5)}`;
             } else {
               body[`scan_${m.pick % 3}`] = m.text;
             }
@@ -137,7 +246,9 @@ describe('hostile input over HTTP (embedded store)', () => {
           .send(payload);
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
         if (response.status < 400 || response.status >= 500) {
-          throw new Error(`${endpoint.path} ${m.kind}: ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`);
+          throw new Error(
+            `${endpoint.path} ${m.kind}: ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`,
+          );
         }
         expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
       }),

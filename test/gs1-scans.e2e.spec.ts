@@ -5,7 +5,8 @@ import { asPharmacist, asPrescriber, prescription, seedToPharmacy } from './circ
 import { Api } from './harness.js';
 
 /** A pack's QR code: its GS1 Digital Link URI, on a manufacturer's own domain. */
-const qr = (serial: string) => packDigitalLink({ gtin: GTIN, expiryYymmdd: '310131', lot: 'L1', serial }, 'https://scan.labo.example/p');
+const qr = (serial: string) =>
+  packDigitalLink({ gtin: GTIN, expiryYymmdd: '310131', lot: 'L1', serial }, 'https://scan.labo.example/p');
 
 describe('GS1 Digital Link scans over HTTP', () => {
   let api: Api;
@@ -16,12 +17,22 @@ describe('GS1 Digital Link scans over HTTP', () => {
   afterAll(() => api.close());
 
   it('receives a delivery scanned from QR codes, and dispenses a pack by its QR code (defect 4)', async () => {
-    const shipmentId = (await api.post('/v1/shipments', 'exploitant', 'EXP-1', { to: 'PH-1', lines: [{ gtin: GTIN, lot: 'L1', quantity: 2 }] }).expect(201)).body.shipmentId;
-    const receipt = await asPharmacist(api, `/v1/shipments/${shipmentId}/receipt`, { scans: [qr('S7'), `${qr('S8')}&712=CN-55`] }).expect(201);
+    const shipmentId = (
+      await api
+        .post('/v1/shipments', 'exploitant', 'EXP-1', { to: 'PH-1', lines: [{ gtin: GTIN, lot: 'L1', quantity: 2 }] })
+        .expect(201)
+    ).body.shipmentId;
+    const receipt = await asPharmacist(api, `/v1/shipments/${shipmentId}/receipt`, {
+      scans: [qr('S7'), `${qr('S8')}&712=CN-55`],
+    }).expect(201);
     expect(receipt.body).toMatchObject({ accepted: [{ gtin: GTIN, lot: 'L1', quantity: 2 }], discrepancies: [] });
 
     await asPrescriber(api, '/v1/prescriptions', prescription('RX-QR')).expect(201);
-    const dispensed = await asPharmacist(api, '/v1/dispensations', { prescriptionId: 'RX-QR', quantity: 1, scan: qr('S7') }).expect(201);
+    const dispensed = await asPharmacist(api, '/v1/dispensations', {
+      prescriptionId: 'RX-QR',
+      quantity: 1,
+      scan: qr('S7'),
+    }).expect(201);
     expect(dispensed.body).toMatchObject({ dispensationId: expect.any(String) });
   });
 
@@ -29,7 +40,11 @@ describe('GS1 Digital Link scans over HTTP', () => {
     await asPrescriber(api, '/v1/prescriptions', prescription('RX-QR2')).expect(201);
     let response!: { status: number; body: Record<string, unknown> };
     const written = await api.eventsWrittenBy(async () => {
-      response = await asPharmacist(api, '/v1/dispensations', { prescriptionId: 'RX-QR2', quantity: 1, scan: `https://id.gs1.org/01/${GTIN}/21/S8/10/L1` });
+      response = await asPharmacist(api, '/v1/dispensations', {
+        prescriptionId: 'RX-QR2',
+        quantity: 1,
+        scan: `https://id.gs1.org/01/${GTIN}/21/S8/10/L1`,
+      });
     });
     expect(written).toBe(0);
     expect(response.status).toBe(400);
@@ -61,6 +76,10 @@ describe('GS1 Digital Link scans over HTTP', () => {
       },
     ]);
     expect(refused.status).toBe(400);
-    expect(refused.body).toMatchObject({ type: 'urn:cannatrace:problem:unreadable_scan', reason: 'bad_date', position: 18 });
+    expect(refused.body).toMatchObject({
+      type: 'urn:cannatrace:problem:unreadable_scan',
+      reason: 'bad_date',
+      position: 18,
+    });
   });
 });

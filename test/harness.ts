@@ -21,14 +21,23 @@ export class Api {
     readonly schema: string | undefined,
   ) {}
 
-  static async start(backend: Backend, overrides: Partial<AppConfig> = {}, connection: { url?: string; timeoutMs?: number } = {}): Promise<Api> {
+  static async start(
+    backend: Backend,
+    overrides: Partial<AppConfig> = {},
+    connection: { url?: string; timeoutMs?: number } = {},
+  ): Promise<Api> {
     const scratch = backend === 'postgres' ? scratchSchema('e2e') : undefined;
     const config: AppConfig = {
       port: 0,
       host: '127.0.0.1',
       dataDir: '/nonexistent',
       database: scratch
-        ? { kind: 'postgres', url: connection.url ?? DATABASE_URL, schema: scratch.schema, timeoutMs: connection.timeoutMs }
+        ? {
+            kind: 'postgres',
+            url: connection.url ?? DATABASE_URL,
+            schema: scratch.schema,
+            timeoutMs: connection.timeoutMs,
+          }
         : { kind: 'pglite' },
       eventStore: { kind: 'database' },
       jwt: { secret: JWT_SECRET },
@@ -58,13 +67,20 @@ export class Api {
   /** Every event of a site's register: its legacy stream and the books of the months around today. */
   async registerEvents(site: string): Promise<RecordedEvent[]> {
     const month = monthOf(parisDate(new Date()));
-    const streams = [legacyRegisterStream(site), ...[-1, 0, 1].map((n) => registerBookStream(site, addMonths(month, n)))];
+    const streams = [
+      legacyRegisterStream(site),
+      ...[-1, 0, 1].map((n) => registerBookStream(site, addMonths(month, n))),
+    ];
     return (await Promise.all(streams.map((stream) => this.store.readStream(stream)))).flat();
   }
 
   /** POST with a token for this role and organisation. */
   post(path: string, role: Role, org: string, body: unknown, headers: Record<string, string> = {}) {
-    return this.http.post(path).set('Authorization', `Bearer ${token(role, org)}`).set(headers).send(body as object);
+    return this.http
+      .post(path)
+      .set('Authorization', `Bearer ${token(role, org)}`)
+      .set(headers)
+      .send(body as object);
   }
 
   get(path: string, role: Role, org: string) {
@@ -92,7 +108,13 @@ export class Api {
     // Events of the api's own processes (caused by another event) and its register books' openings are left out.
     const sql = this.app.get<SqlClient>(SQL_CLIENT);
     const byRequests = async () =>
-      Number((await sql.query<{ n: string }>(`SELECT count(*) AS n FROM events WHERE NOT metadata ? 'causationId' AND metadata ->> 'role' <> 'system'`))[0].n);
+      Number(
+        (
+          await sql.query<{ n: string }>(
+            `SELECT count(*) AS n FROM events WHERE NOT metadata ? 'causationId' AND metadata ->> 'role' <> 'system'`,
+          )
+        )[0].n,
+      );
     const before = await byRequests();
     await work();
     return (await byRequests()) - before;

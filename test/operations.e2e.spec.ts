@@ -9,7 +9,17 @@ describe('operations endpoints, embedded store', () => {
   let app: INestApplication;
   beforeAll(async () => {
     app = await createApp(
-      { port: 0, host: '127.0.0.1', dataDir: '/nonexistent', database: { kind: 'pglite' }, eventStore: { kind: 'database' }, jwt: { secret: 'test-secret-test-secret-test-secret' }, rateLimitPerMinute: 1_000_000, corsOrigins: [], runProjections: true },
+      {
+        port: 0,
+        host: '127.0.0.1',
+        dataDir: '/nonexistent',
+        database: { kind: 'pglite' },
+        eventStore: { kind: 'database' },
+        jwt: { secret: 'test-secret-test-secret-test-secret' },
+        rateLimitPerMinute: 1_000_000,
+        corsOrigins: [],
+        runProjections: true,
+      },
       { logger: false },
     );
     await app.init();
@@ -22,7 +32,12 @@ describe('operations endpoints, embedded store', () => {
     expect(response.body).toEqual({
       status: 'ok',
       eventStore: { adapter: 'pglite', status: 'up' },
-      projections: ['batches', 'trace', 'prescriptions', 'release-entries'].map((name) => ({ name, behind: 0, running: true, status: 'up' })),
+      projections: ['batches', 'trace', 'prescriptions', 'release-entries'].map((name) => ({
+        name,
+        behind: 0,
+        running: true,
+        status: 'up',
+      })),
     });
   });
 
@@ -37,7 +52,12 @@ describe('operations endpoints, embedded store', () => {
   it('answers an unknown path with a problem+json 404', async () => {
     const response = await request(app.getHttpServer()).get('/v1/nowhere').expect(404);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(response.body).toMatchObject({ type: 'about:blank', title: 'Not Found', status: 404, instance: '/v1/nowhere' });
+    expect(response.body).toMatchObject({
+      type: 'about:blank',
+      title: 'Not Found',
+      status: 404,
+      instance: '/v1/nowhere',
+    });
     expect(typeof response.body.detail).toBe('string');
   });
 

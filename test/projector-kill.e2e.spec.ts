@@ -10,7 +10,9 @@ import { Api } from './harness.js';
 
 const readModels = (sql: SqlClient) =>
   Promise.all([
-    sql.query('SELECT gtin, lot, site_id, received, shipped, dispensed, on_hand FROM rm_batch_sites ORDER BY gtin, lot, site_id'),
+    sql.query(
+      'SELECT gtin, lot, site_id, received, shipped, dispensed, on_hand FROM rm_batch_sites ORDER BY gtin, lot, site_id',
+    ),
     sql.query('SELECT dispensation_id, quantity FROM rm_dispensations ORDER BY dispensation_id'),
     sql.query('SELECT shipment_id, accepted FROM rm_shipments ORDER BY shipment_id'),
     sql.query('SELECT gtin, lot, released, on_hold, recalled FROM rm_batches ORDER BY gtin, lot'),
@@ -48,11 +50,25 @@ describe('the projector process killed (SIGKILL) again and again under load', ()
     let loading = true;
     const load = (async () => {
       for (let i = 0; loading; i++) {
-        const shipmentId = (await api.post('/v1/shipments', 'supplier', 'SUP-1', { to: 'EXP-1', lines: [{ gtin: GTIN, lot: 'L9', quantity: 1 + (i % 3) }] }).expect(201)).body.shipmentId;
-        await api.post(`/v1/shipments/${shipmentId}/receipt`, 'exploitant', 'EXP-1', { lines: [{ gtin: GTIN, lot: 'L9', quantity: 1 + (i % 3) }] }).expect(201);
+        const shipmentId = (
+          await api
+            .post('/v1/shipments', 'supplier', 'SUP-1', {
+              to: 'EXP-1',
+              lines: [{ gtin: GTIN, lot: 'L9', quantity: 1 + (i % 3) }],
+            })
+            .expect(201)
+        ).body.shipmentId;
+        await api
+          .post(`/v1/shipments/${shipmentId}/receipt`, 'exploitant', 'EXP-1', {
+            lines: [{ gtin: GTIN, lot: 'L9', quantity: 1 + (i % 3) }],
+          })
+          .expect(201);
       }
     })();
-    const checkpoints = async () => (await sql.query<{ checkpoint: string }>('SELECT checkpoint FROM projection_checkpoints ORDER BY name')).map((r) => r.checkpoint).join(' ');
+    const checkpoints = async () =>
+      (await sql.query<{ checkpoint: string }>('SELECT checkpoint FROM projection_checkpoints ORDER BY name'))
+        .map((r) => r.checkpoint)
+        .join(' ');
     let kills = 0;
     let killedWhileWorking = 0;
     for (; kills < 6; kills++) {
@@ -60,7 +76,8 @@ describe('the projector process killed (SIGKILL) again and again under load', ()
       const child = projectorProcess();
       // Kill it once it has committed some work (or after 5 s), a random moment into its next batches.
       const deadline = Date.now() + 5000;
-      while ((await checkpoints()) === before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      while ((await checkpoints()) === before && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 20));
       if ((await checkpoints()) !== before) killedWhileWorking += 1;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 150));
       child.kill('SIGKILL');

@@ -32,26 +32,94 @@ describe.each(BACKENDS)('register books across months (%s)', (backend) => {
     commands = api.app.get(CommandBus);
     queries = api.app.get(QueryBus);
     const ansm = (instant: string) => at(instant, 'ansm', 'ANSM');
-    for (const [id, kind, country] of [['SUP-1', 'supplier', 'PT'], ['EXP-1', 'exploitant', 'FR'], ['PH-1', 'community_pharmacy', 'FR'], ['CHU-1', 'reference_centre', 'FR']]) {
-      await commands.execute(new RegisterOrganisation({ id, kind, name: id, country } as never, ansm('2026-10-01T09:00:00Z')));
+    for (const [id, kind, country] of [
+      ['SUP-1', 'supplier', 'PT'],
+      ['EXP-1', 'exploitant', 'FR'],
+      ['PH-1', 'community_pharmacy', 'FR'],
+      ['CHU-1', 'reference_centre', 'FR'],
+    ]) {
+      await commands.execute(
+        new RegisterOrganisation({ id, kind, name: id, country } as never, ansm('2026-10-01T09:00:00Z')),
+      );
     }
-    for (const [rpps, kind, organisationId] of [['10000000001', 'prescriber', 'CHU-1'], ['10000000002', 'pharmacist', 'PH-1']]) {
-      await commands.execute(new RegisterProfessional({ rpps, kind: kind as ProfessionalKind, name: rpps, organisationId, trainedOn: '2026-01-05' }, ansm('2026-10-01T09:00:00Z')));
+    for (const [rpps, kind, organisationId] of [
+      ['10000000001', 'prescriber', 'CHU-1'],
+      ['10000000002', 'pharmacist', 'PH-1'],
+    ]) {
+      await commands.execute(
+        new RegisterProfessional(
+          { rpps, kind: kind as ProfessionalKind, name: rpps, organisationId, trainedOn: '2026-01-05' },
+          ansm('2026-10-01T09:00:00Z'),
+        ),
+      );
     }
     await commands.execute(new AuthoriseProduct(flowerProduct(GTIN, 'SUP-1') as never, ansm('2026-10-01T09:00:00Z')));
     const supplier = (instant: string) => at(instant, 'supplier', 'SUP-1');
-    await commands.execute(new ExecuteBatchCommand(GTIN, 'L1', { type: 'RegisterBatch', data: { ...batch('L1'), quantity: 20 } }, supplier('2026-10-05T09:00:00Z')));
-    await commands.execute(new ExecuteBatchCommand(GTIN, 'L1', { type: 'RecordAnalysis', data: analysis() as never }, supplier('2026-10-05T10:00:00Z')));
-    await commands.execute(new ExecuteBatchCommand(GTIN, 'L1', { type: 'ReleaseBatch', data: { qualifiedPerson: 'QP' } }, supplier('2026-10-06T09:00:00Z')));
-    const toExploitant = await commands.execute(new DispatchShipment({ to: 'EXP-1', lines: [line(12)], carrier: null, importAuthorisation: null }, supplier('2026-10-07T09:00:00Z')));
-    await commands.execute(new ReceiveShipment(toExploitant.shipmentId, { kind: 'lines', lines: [line(12)] }, at('2026-10-08T09:00:00Z', 'exploitant', 'EXP-1')));
+    await commands.execute(
+      new ExecuteBatchCommand(
+        GTIN,
+        'L1',
+        { type: 'RegisterBatch', data: { ...batch('L1'), quantity: 20 } },
+        supplier('2026-10-05T09:00:00Z'),
+      ),
+    );
+    await commands.execute(
+      new ExecuteBatchCommand(
+        GTIN,
+        'L1',
+        { type: 'RecordAnalysis', data: analysis() as never },
+        supplier('2026-10-05T10:00:00Z'),
+      ),
+    );
+    await commands.execute(
+      new ExecuteBatchCommand(
+        GTIN,
+        'L1',
+        { type: 'ReleaseBatch', data: { qualifiedPerson: 'QP' } },
+        supplier('2026-10-06T09:00:00Z'),
+      ),
+    );
+    const toExploitant = await commands.execute(
+      new DispatchShipment(
+        { to: 'EXP-1', lines: [line(12)], carrier: null, importAuthorisation: null },
+        supplier('2026-10-07T09:00:00Z'),
+      ),
+    );
+    await commands.execute(
+      new ReceiveShipment(
+        toExploitant.shipmentId,
+        { kind: 'lines', lines: [line(12)] },
+        at('2026-10-08T09:00:00Z', 'exploitant', 'EXP-1'),
+      ),
+    );
     // The exploitant's November book opens from October's.
-    const shipped = await commands.execute(new DispatchShipment({ to: 'PH-1', lines: [line(5)], carrier: null, importAuthorisation: null }, at('2026-11-10T09:00:00Z', 'exploitant', 'EXP-1')));
+    const shipped = await commands.execute(
+      new DispatchShipment(
+        { to: 'PH-1', lines: [line(5)], carrier: null, importAuthorisation: null },
+        at('2026-11-10T09:00:00Z', 'exploitant', 'EXP-1'),
+      ),
+    );
     toPharmacy = shipped.shipmentId;
-    await commands.execute(new IncludePatient({ patientId: 'PSN-BOOKS-01', indication: 'EPILEPSY' as Indication, includedOn: '2026-11-20', consent: true }, at('2026-11-20T09:00:00Z', 'prescriber', 'CHU-1', '10000000001')));
+    await commands.execute(
+      new IncludePatient(
+        { patientId: 'PSN-BOOKS-01', indication: 'EPILEPSY' as Indication, includedOn: '2026-11-20', consent: true },
+        at('2026-11-20T09:00:00Z', 'prescriber', 'CHU-1', '10000000001'),
+      ),
+    );
     await commands.execute(
       new IssuePrescription(
-        { securePrescriptionNumber: 'RX-BOOKS-1', patientId: 'PSN-BOOKS-01', indication: 'EPILEPSY' as Indication, gtin: GTIN, dailyDose: 0.5, durationDays: 28, quantity: 3, pharmacyId: 'PH-1', issuedOn: '2026-11-25', renewalOf: null },
+        {
+          securePrescriptionNumber: 'RX-BOOKS-1',
+          patientId: 'PSN-BOOKS-01',
+          indication: 'EPILEPSY' as Indication,
+          gtin: GTIN,
+          dailyDose: 0.5,
+          durationDays: 28,
+          quantity: 3,
+          pharmacyId: 'PH-1',
+          issuedOn: '2026-11-25',
+          renewalOf: null,
+        },
         at('2026-11-25T09:00:00Z', 'prescriber', 'CHU-1', '10000000001'),
       ),
     );
@@ -63,15 +131,20 @@ describe.each(BACKENDS)('register books across months (%s)', (backend) => {
 
   const pharmacist = (instant: string) => at(instant, 'pharmacist', 'PH-1', '10000000002');
 
-  it('writes each month in its own book, the exploitant\'s dispatch in November and the receipt in the pharmacy\'s', async () => {
+  it("writes each month in its own book, the exploitant's dispatch in November and the receipt in the pharmacy's", async () => {
     expect(toPharmacy).toMatch(/^EXP-1~2026-11~[0-9a-f]{12}$/);
-    const received = await commands.execute(new ReceiveShipment(toPharmacy, { kind: 'lines', lines: [line(5)] }, pharmacist('2026-11-26T09:00:00Z')));
+    const received = await commands.execute(
+      new ReceiveShipment(toPharmacy, { kind: 'lines', lines: [line(5)] }, pharmacist('2026-11-26T09:00:00Z')),
+    );
     expect(received.stream).toBe(registerBookStream('PH-1', '2026-11'));
     const first = await commands.execute(new Dispense('RX-BOOKS-1', pack('S1'), 1, pharmacist('2026-11-26T18:00:00Z')));
     expect(first.stream).toBe(registerBookStream('PH-1', '2026-11'));
     const october = await api.store.readStream(registerBookStream('EXP-1', '2026-10'));
     expect(october.map((e) => e.type)).toEqual(['RegisterBookOpened', 'ShipmentReceived', 'RegisterBookClosed']);
-    expect((await api.store.readStream(registerBookStream('EXP-1', '2026-11')))[0].data).toMatchObject({ month: '2026-11', carried: { stock: [line(12)] } });
+    expect((await api.store.readStream(registerBookStream('EXP-1', '2026-11')))[0].data).toMatchObject({
+      month: '2026-11',
+      carried: { stock: [line(12)] },
+    });
   });
 
   it('dispenses on the first day of a month from stock received the month before, fills and serials carried over', async () => {
@@ -80,25 +153,66 @@ describe.each(BACKENDS)('register books across months (%s)', (backend) => {
     const second = await commands.execute(new Dispense('RX-BOOKS-1', pack('S2'), 1, morning));
     expect(second.stream).toBe(registerBookStream('PH-1', '2026-12'));
     const december = await api.store.readStream(registerBookStream('PH-1', '2026-12'));
-    expect(december[0]).toMatchObject({ type: 'RegisterBookOpened', data: { month: '2026-12', previousBook: registerBookStream('PH-1', '2026-11') } });
-    expect(await refusal(commands.execute(new Dispense('RX-BOOKS-1', pack('S1'), 1, pharmacist('2026-12-01T09:00:00Z'))))).toBe('serial_already_dispensed');
+    expect(december[0]).toMatchObject({
+      type: 'RegisterBookOpened',
+      data: { month: '2026-12', previousBook: registerBookStream('PH-1', '2026-11') },
+    });
+    expect(
+      await refusal(commands.execute(new Dispense('RX-BOOKS-1', pack('S1'), 1, pharmacist('2026-12-01T09:00:00Z')))),
+    ).toBe('serial_already_dispensed');
     await commands.execute(new Dispense('RX-BOOKS-1', pack('S3'), 1, pharmacist('2026-12-01T10:00:00Z')));
-    expect(await refusal(commands.execute(new Dispense('RX-BOOKS-1', pack('S4'), 1, pharmacist('2026-12-01T11:00:00Z'))))).toBe('exceeds_prescription');
-    const view = await queries.execute(new GetPrescription('RX-BOOKS-1', { sub: 'ansm-user', role: 'ansm', org: 'ANSM' }));
+    expect(
+      await refusal(commands.execute(new Dispense('RX-BOOKS-1', pack('S4'), 1, pharmacist('2026-12-01T11:00:00Z')))),
+    ).toBe('exceeds_prescription');
+    const view = await queries.execute(
+      new GetPrescription('RX-BOOKS-1', { sub: 'ansm-user', role: 'ansm', org: 'ANSM' }),
+    );
     expect(view.dispensations.map((d: { serial: string }) => d.serial)).toEqual(['S1', 'S2', 'S3']);
     expect(view.dispensedQuantity).toBe(3);
   });
 
   it('refuses a second receipt in the next month, and writes nothing in a book for a refused command', async () => {
-    expect(await refusal(commands.execute(new ReceiveShipment(toPharmacy, { kind: 'lines', lines: [line(5)] }, pharmacist('2026-12-02T09:00:00Z'))))).toBe('shipment_already_received');
-    expect(await refusal(commands.execute(new Dispense('RX-BOOKS-1', pack('S9'), 1, at('2027-01-02T09:00:00Z', 'pharmacist', 'PH-1', '10000000002'))))).toBe('treatment_period_over');
+    expect(
+      await refusal(
+        commands.execute(
+          new ReceiveShipment(toPharmacy, { kind: 'lines', lines: [line(5)] }, pharmacist('2026-12-02T09:00:00Z')),
+        ),
+      ),
+    ).toBe('shipment_already_received');
+    expect(
+      await refusal(
+        commands.execute(
+          new Dispense('RX-BOOKS-1', pack('S9'), 1, at('2027-01-02T09:00:00Z', 'pharmacist', 'PH-1', '10000000002')),
+        ),
+      ),
+    ).toBe('treatment_period_over');
     expect(await api.store.readStream(registerBookStream('PH-1', '2027-01'))).toEqual([]);
   });
 
   it('counts an inventory in December against the stock carried from November', async () => {
-    expect(await refusal(commands.execute(new RecordRegisterOperation('PH-1', { type: 'CountInventory', countedOn: '2026-12-03', counts: [] }, pharmacist('2026-12-03T09:00:00Z'))))).toBe('inventory_incomplete');
-    const counted = await commands.execute(new RecordRegisterOperation('PH-1', { type: 'CountInventory', countedOn: '2026-12-03', counts: [line(1)] }, pharmacist('2026-12-03T09:00:00Z')));
-    expect(counted.events[0].data).toEqual({ countedOn: '2026-12-03', counts: [{ gtin: GTIN, lot: 'L1', counted: 1, recorded: 2 }], adjustments: [{ gtin: GTIN, lot: 'L1', difference: -1 }] });
+    expect(
+      await refusal(
+        commands.execute(
+          new RecordRegisterOperation(
+            'PH-1',
+            { type: 'CountInventory', countedOn: '2026-12-03', counts: [] },
+            pharmacist('2026-12-03T09:00:00Z'),
+          ),
+        ),
+      ),
+    ).toBe('inventory_incomplete');
+    const counted = await commands.execute(
+      new RecordRegisterOperation(
+        'PH-1',
+        { type: 'CountInventory', countedOn: '2026-12-03', counts: [line(1)] },
+        pharmacist('2026-12-03T09:00:00Z'),
+      ),
+    );
+    expect(counted.events[0].data).toEqual({
+      countedOn: '2026-12-03',
+      counts: [{ gtin: GTIN, lot: 'L1', counted: 1, recorded: 2 }],
+      adjustments: [{ gtin: GTIN, lot: 'L1', difference: -1 }],
+    });
   });
 
   it('balances each month from its book, and lists the register across books with a running balance', async () => {
@@ -116,10 +230,19 @@ describe.each(BACKENDS)('register books across months (%s)', (backend) => {
   });
 
   it('recalls a batch whose packs moved over three months: every holder and every patient', async () => {
-    await commands.execute(new ExecuteBatchCommand(GTIN, 'L1', { type: 'RecallBatch', data: { reason: 'contamination' } }, at('2026-12-04T09:00:00Z', 'ansm', 'ANSM')));
+    await commands.execute(
+      new ExecuteBatchCommand(
+        GTIN,
+        'L1',
+        { type: 'RecallBatch', data: { reason: 'contamination' } },
+        at('2026-12-04T09:00:00Z', 'ansm', 'ANSM'),
+      ),
+    );
     const impact = await queries.execute(new GetRecallImpact(GTIN, 'L1'));
     expect(impact.patients).toEqual(['PSN-BOOKS-01']);
-    expect(new Map(impact.sitesHolding.map((s: { organisationId: string; onHand: number }) => [s.organisationId, s.onHand]))).toEqual(
+    expect(
+      new Map(impact.sitesHolding.map((s: { organisationId: string; onHand: number }) => [s.organisationId, s.onHand])),
+    ).toEqual(
       new Map([
         ['SUP-1', 8],
         ['EXP-1', 7],

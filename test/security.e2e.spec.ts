@@ -12,12 +12,16 @@ describe('hardening', () => {
   it('limits requests per token: the sixth in a minute is a 429 problem, another token goes on', async () => {
     const first = token('ansm', 'ANSM', 'auditor-1');
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await api.http.get('/v1/indications').set('Authorization', `Bearer ${first}`)).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push((await api.http.get('/v1/indications').set('Authorization', `Bearer ${first}`)).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
     const limited = await api.http.get('/v1/indications').set('Authorization', `Bearer ${first}`);
     expect(limited.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(limited.body).toMatchObject({ status: 429, title: 'Too Many Requests' });
-    await api.http.get('/v1/indications').set('Authorization', `Bearer ${token('ansm', 'ANSM', 'auditor-2')}`).expect(200);
+    await api.http
+      .get('/v1/indications')
+      .set('Authorization', `Bearer ${token('ansm', 'ANSM', 'auditor-2')}`)
+      .expect(200);
   });
 
   it('sends headers that keep browsers from sniffing, framing or caching answers', async () => {
@@ -33,9 +37,15 @@ describe('hardening', () => {
   });
 
   it('answers CORS only to the configured origins', async () => {
-    const allowed = await api.http.options('/v1/indications').set('Origin', 'https://desk.pharmacie.example').set('Access-Control-Request-Method', 'GET');
+    const allowed = await api.http
+      .options('/v1/indications')
+      .set('Origin', 'https://desk.pharmacie.example')
+      .set('Access-Control-Request-Method', 'GET');
     expect(allowed.headers['access-control-allow-origin']).toBe('https://desk.pharmacie.example');
-    const other = await api.http.options('/v1/indications').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'GET');
+    const other = await api.http
+      .options('/v1/indications')
+      .set('Origin', 'https://evil.example')
+      .set('Access-Control-Request-Method', 'GET');
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
@@ -86,9 +96,16 @@ describe('request logs', () => {
         .send({ patientId: 'PSN-SECRET-BODY', indication: 'EPILEPSY', includedOn: '2026-01-01', consent: true });
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(lines).toHaveLength(1);
-      expect(JSON.parse(lines[0])).toMatchObject({ method: 'POST', path: '/v1/patients', role: 'prescriber', org: 'CHU-1', status: expect.any(Number) });
+      expect(JSON.parse(lines[0])).toMatchObject({
+        method: 'POST',
+        path: '/v1/patients',
+        role: 'prescriber',
+        org: 'CHU-1',
+        status: expect.any(Number),
+      });
       const text = lines.join('\n');
-      for (const secret of [bearer, 'PSN-SECRET-BODY', 'PSN-SECRET-QUERY', 'Bearer']) expect(text).not.toContain(secret);
+      for (const secret of [bearer, 'PSN-SECRET-BODY', 'PSN-SECRET-QUERY', 'Bearer'])
+        expect(text).not.toContain(secret);
     } finally {
       await app.close();
     }

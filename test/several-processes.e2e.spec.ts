@@ -17,15 +17,32 @@ describe('several api processes on one PostgreSQL', () => {
   let sql: SqlClient;
   const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const line = (quantity: number) => [{ gtin: GTIN, lot: 'L1', quantity }];
-  const post = (api: Api, role: 'exploitant' | 'pharmacist', org: string, path: string, body: object, headers: Record<string, string> = {}, sub?: string) =>
-    api.http.post(path).set('Authorization', `Bearer ${token(role, org, sub)}`).set(headers).send(body);
+  const post = (
+    api: Api,
+    role: 'exploitant' | 'pharmacist',
+    org: string,
+    path: string,
+    body: object,
+    headers: Record<string, string> = {},
+    sub?: string,
+  ) =>
+    api.http
+      .post(path)
+      .set('Authorization', `Bearer ${token(role, org, sub)}`)
+      .set(headers)
+      .send(body);
   const statuses = (answers: { status: number }[]) => answers.map((a) => a.status).sort();
 
   beforeAll(async () => {
     const first = await Api.start('postgres');
     await seedToPharmacy(first);
     const others = await Promise.all(
-      [1, 2].map(() => Api.start('postgres', { runProjections: false, database: { kind: 'postgres', url, schema: first.schema as string } })),
+      [1, 2].map(() =>
+        Api.start('postgres', {
+          runProjections: false,
+          database: { kind: 'postgres', url, schema: first.schema as string },
+        }),
+      ),
     );
     apis = [first, ...others];
     sql = first.app.get<SqlClient>(SQL_CLIENT);
@@ -38,38 +55,80 @@ describe('several api processes on one PostgreSQL', () => {
 
   it('ships exactly the stock held when 15 dispatches race over three processes', async () => {
     // EXP-1 holds 4 packs of L1 after the seed (10 received, 6 shipped to PH-1).
-    const answers = await Promise.all(Array.from({ length: 15 }, (_, i) => post(apis[i % 3], 'exploitant', 'EXP-1', '/v1/shipments', { to: 'PH-2', lines: line(1) })));
+    const answers = await Promise.all(
+      Array.from({ length: 15 }, (_, i) =>
+        post(apis[i % 3], 'exploitant', 'EXP-1', '/v1/shipments', { to: 'PH-2', lines: line(1) }),
+      ),
+    );
     expect(statuses(answers)).toEqual([...Array(4).fill(201), ...Array(11).fill(422)]);
-    expect(new Set(answers.filter((a) => a.status === 422).map((a) => a.body.rule))).toEqual(new Set(['insufficient_stock']));
-    const stock = await apis[2].http.get('/v1/sites/EXP-1/stock').set('Authorization', `Bearer ${token('exploitant', 'EXP-1')}`).expect(200);
+    expect(new Set(answers.filter((a) => a.status === 422).map((a) => a.body.rule))).toEqual(
+      new Set(['insufficient_stock']),
+    );
+    const stock = await apis[2].http
+      .get('/v1/sites/EXP-1/stock')
+      .set('Authorization', `Bearer ${token('exploitant', 'EXP-1')}`)
+      .expect(200);
     expect(stock.body).toEqual([]);
   });
 
   it('dispenses each serial once and never beyond the prescription, whichever process decides', async () => {
-    await apis[0].http.post('/v1/prescriptions').set('Authorization', `Bearer ${token('prescriber', 'CHU-1', '10000000001')}`).send(prescription('RX-MULTI')).expect(201);
+    await apis[0].http
+      .post('/v1/prescriptions')
+      .set('Authorization', `Bearer ${token('prescriber', 'CHU-1', '10000000001')}`)
+      .send(prescription('RX-MULTI'))
+      .expect(201);
     // Six serials, each sent to two processes at once: 12 attempts on a 4-pack prescription.
     const serials = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6'];
     const answers = await Promise.all(
-      serials.flatMap((serial, i) => [0, 1].map((k) => post(apis[(i + k) % 3], 'pharmacist', 'PH-1', '/v1/dispensations', { prescriptionId: 'RX-MULTI', quantity: 1, scan: scan(serial) }, {}, PHARMACIST))),
+      serials.flatMap((serial, i) =>
+        [0, 1].map((k) =>
+          post(
+            apis[(i + k) % 3],
+            'pharmacist',
+            'PH-1',
+            '/v1/dispensations',
+            { prescriptionId: 'RX-MULTI', quantity: 1, scan: scan(serial) },
+            {},
+            PHARMACIST,
+          ),
+        ),
+      ),
     );
     expect(answers.filter((a) => a.status === 201)).toHaveLength(4);
     const refused = new Set(answers.filter((a) => a.status !== 201).map((a) => a.body.rule));
-    expect([...refused].every((rule) => ['serial_already_dispensed', 'exceeds_prescription'].includes(rule))).toBe(true);
-    const dispensed = (await apis[1].registerEvents('PH-1')).filter((e) => e.type === 'PrescriptionDispensed').map((e) => e.data.serial);
+    expect([...refused].every((rule) => ['serial_already_dispensed', 'exceeds_prescription'].includes(rule))).toBe(
+      true,
+    );
+    const dispensed = (await apis[1].registerEvents('PH-1'))
+      .filter((e) => e.type === 'PrescriptionDispensed')
+      .map((e) => e.data.serial);
     expect(dispensed).toHaveLength(4);
     expect(new Set(dispensed).size).toBe(4);
-    const stock = await apis[1].http.get('/v1/sites/PH-1/stock').set('Authorization', `Bearer ${token('pharmacist', 'PH-1')}`).expect(200);
+    const stock = await apis[1].http
+      .get('/v1/sites/PH-1/stock')
+      .set('Authorization', `Bearer ${token('pharmacist', 'PH-1')}`)
+      .expect(200);
     expect(stock.body).toEqual(line(2));
   });
 
   it('answers one Idempotency-Key sent to three processes at once with one write and one answer', async () => {
-    const send = (api: Api) => post(api, 'pharmacist', 'PH-1', '/v1/sites/PH-1/register/losses', { ...line(1)[0], kind: 'loss', occurredOn: '2026-11-20', declarations: { police: 'PV', ars: 'A', ansm: 'N' } }, { 'Idempotency-Key': 'multi-loss' }, PHARMACIST);
+    const send = (api: Api) =>
+      post(
+        api,
+        'pharmacist',
+        'PH-1',
+        '/v1/sites/PH-1/register/losses',
+        { ...line(1)[0], kind: 'loss', occurredOn: '2026-11-20', declarations: { police: 'PV', ars: 'A', ansm: 'N' } },
+        { 'Idempotency-Key': 'multi-loss' },
+        PHARMACIST,
+      );
     const answers = await Promise.all(apis.map(send));
     const accepted = answers.filter((a) => a.status === 201);
     // The instances that claimed the key first answer 201, the same answer; the others see it in progress.
     expect(accepted.length).toBeGreaterThanOrEqual(1);
     for (const answer of accepted) expect(answer.body).toEqual(accepted[0].body);
-    for (const answer of answers.filter((a) => a.status !== 201)) expect([answer.status, answer.body.type]).toEqual([409, 'urn:cannatrace:problem:idempotency_in_progress']);
+    for (const answer of answers.filter((a) => a.status !== 201))
+      expect([answer.status, answer.body.type]).toEqual([409, 'urn:cannatrace:problem:idempotency_in_progress']);
     const later = await Promise.all(apis.map(send));
     for (const answer of later) expect([answer.status, answer.body]).toEqual([201, accepted[0].body]);
     const losses = (await apis[0].registerEvents('PH-1')).filter((e) => e.type === 'LossDeclared');

@@ -10,6 +10,7 @@ export class TcpProxy {
   ) {}
 
   static async start(target: { host: string; port: number }): Promise<TcpProxy> {
+    // eslint-disable-next-line prefer-const -- assigned once the server listens; its connection handler reads it
     let proxy!: TcpProxy;
     const server = createServer((client) => {
       if (!proxy.open) {

@@ -17,14 +17,41 @@ describe.each(BACKENDS)('trace, recall and audit over HTTP (%s)', (backend) => {
     api = await Api.start(backend);
     await seedToPharmacy(api);
     // Two more packs to a second pharmacy, a second patient there, and a dispensation at each pharmacy.
-    const toPh2 = (await api.post('/v1/shipments', 'exploitant', 'EXP-1', { to: 'PH-2', lines: [{ gtin: GTIN, lot: 'L1', quantity: 2 }] }).expect(201)).body.shipmentId;
-    await asPharmacist(api, `/v1/shipments/${toPh2}/receipt`, { lines: [{ gtin: GTIN, lot: 'L1', quantity: 2 }] }, '10000000005', 'PH-2').expect(201);
-    await asPrescriber(api, '/v1/patients', { patientId: 'PSN-BETA-02', indication: 'EPILEPSY', includedOn: TODAY, consent: true }).expect(201);
+    const toPh2 = (
+      await api
+        .post('/v1/shipments', 'exploitant', 'EXP-1', { to: 'PH-2', lines: [{ gtin: GTIN, lot: 'L1', quantity: 2 }] })
+        .expect(201)
+    ).body.shipmentId;
+    await asPharmacist(
+      api,
+      `/v1/shipments/${toPh2}/receipt`,
+      { lines: [{ gtin: GTIN, lot: 'L1', quantity: 2 }] },
+      '10000000005',
+      'PH-2',
+    ).expect(201);
+    await asPrescriber(api, '/v1/patients', {
+      patientId: 'PSN-BETA-02',
+      indication: 'EPILEPSY',
+      includedOn: TODAY,
+      consent: true,
+    }).expect(201);
     await asPrescriber(api, '/v1/prescriptions', prescription('RX-A')).expect(201);
-    await asPrescriber(api, '/v1/prescriptions', prescription('RX-B', { patientId: 'PSN-BETA-02', pharmacyId: 'PH-2', quantity: 2 })).expect(201);
+    await asPrescriber(
+      api,
+      '/v1/prescriptions',
+      prescription('RX-B', { patientId: 'PSN-BETA-02', pharmacyId: 'PH-2', quantity: 2 }),
+    ).expect(201);
     await asPharmacist(api, '/v1/dispensations', { prescriptionId: 'RX-A', quantity: 1, scan: scan('S1') }).expect(201);
-    await asPharmacist(api, '/v1/dispensations', { prescriptionId: 'RX-A', quantity: 1, gtin: GTIN, lot: 'L1' }).expect(201);
-    await asPharmacist(api, '/v1/dispensations', { prescriptionId: 'RX-B', quantity: 1, gtin: GTIN, lot: 'L1' }, '10000000005', 'PH-2').expect(201);
+    await asPharmacist(api, '/v1/dispensations', { prescriptionId: 'RX-A', quantity: 1, gtin: GTIN, lot: 'L1' }).expect(
+      201,
+    );
+    await asPharmacist(
+      api,
+      '/v1/dispensations',
+      { prescriptionId: 'RX-B', quantity: 1, gtin: GTIN, lot: 'L1' },
+      '10000000005',
+      'PH-2',
+    ).expect(201);
   });
   afterAll(() => api.close());
 
@@ -32,14 +59,32 @@ describe.each(BACKENDS)('trace, recall and audit over HTTP (%s)', (backend) => {
     { organisationId: 'EXP-1', received: 10, shipped: 8, dispensed: 0, lost: 0, destroyed: 0, adjusted: 0, onHand: 2 },
     { organisationId: 'PH-1', received: 6, shipped: 0, dispensed: 2, lost: 0, destroyed: 0, adjusted: 0, onHand: 4 },
     { organisationId: 'PH-2', received: 2, shipped: 0, dispensed: 1, lost: 0, destroyed: 0, adjusted: 0, onHand: 1 },
-    { organisationId: 'SUP-1', received: 20, shipped: 10, dispensed: 0, lost: 0, destroyed: 0, adjusted: 0, onHand: 10 },
+    {
+      organisationId: 'SUP-1',
+      received: 20,
+      shipped: 10,
+      dispensed: 0,
+      lost: 0,
+      destroyed: 0,
+      adjusted: 0,
+      onHand: 10,
+    },
   ];
 
   it('traces the batch from supplier to patients, from the read models', async () => {
     await api.app.get(Projector).caughtUp();
     const trace = (await api.get(`/v1/trace/batches/${GTIN}/L1`, 'ansm', 'ANSM').expect(200)).body;
     expect(trace.sites).toEqual(expectedSites);
-    expect(trace.dispensations.map((d: { prescriptionId: string; patientId: string; pharmacyId: string; quantity: number }) => [d.prescriptionId, d.patientId, d.pharmacyId, d.quantity])).toEqual([
+    expect(
+      trace.dispensations.map(
+        (d: { prescriptionId: string; patientId: string; pharmacyId: string; quantity: number }) => [
+          d.prescriptionId,
+          d.patientId,
+          d.pharmacyId,
+          d.quantity,
+        ],
+      ),
+    ).toEqual([
       ['RX-A', 'PSN-ALPHA-01', 'PH-1', 1],
       ['RX-A', 'PSN-ALPHA-01', 'PH-1', 1],
       ['RX-B', 'PSN-BETA-02', 'PH-2', 1],
@@ -47,29 +92,60 @@ describe.each(BACKENDS)('trace, recall and audit over HTTP (%s)', (backend) => {
     expect(trace.patients).toEqual(['PSN-ALPHA-01', 'PSN-BETA-02']);
 
     const fromEvents = traceBatch(GTIN, 'L1', await api.store.readByBatchKey(`${GTIN}-L1`));
-    expect([...fromEvents.sites].sort((a, b) => a.organisationId.localeCompare(b.organisationId))).toEqual(expectedSites);
+    expect([...fromEvents.sites].sort((a, b) => a.organisationId.localeCompare(b.organisationId))).toEqual(
+      expectedSites,
+    );
     await api.get(`/v1/trace/batches/${GTIN}/NOSUCH`, 'ansm', 'ANSM').expect(404);
     await api.get(`/v1/trace/batches/${GTIN}/L1`, 'pharmacist', 'PH-1').expect(403);
   });
 
   it('lists shipments, batches and prescriptions from the read models, each caller its own', async () => {
     await api.app.get(Projector).caughtUp();
-    const incoming = (await api.http.get('/v1/sites/PH-1/shipments?status=received').set('Authorization', `Bearer ${token('pharmacist', 'PH-1', '10000000002')}`).expect(200)).body;
-    expect(incoming.map((s: { from: string; to: string; status: string; accepted: unknown }) => [s.from, s.to, s.status, s.accepted])).toEqual([
-      ['EXP-1', 'PH-1', 'received', [{ gtin: GTIN, lot: 'L1', quantity: 6 }]],
-    ]);
+    const incoming = (
+      await api.http
+        .get('/v1/sites/PH-1/shipments?status=received')
+        .set('Authorization', `Bearer ${token('pharmacist', 'PH-1', '10000000002')}`)
+        .expect(200)
+    ).body;
+    expect(
+      incoming.map((s: { from: string; to: string; status: string; accepted: unknown }) => [
+        s.from,
+        s.to,
+        s.status,
+        s.accepted,
+      ]),
+    ).toEqual([['EXP-1', 'PH-1', 'received', [{ gtin: GTIN, lot: 'L1', quantity: 6 }]]]);
     expect((await api.get('/v1/sites/PH-1/shipments?status=in_transit', 'ansm', 'ANSM').expect(200)).body).toEqual([]);
     const outgoing = (await api.get('/v1/sites/EXP-1/shipments?direction=outgoing', 'ansm', 'ANSM').expect(200)).body;
     expect(outgoing.map((s: { to: string }) => s.to).sort()).toEqual(['PH-1', 'PH-2']);
 
     expect((await api.get('/v1/batches', 'supplier', 'SUP-1').expect(200)).body).toEqual([
-      expect.objectContaining({ gtin: GTIN, lot: 'L1', supplierId: 'SUP-1', conformant: true, released: true, recalled: false }),
+      expect.objectContaining({
+        gtin: GTIN,
+        lot: 'L1',
+        supplierId: 'SUP-1',
+        conformant: true,
+        released: true,
+        recalled: false,
+      }),
     ]);
     expect((await api.get('/v1/batches?supplierId=SUP-1', 'supplier', 'SUP-2').expect(200)).body).toEqual([]);
 
-    const ph1 = (await api.http.get('/v1/prescriptions').set('Authorization', `Bearer ${token('pharmacist', 'PH-1', '10000000002')}`).expect(200)).body;
-    expect(ph1.map((p: { prescriptionId: string; dispensedQuantity: number }) => [p.prescriptionId, p.dispensedQuantity])).toEqual([['RX-A', 2]]);
-    const ph2 = (await api.http.get('/v1/prescriptions?pharmacyId=PH-1').set('Authorization', `Bearer ${token('pharmacist', 'PH-2', '10000000005')}`).expect(200)).body;
+    const ph1 = (
+      await api.http
+        .get('/v1/prescriptions')
+        .set('Authorization', `Bearer ${token('pharmacist', 'PH-1', '10000000002')}`)
+        .expect(200)
+    ).body;
+    expect(
+      ph1.map((p: { prescriptionId: string; dispensedQuantity: number }) => [p.prescriptionId, p.dispensedQuantity]),
+    ).toEqual([['RX-A', 2]]);
+    const ph2 = (
+      await api.http
+        .get('/v1/prescriptions?pharmacyId=PH-1')
+        .set('Authorization', `Bearer ${token('pharmacist', 'PH-2', '10000000005')}`)
+        .expect(200)
+    ).body;
     expect(ph2.map((p: { prescriptionId: string }) => p.prescriptionId)).toEqual(['RX-B']);
     const all = (await api.get('/v1/prescriptions', 'ansm', 'ANSM').expect(200)).body;
     expect(all.map((p: { prescriptionId: string }) => p.prescriptionId).sort()).toEqual(['RX-A', 'RX-B']);
@@ -79,7 +155,9 @@ describe.each(BACKENDS)('trace, recall and audit over HTTP (%s)', (backend) => {
   it('answers a recall with the sites still holding packs and the patients to contact', async () => {
     beforeRecall = new Date().toISOString();
     await new Promise((resolve) => setTimeout(resolve, 5));
-    const recall = await api.post(`${L1}/recall`, 'ansm', 'ANSM', { reason: 'Aflatoxins above limit in retained sample' }).expect(201);
+    const recall = await api
+      .post(`${L1}/recall`, 'ansm', 'ANSM', { reason: 'Aflatoxins above limit in retained sample' })
+      .expect(201);
     expect(recall.body.impact).toEqual({
       sitesHolding: expect.arrayContaining([
         { organisationId: 'SUP-1', onHand: 10 },
@@ -93,17 +171,36 @@ describe.each(BACKENDS)('trace, recall and audit over HTTP (%s)', (backend) => {
   });
 
   it("replays the batch's history from the event store, as it stood before the recall and now", async () => {
-    const before = (await api.get(`/v1/audit/batches/${GTIN}/L1/history?asOf=${encodeURIComponent(beforeRecall)}`, 'ansm', 'ANSM').expect(200)).body;
+    const before = (
+      await api
+        .get(`/v1/audit/batches/${GTIN}/L1/history?asOf=${encodeURIComponent(beforeRecall)}`, 'ansm', 'ANSM')
+        .expect(200)
+    ).body;
     expect(before.state).toMatchObject({ released: true, recalled: false, quantity: 20 });
     expect(before.events.map((e: { type: string }) => e.type)).not.toContain('BatchRecalled');
     const now = (await api.get(`/v1/audit/batches/${GTIN}/L1/history`, 'ansm', 'ANSM').expect(200)).body;
     expect(now.state).toMatchObject({ recalled: true });
     const types = now.events.map((e: { type: string }) => e.type);
     expect(types.slice(0, 3)).toEqual(['BatchRegistered', 'AnalysisRecorded', 'BatchReleased']);
-    expect(types).toEqual(expect.arrayContaining(['StockEntered', 'ShipmentDispatched', 'ShipmentReceived', 'PrescriptionDispensed', 'BatchRecalled']));
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'StockEntered',
+        'ShipmentDispatched',
+        'ShipmentReceived',
+        'PrescriptionDispensed',
+        'BatchRecalled',
+      ]),
+    );
     expect(types.at(-1)).toBe('BatchRecalled');
-    expect(now.events[0]).toMatchObject({ stream: `batch-${GTIN}-L1`, revision: 0, actor: { role: 'supplier', organisation: 'SUP-1' }, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    const beforeRegistration = await api.get(`/v1/audit/batches/${GTIN}/L1/history?asOf=2000-01-01T00:00:00Z`, 'ansm', 'ANSM').expect(200);
+    expect(now.events[0]).toMatchObject({
+      stream: `batch-${GTIN}-L1`,
+      revision: 0,
+      actor: { role: 'supplier', organisation: 'SUP-1' },
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    const beforeRegistration = await api
+      .get(`/v1/audit/batches/${GTIN}/L1/history?asOf=2000-01-01T00:00:00Z`, 'ansm', 'ANSM')
+      .expect(200);
     expect(beforeRegistration.body).toMatchObject({ events: [], state: null });
     await api.get(`/v1/audit/batches/${GTIN}/L1/history?asOf=yesterday`, 'ansm', 'ANSM').expect(400);
   });
@@ -113,15 +210,32 @@ describe.each(BACKENDS)('trace, recall and audit over HTTP (%s)', (backend) => {
     expect(response.headers['content-type']).toMatch(/^application\/ld\+json/);
     const document = JSON.parse(response.text);
     expect(epcisProblems(document)).toEqual([]);
-    const steps = document.epcisBody.eventList.map((e: { bizStep: string; disposition: string }) => `${e.bizStep}/${e.disposition}`);
-    expect(steps.slice(0, 3)).toEqual(['commissioning/active', 'inspecting/conformant', 'inspecting/sellable_accessible']);
-    expect(steps).toEqual(expect.arrayContaining(['storing/sellable_not_accessible', 'shipping/in_transit', 'receiving/sellable_not_accessible', 'dispensing/dispensed', 'holding/recalled']));
+    const steps = document.epcisBody.eventList.map(
+      (e: { bizStep: string; disposition: string }) => `${e.bizStep}/${e.disposition}`,
+    );
+    expect(steps.slice(0, 3)).toEqual([
+      'commissioning/active',
+      'inspecting/conformant',
+      'inspecting/sellable_accessible',
+    ]);
+    expect(steps).toEqual(
+      expect.arrayContaining([
+        'storing/sellable_not_accessible',
+        'shipping/in_transit',
+        'receiving/sellable_not_accessible',
+        'dispensing/dispensed',
+        'holding/recalled',
+      ]),
+    );
     const serialised = document.epcisBody.eventList.find((e: { epcList?: string[] }) => e.epcList);
     expect(serialised.epcList).toEqual([`https://id.gs1.org/01/${GTIN}/21/S1`]);
     expect(JSON.stringify(document)).not.toContain('PSN-');
-    expect(epcisProblems({ ...document, epcisBody: { eventList: [{ ...document.epcisBody.eventList[0], bizStep: 'teleporting' }] } })).toEqual([
-      'event 0: bizStep teleporting is not in the CBV',
-    ]);
+    expect(
+      epcisProblems({
+        ...document,
+        epcisBody: { eventList: [{ ...document.epcisBody.eventList[0], bizStep: 'teleporting' }] },
+      }),
+    ).toEqual(['event 0: bizStep teleporting is not in the CBV']);
   });
 
   it('verifies every hash chain, and names the event altered behind its back', async () => {
@@ -132,9 +246,13 @@ describe.each(BACKENDS)('trace, recall and audit over HTTP (%s)', (backend) => {
     expect(untouched.broken).toEqual([]);
 
     const [registered] = await api.store.readStream(`batch-${GTIN}-L1`);
-    await api.app.get<SqlClient>(SQL_CLIENT).query(`UPDATE events SET data = jsonb_set(data, '{quantity}', '200') WHERE event_id = $1`, [registered.id]);
+    await api.app
+      .get<SqlClient>(SQL_CLIENT)
+      .query(`UPDATE events SET data = jsonb_set(data, '{quantity}', '200') WHERE event_id = $1`, [registered.id]);
     const tampered = (await api.get('/v1/audit/verify', 'ansm', 'ANSM').expect(200)).body;
     expect(tampered.ok).toBe(false);
-    expect(tampered.broken).toEqual([{ stream: `batch-${GTIN}-L1`, revision: 0, eventId: registered.id, reason: 'hash_mismatch' }]);
+    expect(tampered.broken).toEqual([
+      { stream: `batch-${GTIN}-L1`, revision: 0, eventId: registered.id, reason: 'hash_mismatch' },
+    ]);
   });
 });

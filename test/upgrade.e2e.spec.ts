@@ -39,7 +39,16 @@ describe.each(BACKENDS)('upgrade from single-stream registers (%s)', (backend) =
       await sql.query(
         `INSERT INTO events (stream_id, stream_revision, event_id, event_type, data, metadata, prev_hash, hash)
          VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8)`,
-        [row.stream_id, row.stream_revision, row.event_id, row.event_type, JSON.stringify(row.data), JSON.stringify(row.metadata), row.prev_hash, row.hash],
+        [
+          row.stream_id,
+          row.stream_revision,
+          row.event_id,
+          row.event_type,
+          JSON.stringify(row.data),
+          JSON.stringify(row.metadata),
+          row.prev_hash,
+          row.hash,
+        ],
       );
     }
     commands = api.app.get(CommandBus);
@@ -61,7 +70,13 @@ describe.each(BACKENDS)('upgrade from single-stream registers (%s)', (backend) =
   });
 
   it('receives a shipment dispatched before the upgrade, in the first monthly book, opened from the legacy register', async () => {
-    const received = await commands.execute(new ReceiveShipment(IN_TRANSIT, { kind: 'lines', lines: [{ gtin: GTIN, lot: 'DEMO-A', quantity: 4 }] }, pharmacist('2026-12-02T09:00:00Z')));
+    const received = await commands.execute(
+      new ReceiveShipment(
+        IN_TRANSIT,
+        { kind: 'lines', lines: [{ gtin: GTIN, lot: 'DEMO-A', quantity: 4 }] },
+        pharmacist('2026-12-02T09:00:00Z'),
+      ),
+    );
     expect(received.stream).toBe(registerBookStream('PH-CENTRE', '2026-12'));
     const legacy = await api.store.readStream(legacyRegisterStream('PH-CENTRE'));
     expect(legacy.map((e) => e.type)).toEqual(['ShipmentReceived', 'PrescriptionDispensed', 'RegisterBookClosed']);
@@ -77,23 +92,66 @@ describe.each(BACKENDS)('upgrade from single-stream registers (%s)', (backend) =
       },
     });
     const view = await queries.execute(new GetShipment(IN_TRANSIT, { sub: 'ansm-user', role: 'ansm', org: 'ANSM' }));
-    expect(view).toMatchObject({ status: 'received', from: 'EXP-DEMO', to: 'PH-CENTRE', receipt: { accepted: [{ quantity: 4 }] } });
+    expect(view).toMatchObject({
+      status: 'received',
+      from: 'EXP-DEMO',
+      to: 'PH-CENTRE',
+      receipt: { accepted: [{ quantity: 4 }] },
+    });
   });
 
   it('keeps the rules over the cut: the serial dispensed before, the packs left on the prescription', async () => {
-    expect(await refusal(commands.execute(new Dispense('ORD-DEMO-0001', scan('SN0001'), 1, pharmacist('2026-12-02T10:00:00Z'))))).toBe('serial_already_dispensed');
+    expect(
+      await refusal(
+        commands.execute(new Dispense('ORD-DEMO-0001', scan('SN0001'), 1, pharmacist('2026-12-02T10:00:00Z'))),
+      ),
+    ).toBe('serial_already_dispensed');
     await commands.execute(new Dispense('ORD-DEMO-0001', scan('SN0002'), 1, pharmacist('2026-12-02T10:05:00Z')));
-    expect(await refusal(commands.execute(new Dispense('ORD-DEMO-0001', scan('SN0003'), 1, pharmacist('2026-12-02T10:10:00Z'))))).toBe('exceeds_prescription');
-    const prescription = await queries.execute(new GetPrescription('ORD-DEMO-0001', { sub: 'ansm-user', role: 'ansm', org: 'ANSM' }));
+    expect(
+      await refusal(
+        commands.execute(new Dispense('ORD-DEMO-0001', scan('SN0003'), 1, pharmacist('2026-12-02T10:10:00Z'))),
+      ),
+    ).toBe('exceeds_prescription');
+    const prescription = await queries.execute(
+      new GetPrescription('ORD-DEMO-0001', { sub: 'ansm-user', role: 'ansm', org: 'ANSM' }),
+    );
     expect(prescription.dispensations.map((d: { serial: string }) => d.serial)).toEqual(['SN0001', 'SN0002']);
   });
 
   it("ships from the exploitant's carried stock, and answers balances and the register over both layouts", async () => {
-    const shipped = await commands.execute(new DispatchShipment({ to: 'PH-CENTRE', lines: [{ gtin: GTIN, lot: 'DEMO-A', quantity: 92 }], carrier: null, importAuthorisation: null }, at('2026-12-03T09:00:00Z', 'exploitant', 'EXP-DEMO')));
+    const shipped = await commands.execute(
+      new DispatchShipment(
+        {
+          to: 'PH-CENTRE',
+          lines: [{ gtin: GTIN, lot: 'DEMO-A', quantity: 92 }],
+          carrier: null,
+          importAuthorisation: null,
+        },
+        at('2026-12-03T09:00:00Z', 'exploitant', 'EXP-DEMO'),
+      ),
+    );
     expect(shipped.shipmentId).toMatch(/^EXP-DEMO~2026-12~[0-9a-f]{12}$/);
-    expect(await refusal(commands.execute(new DispatchShipment({ to: 'PH-CENTRE', lines: [{ gtin: GTIN, lot: 'DEMO-A', quantity: 1 }], carrier: null, importAuthorisation: null }, at('2026-12-03T10:00:00Z', 'exploitant', 'EXP-DEMO'))))).toBe('insufficient_stock');
-    expect(await queries.execute(new GetMonthlyBalance('PH-CENTRE', '2026-12'))).toEqual([{ gtin: GTIN, lot: 'DEMO-A', opening: 2, entries: 4, exits: 1, closing: 5 }]);
-    expect(await queries.execute(new GetMonthlyBalance('EXP-DEMO', '2026-11'))).toEqual([{ gtin: GTIN, lot: 'DEMO-A', opening: 0, entries: 100, exits: 8, closing: 92 }]);
+    expect(
+      await refusal(
+        commands.execute(
+          new DispatchShipment(
+            {
+              to: 'PH-CENTRE',
+              lines: [{ gtin: GTIN, lot: 'DEMO-A', quantity: 1 }],
+              carrier: null,
+              importAuthorisation: null,
+            },
+            at('2026-12-03T10:00:00Z', 'exploitant', 'EXP-DEMO'),
+          ),
+        ),
+      ),
+    ).toBe('insufficient_stock');
+    expect(await queries.execute(new GetMonthlyBalance('PH-CENTRE', '2026-12'))).toEqual([
+      { gtin: GTIN, lot: 'DEMO-A', opening: 2, entries: 4, exits: 1, closing: 5 },
+    ]);
+    expect(await queries.execute(new GetMonthlyBalance('EXP-DEMO', '2026-11'))).toEqual([
+      { gtin: GTIN, lot: 'DEMO-A', opening: 0, entries: 100, exits: 8, closing: 92 },
+    ]);
     const register = await queries.execute(new GetRegister('PH-CENTRE'));
     expect(register.map((e: { movement: string; balance: number }) => [e.movement, e.balance])).toEqual([
       ['receipt', 3],

@@ -13,7 +13,8 @@ import { Projector } from '#projections';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = 'test-artifacts';
 const available = existsSync(CHROMIUM);
-if (!available && !process.env.CI) process.stdout.write(`web interface tests SKIPPED: no Chromium at ${CHROMIUM} (apt-get install -y chromium)\n`);
+if (!available && !process.env.CI)
+  process.stdout.write(`web interface tests SKIPPED: no Chromium at ${CHROMIUM} (apt-get install -y chromium)\n`);
 const describeWeb = available || process.env.CI ? describe : describe.skip;
 
 describeWeb('web interface in a real browser (headless Chromium)', () => {
@@ -46,7 +47,15 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   }, 120_000);
@@ -75,8 +84,18 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
     await page.getByRole('button', { name: 'Réceptionner' }).click();
     const field = page.getByLabel('Scan');
     // The second pack is scanned from its QR code: a GS1 Digital Link URI.
-    const qr = packDigitalLink({ gtin: DEMO_GTIN, expiryYymmdd: yymmddOf(DEMO_EXPIRES_ON, new Date().getUTCFullYear()), lot: 'DEMO-A', serial: 'SN0002' });
-    for (const scan of [demoScan('DEMO-A', 'SN0001'), qr, demoScan('DEMO-A', 'SN0001'), demoScan('DEMO-A', 'SN0003').replace('|', '')]) {
+    const qr = packDigitalLink({
+      gtin: DEMO_GTIN,
+      expiryYymmdd: yymmddOf(DEMO_EXPIRES_ON, new Date().getUTCFullYear()),
+      lot: 'DEMO-A',
+      serial: 'SN0002',
+    });
+    for (const scan of [
+      demoScan('DEMO-A', 'SN0001'),
+      qr,
+      demoScan('DEMO-A', 'SN0001'),
+      demoScan('DEMO-A', 'SN0003').replace('|', ''),
+    ]) {
       await field.fill(scan);
       await field.press('Enter');
     }
@@ -86,9 +105,13 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
     expect(await page.locator('#counts tr[data-lot="DEMO-A"] td').allTextContents()).toEqual(['DEMO-A', '3', '2']);
     await page.getByRole('button', { name: 'Valider la réception' }).click();
     await page.locator('#discrepancies li').first().waitFor();
-    const kinds = await page.locator('#discrepancies li').evaluateAll((items) => items.map((li) => li.getAttribute('data-kind')));
+    const kinds = await page
+      .locator('#discrepancies li')
+      .evaluateAll((items) => items.map((li) => li.getAttribute('data-kind')));
     expect(kinds).toEqual(['duplicate_scan', 'missing_separator', 'missing']);
-    expect((await page.locator('#discrepancies li').allTextContents()).join('\n')).toMatch(/Boîte scannée deux fois · DEMO-A n° SN0001/);
+    expect((await page.locator('#discrepancies li').allTextContents()).join('\n')).toMatch(
+      /Boîte scannée deux fois · DEMO-A n° SN0001/,
+    );
     expect(await page.textContent('#message')).toMatch(/Réception enregistrée : DEMO-A × 2/);
     await page.screenshot({ path: join(ARTIFACTS, 'pharmacie-reception.png'), fullPage: true });
   }, 30_000);

@@ -64,16 +64,29 @@ const pages = {
         <textarea id="token" rows="3" cols="80" aria-label="Jeton"></textarea><br/>
         <button id="login">Se connecter</button>
       </section>
-      ${actors.length ? `<section class="actors"><h2>Acteurs de démonstration</h2>${actors
-        .map((a, i) => `<button data-actor="${i}">${esc(a.label)}</button>`)
-        .join('')}</section>` : ''}`;
+      ${
+        actors.length
+          ? `<section class="actors"><h2>Acteurs de démonstration</h2>${actors
+              .map((a, i) => `<button data-actor="${i}">${esc(a.label)}</button>`)
+              .join('')}</section>`
+          : ''
+      }`;
     const enter = (token) => {
       localStorage.setItem('token', token);
       const me = session();
-      location.hash = me?.role === 'pharmacist' ? '#/pharmacie' : me?.role === 'supplier' ? '#/fournisseur' : me?.role === 'ansm' ? '#/auditeur' : '#/';
+      location.hash =
+        me?.role === 'pharmacist'
+          ? '#/pharmacie'
+          : me?.role === 'supplier'
+            ? '#/fournisseur'
+            : me?.role === 'ansm'
+              ? '#/auditeur'
+              : '#/';
     };
     document.getElementById('login').onclick = () => enter(document.getElementById('token').value.trim());
-    app.querySelectorAll('[data-actor]').forEach((b) => (b.onclick = () => enter(actors[Number(b.dataset.actor)].token)));
+    app
+      .querySelectorAll('[data-actor]')
+      .forEach((b) => (b.onclick = () => enter(actors[Number(b.dataset.actor)].token)));
   },
 
   async pharmacie() {
@@ -83,10 +96,18 @@ const pages = {
     const register = await api('GET', `/v1/sites/${me.org}/register`);
     app.innerHTML = `
       <section><h2>Livraisons attendues</h2>
-        ${incoming.length ? `<table><tr><th>Livraison</th><th>Expéditeur</th><th>Lots</th><th></th></tr>${incoming
-          .map((s) => `<tr><td>${esc(s.shipmentId)}</td><td>${esc(s.from)}</td><td>${s.lines.map((l) => `${esc(l.lot)} × ${l.quantity}`).join(', ')}</td>
-            <td><button data-receive="${esc(s.shipmentId)}">Réceptionner</button></td></tr>`)
-          .join('')}</table>` : '<p>Aucune livraison en cours.</p>'}
+        ${
+          incoming.length
+            ? `<table><tr><th>Livraison</th><th>Expéditeur</th><th>Lots</th><th></th></tr>${incoming
+                .map(
+                  (
+                    s,
+                  ) => `<tr><td>${esc(s.shipmentId)}</td><td>${esc(s.from)}</td><td>${s.lines.map((l) => `${esc(l.lot)} × ${l.quantity}`).join(', ')}</td>
+            <td><button data-receive="${esc(s.shipmentId)}">Réceptionner</button></td></tr>`,
+                )
+                .join('')}</table>`
+            : '<p>Aucune livraison en cours.</p>'
+        }
       </section>
       <section id="reception" hidden></section>
       <section><h2>Délivrance</h2>
@@ -99,9 +120,14 @@ const pages = {
         .map((l) => `<tr><td>${esc(l.gtin)}</td><td>${esc(l.lot)}</td><td>${l.quantity}</td></tr>`)
         .join('')}</table></section>
       <section><h2>Registre des stupéfiants</h2><table><tr><th>Date</th><th>Mouvement</th><th>Lot</th><th>Quantité</th><th>Solde</th></tr>${register
-        .map((e) => `<tr><td>${esc(e.occurredAt.slice(0, 10))}</td><td>${esc(e.movement)}</td><td>${esc(e.lot)}</td><td>${e.direction === 'exit' ? '−' : '+'}${e.quantity}</td><td>${e.balance}</td></tr>`)
+        .map(
+          (e) =>
+            `<tr><td>${esc(e.occurredAt.slice(0, 10))}</td><td>${esc(e.movement)}</td><td>${esc(e.lot)}</td><td>${e.direction === 'exit' ? '−' : '+'}${e.quantity}</td><td>${e.balance}</td></tr>`,
+        )
         .join('')}</table></section>`;
-    app.querySelectorAll('[data-receive]').forEach((b) => (b.onclick = () => receive(incoming.find((s) => s.shipmentId === b.dataset.receive))));
+    app
+      .querySelectorAll('[data-receive]')
+      .forEach((b) => (b.onclick = () => receive(incoming.find((s) => s.shipmentId === b.dataset.receive))));
     const scanField = document.getElementById('dispense-scan');
     const dispense = async () => {
       const result = await api('POST', '/v1/dispensations', {
@@ -121,7 +147,10 @@ const pages = {
     const batches = await api('GET', '/v1/batches');
     app.innerHTML = `
       <section><h2>Lots</h2><table><tr><th>GTIN</th><th>Lot</th><th>Boîtes</th><th>Conforme</th><th>Libéré</th><th>Consigné</th><th>Rappelé</th></tr>${batches
-        .map((b) => `<tr><td>${esc(b.gtin)}</td><td>${esc(b.lot)}</td><td>${b.quantity}</td><td>${b.conformant === null ? '—' : b.conformant ? 'oui' : 'non'}</td><td>${b.released ? 'oui' : 'non'}</td><td>${b.onHold ? 'oui' : 'non'}</td><td>${b.recalled ? 'oui' : 'non'}</td></tr>`)
+        .map(
+          (b) =>
+            `<tr><td>${esc(b.gtin)}</td><td>${esc(b.lot)}</td><td>${b.quantity}</td><td>${b.conformant === null ? '—' : b.conformant ? 'oui' : 'non'}</td><td>${b.released ? 'oui' : 'non'}</td><td>${b.onHold ? 'oui' : 'non'}</td><td>${b.recalled ? 'oui' : 'non'}</td></tr>`,
+        )
         .join('')}</table></section>
       <section><h2>Enregistrer un lot</h2>
         <input id="b-gtin" placeholder="GTIN" /> <input id="b-lot" placeholder="Lot" /> <input id="b-qty" type="number" placeholder="Boîtes" />
@@ -136,12 +165,19 @@ const pages = {
     document.getElementById('register').onclick = async () => {
       const lot = value('b-lot');
       try {
-        await api('POST', '/v1/batches', { gtin: value('b-gtin'), lot, quantity: Number(value('b-qty')), manufacturedOn: value('b-made'), expiresOn: value('b-exp') });
+        await api('POST', '/v1/batches', {
+          gtin: value('b-gtin'),
+          lot,
+          quantity: Number(value('b-qty')),
+          manufacturedOn: value('b-made'),
+          expiresOn: value('b-exp'),
+        });
       } catch {
         return;
       }
       // The list is a read model, updated just after the command: wait a moment for it before redrawing.
-      for (let i = 0; i < 30 && !(await api('GET', '/v1/batches')).some((b) => b.lot === lot); i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 30 && !(await api('GET', '/v1/batches')).some((b) => b.lot === lot); i++)
+        await new Promise((r) => setTimeout(r, 100));
       await route();
       say(`Lot ${lot} enregistré.`);
     };
@@ -150,11 +186,17 @@ const pages = {
         laboratory: 'Laboratoire',
         sampledOn: new Date().toISOString().slice(0, 10),
         certificateSha256: '0'.repeat(64),
-        results: { thc: Number(value('a-thc')), cbd: Number(value('a-cbd')), ...(value('a-lead') ? { lead: Number(value('a-lead')) } : {}) },
+        results: {
+          thc: Number(value('a-thc')),
+          cbd: Number(value('a-cbd')),
+          ...(value('a-lead') ? { lead: Number(value('a-lead')) } : {}),
+        },
       })
         .then((r) => {
           say(r.conformant ? 'Analyse conforme.' : 'Analyse non conforme.', r.conformant ? 'ok' : 'error');
-          document.getElementById('failures').innerHTML = r.failures.map((f) => `<li>${esc(f.analyte)} : ${f.value ?? 'non mesuré'} (limite ${f.limit}, ${esc(f.rule)})</li>`).join('');
+          document.getElementById('failures').innerHTML = r.failures
+            .map((f) => `<li>${esc(f.analyte)} : ${f.value ?? 'non mesuré'} (limite ${f.limit}, ${esc(f.rule)})</li>`)
+            .join('');
         })
         .catch(() => undefined);
   },
@@ -171,7 +213,9 @@ const pages = {
     document.getElementById('find').onclick = () => showBatch().catch(() => undefined);
     document.getElementById('verify').onclick = () =>
       api('GET', '/v1/audit/verify').then((r) => {
-        document.getElementById('verified').textContent = r.ok ? `Intégrité vérifiée : ${r.checkedEvents} événements, aucune altération.` : `${r.broken.length} flux altérés !`;
+        document.getElementById('verified').textContent = r.ok
+          ? `Intégrité vérifiée : ${r.checkedEvents} événements, aucune altération.`
+          : `${r.broken.length} flux altérés !`;
       });
   },
 };
@@ -208,9 +252,7 @@ async function receive(shipment) {
       })
       .join('')}${reading ? `<tr class="reading"><td>en lecture</td><td></td><td>${reading}</td></tr>` : ''}${
       unreadable ? `<tr class="bad"><td>illisibles</td><td></td><td>${unreadable}</td></tr>` : ''
-    }${
-      twice ? `<tr class="bad"><td>scannées deux fois</td><td></td><td>${twice}</td></tr>` : ''
-    }`;
+    }${twice ? `<tr class="bad"><td>scannées deux fois</td><td></td><td>${twice}</td></tr>` : ''}`;
   };
   draw();
   const field = document.getElementById('scan');
@@ -227,9 +269,14 @@ async function receive(shipment) {
     });
   };
   document.getElementById('confirm').onclick = () =>
-    api('POST', `/v1/shipments/${encodeURIComponent(shipment.shipmentId)}/receipt`, { scans: scans.map((entry) => entry.scan) })
+    api('POST', `/v1/shipments/${encodeURIComponent(shipment.shipmentId)}/receipt`, {
+      scans: scans.map((entry) => entry.scan),
+    })
       .then((r) => {
-        say(`Réception enregistrée : ${r.accepted.map((l) => `${l.lot} × ${l.quantity}`).join(', ') || 'aucune boîte acceptée'}.`, r.discrepancies.length ? 'error' : 'ok');
+        say(
+          `Réception enregistrée : ${r.accepted.map((l) => `${l.lot} × ${l.quantity}`).join(', ') || 'aucune boîte acceptée'}.`,
+          r.discrepancies.length ? 'error' : 'ok',
+        );
         document.getElementById('discrepancies').innerHTML = r.discrepancies
           .map((d) => {
             const counts = d.shipped === undefined ? '' : ` (expédié ${d.shipped}, reçu ${d.received})`;
@@ -257,7 +304,9 @@ async function showBatch() {
     <button class="danger" id="recall">Rappeler ce lot</button><ul id="impact"></ul>`;
   drawJourney(trace, history);
   document.getElementById('recall').onclick = () =>
-    api('POST', `/v1/batches/${gtin}/${encodeURIComponent(lot)}/recall`, { reason: 'Rappel ordonné depuis l’interface' })
+    api('POST', `/v1/batches/${gtin}/${encodeURIComponent(lot)}/recall`, {
+      reason: 'Rappel ordonné depuis l’interface',
+    })
       .then((r) => {
         say('Rappel enregistré.', 'ok');
         document.getElementById('impact').innerHTML = [
@@ -274,20 +323,36 @@ const registerSiteOf = (stream) => stream.slice('register-'.length).split('~')[0
 /** The batch's journey, drawn with Cytoscape: supplier -> exploitant -> pharmacies -> patients, from its history. */
 function drawJourney(trace, history) {
   if (!window.cytoscape) return;
-  const sites = trace.sites.map((s) => ({ data: { id: s.organisationId, label: `${s.organisationId} (${s.onHand})` } }));
+  const sites = trace.sites.map((s) => ({
+    data: { id: s.organisationId, label: `${s.organisationId} (${s.onHand})` },
+  }));
   const patients = trace.patients.map((p) => ({ data: { id: `patient:${p}`, label: p } }));
   const shipped = new Map();
   for (const e of history.events) {
-    if (e.type === 'ShipmentDispatched') shipped.set(`${registerSiteOf(e.stream)}>${e.data.to}`, { source: registerSiteOf(e.stream), target: e.data.to });
+    if (e.type === 'ShipmentDispatched')
+      shipped.set(`${registerSiteOf(e.stream)}>${e.data.to}`, { source: registerSiteOf(e.stream), target: e.data.to });
   }
-  const dispensed = new Map(trace.dispensations.map((d) => [`${d.pharmacyId}>${d.patientId}`, { source: d.pharmacyId, target: `patient:${d.patientId}` }]));
+  const dispensed = new Map(
+    trace.dispensations.map((d) => [
+      `${d.pharmacyId}>${d.patientId}`,
+      { source: d.pharmacyId, target: `patient:${d.patientId}` },
+    ]),
+  );
   const edges = [...shipped.values(), ...dispensed.values()].map((e, i) => ({ data: { id: `e${i}`, ...e } }));
   window.cytoscape({
     container: document.getElementById('graph'),
     elements: [...sites, ...patients, ...edges],
     style: [
       { selector: 'node', style: { label: 'data(label)', 'background-color': '#15803d' } },
-      { selector: 'edge', style: { 'target-arrow-shape': 'triangle', 'target-arrow-color': '#6b7280', 'line-color': '#6b7280', 'curve-style': 'bezier' } },
+      {
+        selector: 'edge',
+        style: {
+          'target-arrow-shape': 'triangle',
+          'target-arrow-color': '#6b7280',
+          'line-color': '#6b7280',
+          'curve-style': 'bezier',
+        },
+      },
     ],
     layout: { name: 'breadthfirst', directed: true },
   });

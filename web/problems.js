@@ -28,7 +28,11 @@ const WORDS = {
 };
 
 export function explain(problem) {
-  const code = problem.rule ?? String(problem.type ?? '').split(':').pop();
+  const code =
+    problem.rule ??
+    String(problem.type ?? '')
+      .split(':')
+      .pop();
   const words = WORDS[code] ?? 'La demande a été refusée.';
   return problem.detail ? `${words} (${problem.detail})` : words;
 }

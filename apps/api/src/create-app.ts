@@ -28,7 +28,11 @@ export async function createApp(
   app.useStaticAssets(resolve('web'));
   app.useStaticAssets(resolve('node_modules/cytoscape/dist'), { prefix: '/vendor/cytoscape/' });
   if (options.logger !== false || options.requestLog) app.use(requestLog(options.requestLog));
-  if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Correlation-Id'] });
+  if (config.corsOrigins.length > 0)
+    app.enableCors({
+      origin: config.corsOrigins,
+      allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Correlation-Id'],
+    });
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -26,7 +26,9 @@ async function main(): Promise<void> {
   console.log(`cannatrace listening on ${base} (event store: ${store})`);
   console.log(`  health: ${base}/health   API docs: ${base}/docs`);
   if (config.demo) console.log(`  demo sign-in on (DEMO=on): ${base}/ offers the seeded demo actors`);
-  console.log('  a token: npm run -s cli -- token --role ansm --org ANSM   (roles: ansm, supplier, exploitant, laboratory, pharmacist, prescriber)');
+  console.log(
+    '  a token: npm run -s cli -- token --role ansm --org ANSM   (roles: ansm, supplier, exploitant, laboratory, pharmacist, prescriber)',
+  );
 }
 
 main().catch((error: unknown) => {

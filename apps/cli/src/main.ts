@@ -75,7 +75,8 @@ async function main(args: string[]): Promise<number> {
         console.log(
           `${report.checkedEvents} events in ${report.checkedStreams} streams checked in ${seconds.toFixed(1)} s: ${report.ok ? 'every chain holds' : `${report.broken.length} broken`}`,
         );
-        for (const b of report.broken) console.log(`  ${b.stream} revision ${b.revision} (event ${b.eventId}): ${b.reason}`);
+        for (const b of report.broken)
+          console.log(`  ${b.stream} revision ${b.revision} (event ${b.eventId}): ${b.reason}`);
         return report.ok ? 0 : 2;
       });
     case 'replay': {
@@ -130,13 +131,18 @@ function optionalBatch(values: { gtin?: string; lot?: string }): { gtin: string;
 }
 
 function token(values: { role?: string; org?: string; sub?: string; ttl?: string }): string {
-  if (!values.role || !ROLES.includes(values.role as Role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+  if (!values.role || !ROLES.includes(values.role as Role))
+    throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
   if (!values.org) throw new UsageError('--org is required');
   const ttl = values.ttl === undefined ? 8 * 3600 : Number(values.ttl);
   if (!Number.isInteger(ttl) || ttl < 1) throw new UsageError('--ttl must be a whole number of seconds');
   const { jwt } = loadConfig();
   const secret = 'secret' in jwt ? jwt.secret : developmentSecret(jwt.secretFile);
-  return signToken(secret, { sub: values.sub ?? `${values.role}@${values.org}`, role: values.role as Role, org: values.org }, ttl);
+  return signToken(
+    secret,
+    { sub: values.sub ?? `${values.role}@${values.org}`, role: values.role as Role, org: values.org },
+    ttl,
+  );
 }
 
 main(process.argv.slice(2)).then(
@@ -154,7 +160,11 @@ main(process.argv.slice(2)).then(
       console.error(`cannatrace: ${error.message}`);
       process.exit(64);
     }
-    console.error(error instanceof ConfigError ? `invalid configuration: ${error.message}` : `cannatrace: ${(error as Error).message ?? String(error)}`);
+    console.error(
+      error instanceof ConfigError
+        ? `invalid configuration: ${error.message}`
+        : `cannatrace: ${(error as Error).message ?? String(error)}`,
+    );
     process.exit(1);
   },
 );

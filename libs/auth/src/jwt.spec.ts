@@ -19,7 +19,11 @@ describe('JWT', () => {
   });
 
   it.each([
-    ['alg none', `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ ...principal, exp })).toString('base64url')}.`, /algorithm none/],
+    [
+      'alg none',
+      `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ ...principal, exp })).toString('base64url')}.`,
+      /algorithm none/,
+    ],
     ['alg HS512', forge({ alg: 'HS512' }, { ...principal, exp }), /algorithm HS512/],
     ['another secret', forge({ alg: 'HS256' }, { ...principal, exp }, 'another-secret'), /bad signature/],
     ['expired', signToken(secret, principal, 60, new Date(now.getTime() - 61_000)), /expired/],

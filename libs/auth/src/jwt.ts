@@ -19,7 +19,9 @@ function signature(secret: string, signingInput: string): Buffer {
 export function signToken(secret: string, principal: Principal, ttlSeconds: number, now = new Date()): string {
   const iat = Math.floor(now.getTime() / 1000);
   const header = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
-  const payload = base64url(JSON.stringify({ sub: principal.sub, role: principal.role, org: principal.org, iat, exp: iat + ttlSeconds }));
+  const payload = base64url(
+    JSON.stringify({ sub: principal.sub, role: principal.role, org: principal.org, iat, exp: iat + ttlSeconds }),
+  );
   return `${header}.${payload}.${signature(secret, `${header}.${payload}`).toString('base64url')}`;
 }
 
@@ -35,7 +37,8 @@ export function verifyToken(secret: string, token: string, now = new Date()): Pr
   if (header.alg !== 'HS256') throw new InvalidTokenError(`algorithm ${String(header.alg)} is not accepted`);
   const expected = signature(secret, `${headerPart}.${payloadPart}`);
   const given = Buffer.from(signaturePart, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new InvalidTokenError('bad signature');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    throw new InvalidTokenError('bad signature');
 
   const claims = decodeJson(payloadPart, 'payload');
   const seconds = now.getTime() / 1000;

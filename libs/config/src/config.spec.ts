@@ -28,8 +28,19 @@ describe('configuration', () => {
   });
 
   it('switches to PostgreSQL with its URL', () => {
-    const config = loadConfig({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://u@db:5432/ct', DATABASE_SCHEMA: 'ct', JWT_SECRET: secret });
-    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u@db:5432/ct', schema: 'ct', poolSize: 10, timeoutMs: 10_000 });
+    const config = loadConfig({
+      EVENT_STORE: 'postgres',
+      DATABASE_URL: 'postgres://u@db:5432/ct',
+      DATABASE_SCHEMA: 'ct',
+      JWT_SECRET: secret,
+    });
+    expect(config.database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u@db:5432/ct',
+      schema: 'ct',
+      poolSize: 10,
+      timeoutMs: 10_000,
+    });
     expect(config.eventStore).toEqual({ kind: 'database' });
     expect(config.jwt).toEqual({ secret });
   });
@@ -52,19 +63,39 @@ describe('configuration', () => {
     ['EVENT_STORE', { EVENT_STORE: 'mongodb' }, /one of pglite, postgres, eventstoredb/],
     ['DATABASE_URL', { EVENT_STORE: 'postgres', JWT_SECRET: secret }, /required when EVENT_STORE=postgres/],
     ['DATABASE_URL', { EVENT_STORE: 'postgres', DATABASE_URL: 'mysql://x', JWT_SECRET: secret }, /postgres:\/\//],
-    ['DATABASE_SCHEMA', { EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://x/y', DATABASE_SCHEMA: 'drop table;' }, /identifier/],
-    ['DATABASE_POOL_SIZE', { EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://x/y', DATABASE_POOL_SIZE: '0' }, /from 1/],
+    [
+      'DATABASE_SCHEMA',
+      { EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://x/y', DATABASE_SCHEMA: 'drop table;' },
+      /identifier/,
+    ],
+    [
+      'DATABASE_POOL_SIZE',
+      { EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://x/y', DATABASE_POOL_SIZE: '0' },
+      /from 1/,
+    ],
     ['EVENTSTORE_URL', { EVENT_STORE: 'eventstoredb' }, /required/],
     ['EVENTSTORE_URL', { EVENT_STORE: 'eventstoredb', EVENTSTORE_URL: 'not a url' }, /not a URL/],
-    ['EVENTSTORE_TIMEOUT_MS', { EVENT_STORE: 'eventstoredb', EVENTSTORE_URL: 'esdb://a:2113', EVENTSTORE_TIMEOUT_MS: '5s' }, /whole number/],
-    ['JWT_SECRET', { EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://x/y' }, /required outside the embedded default/],
+    [
+      'EVENTSTORE_TIMEOUT_MS',
+      { EVENT_STORE: 'eventstoredb', EVENTSTORE_URL: 'esdb://a:2113', EVENTSTORE_TIMEOUT_MS: '5s' },
+      /whole number/,
+    ],
+    [
+      'JWT_SECRET',
+      { EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://x/y' },
+      /required outside the embedded default/,
+    ],
     ['JWT_SECRET', { EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://x/y', JWT_SECRET: 'secret' }, /too weak/],
     ['JWT_SECRET', { JWT_SECRET: 'a' }, /too weak: at least 32 characters/],
     ['JWT_SECRET', { JWT_SECRET: 'x'.repeat(31) }, /too weak/],
     ['DEMO', { DEMO: 'yes' }, /one of on, off/],
     ['DEMO', { DEMO: 'on', HOST: '0.0.0.0' }, /only with a loopback HOST/],
     ['DEMO', { DEMO: 'on', HOST: '192.168.1.20' }, /only with a loopback HOST/],
-    ['DEMO', { DEMO: 'on', EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://x/y', JWT_SECRET: secret }, /only on the embedded default/],
+    [
+      'DEMO',
+      { DEMO: 'on', EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://x/y', JWT_SECRET: secret },
+      /only on the embedded default/,
+    ],
     ['RATE_LIMIT_PER_MINUTE', { RATE_LIMIT_PER_MINUTE: '0' }, /whole number from 1/],
     ['CORS_ORIGINS', { CORS_ORIGINS: 'https://ok.example, *' }, /not an origin/],
   ];

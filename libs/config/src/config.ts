@@ -75,9 +75,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
 /** Demo tokens sign in as ANSM without a password: never on a store that matters, never beyond this machine. */
 function demo(env: Env, embedded: boolean, listenOn: string): boolean {
   if (oneOf(env, 'DEMO', ['on', 'off'] as const, 'off') === 'off') return false;
-  if (!embedded) throw new ConfigError('DEMO', 'only on the embedded default (EVENT_STORE=pglite): demo tokens include ANSM');
+  if (!embedded)
+    throw new ConfigError('DEMO', 'only on the embedded default (EVENT_STORE=pglite): demo tokens include ANSM');
   if (!isLoopbackHost(listenOn)) {
-    throw new ConfigError('DEMO', `only with a loopback HOST (127.0.0.1, ::1, localhost), not ${JSON.stringify(listenOn)}: demo tokens include ANSM`);
+    throw new ConfigError(
+      'DEMO',
+      `only with a loopback HOST (127.0.0.1, ::1, localhost), not ${JSON.stringify(listenOn)}: demo tokens include ANSM`,
+    );
   }
   return true;
 }
@@ -171,7 +175,8 @@ function identifier(env: Env, name: string): string | undefined {
 
 function host(env: Env): string {
   const raw = value(env, 'HOST') ?? '127.0.0.1';
-  if (!/^[A-Za-z0-9.:_-]{1,253}$/.test(raw)) throw new ConfigError('HOST', `not a host name or address: ${JSON.stringify(raw)}`);
+  if (!/^[A-Za-z0-9.:_-]{1,253}$/.test(raw))
+    throw new ConfigError('HOST', `not a host name or address: ${JSON.stringify(raw)}`);
   return raw;
 }
 

@@ -1,1 +1,10 @@
-export { ConfigError, eventStoreConfig, isLoopbackHost, loadConfig, type AppConfig, type DatabaseConfig, type EventStoreKind, type JwtConfig } from './config.js';
+export {
+  ConfigError,
+  eventStoreConfig,
+  isLoopbackHost,
+  loadConfig,
+  type AppConfig,
+  type DatabaseConfig,
+  type EventStoreKind,
+  type JwtConfig,
+} from './config.js';

@@ -48,7 +48,10 @@ describe('analysis conformity', () => {
 
   it('checks an oil against its cannabinoids and only the limits attached to it', () => {
     const oil = { declared: { thc: 10, cbd: 10 }, tolerancePercent: 5, limits: { lead: 0.5 } };
-    expect(assessAnalysis(oil, { thc: 10.4, cbd: 9.6, lead: 0.4, tamc: 1e9 })).toEqual({ conformant: true, failures: [] });
+    expect(assessAnalysis(oil, { thc: 10.4, cbd: 9.6, lead: 0.4, tamc: 1e9 })).toEqual({
+      conformant: true,
+      failures: [],
+    });
     expect(assessAnalysis(oil, { thc: 10.6, cbd: 10, lead: 0.4 }).failures).toEqual([
       { analyte: 'thc', value: 10.6, limit: 10.5, rule: 'above_declared_tolerance' },
     ]);

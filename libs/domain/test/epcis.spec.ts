@@ -21,12 +21,24 @@ describe('EPCIS export of a batch', () => {
     const line = (lot: string, quantity: number) => ({ gtin: GTIN, lot, quantity });
     const document = batchEpcisDocument(GTIN, 'L1', [
       recorded(`batch-${GTIN}-L1`, 'BatchRegistered', { quantity: 100, supplierId: 'SUP-1' }),
-      recorded('register-EXP-1', 'ShipmentDispatched', { shipmentId: 'EXP-1~1', to: 'PH-1', lines: [line('L1', 3), line('L9', 2)] }),
+      recorded('register-EXP-1', 'ShipmentDispatched', {
+        shipmentId: 'EXP-1~1',
+        to: 'PH-1',
+        lines: [line('L1', 3), line('L9', 2)],
+      }),
       recorded('register-PH-1', 'StockDestroyed', { ...line('L1', 1) }),
       recorded('register-PH-1', 'LossDeclared', { ...line('L1', 1), kind: 'theft' }),
       recorded('register-PH-1', 'UnknownFutureEvent', {}),
     ]);
-    expect(document.epcisBody.eventList.map((e) => [e.action, e.bizStep, e.disposition, e.quantityList?.[0].quantity, e.readPoint?.id])).toEqual([
+    expect(
+      document.epcisBody.eventList.map((e) => [
+        e.action,
+        e.bizStep,
+        e.disposition,
+        e.quantityList?.[0].quantity,
+        e.readPoint?.id,
+      ]),
+    ).toEqual([
       ['ADD', 'commissioning', 'active', 100, 'urn:cannatrace:site:SUP-1'],
       ['OBSERVE', 'shipping', 'in_transit', 3, 'urn:cannatrace:site:EXP-1'],
       ['DELETE', 'destroying', 'destroyed', 1, 'urn:cannatrace:site:PH-1'],
@@ -39,7 +51,10 @@ describe('EPCIS export of a batch', () => {
     });
   });
 
-  const ansm = (type: string, data: object) => ({ ...recorded(`batch-${GTIN}-L1`, type, data), metadata: { occurredAt: '2026-03-01T10:00:00.000Z', recordedAt: '2026-03-01T10:00:00.000Z', organisation: 'ANSM' } });
+  const ansm = (type: string, data: object) => ({
+    ...recorded(`batch-${GTIN}-L1`, type, data),
+    metadata: { occurredAt: '2026-03-01T10:00:00.000Z', recordedAt: '2026-03-01T10:00:00.000Z', organisation: 'ANSM' },
+  });
   const line = (quantity: number) => ({ gtin: GTIN, lot: 'L1', quantity });
   const history = [
     recorded(`batch-${GTIN}-L1`, 'BatchRegistered', { quantity: 100, supplierId: 'SUP-1' }),
@@ -48,8 +63,19 @@ describe('EPCIS export of a batch', () => {
     ansm('BatchRecalled', { reason: 'contamination confirmed' }),
     recorded('register-PH-1', 'LossDeclared', { ...line(1), kind: 'loss' }),
     recorded('register-PH-1', 'LossDeclared', { ...line(2), kind: 'theft' }),
-    recorded('register-PH-1', 'InventoryCounted', { countedOn: '2026-03-31', counts: [{ gtin: GTIN, lot: 'L1', counted: 7, recorded: 7 }], adjustments: [] }),
-    recorded('register-PH-1', 'PrescriptionDispensed', { dispensationId: 'D1', prescriptionId: 'RX-1', patientId: 'P-1', ...line(1), serial: null, dispensedOn: '2026-03-02' }),
+    recorded('register-PH-1', 'InventoryCounted', {
+      countedOn: '2026-03-31',
+      counts: [{ gtin: GTIN, lot: 'L1', counted: 7, recorded: 7 }],
+      adjustments: [],
+    }),
+    recorded('register-PH-1', 'PrescriptionDispensed', {
+      dispensationId: 'D1',
+      prescriptionId: 'RX-1',
+      patientId: 'P-1',
+      ...line(1),
+      serial: null,
+      dispensedOn: '2026-03-02',
+    }),
   ];
 
   it('names no place for a hold, its lifting or a recall: they concern every pack, wherever it is (defect 6)', () => {
@@ -74,7 +100,9 @@ describe('EPCIS export of a batch', () => {
       ['stock_taking', 'sellable_not_accessible', 7],
       ['dispensing', 'dispensed', 1],
     ]);
-    expect(events[3].bizTransactionList).toEqual([{ type: PRESCRIPTION_TRANSACTION_TYPE, bizTransaction: 'urn:cannatrace:prescription:RX-1' }]);
+    expect(events[3].bizTransactionList).toEqual([
+      { type: PRESCRIPTION_TRANSACTION_TYPE, bizTransaction: 'urn:cannatrace:prescription:RX-1' },
+    ]);
     expect(JSON.stringify(events)).not.toContain('P-1');
   });
 
@@ -82,7 +110,16 @@ describe('EPCIS export of a batch', () => {
     const lot = "L(1)*'!";
     const document = batchEpcisDocument(GTIN, lot, [
       recorded(`batch-${GTIN}-${lot}`, 'BatchRegistered', { quantity: 5, supplierId: 'SUP-1' }),
-      recorded('register-PH-1', 'PrescriptionDispensed', { dispensationId: 'D1', prescriptionId: 'RX-1', patientId: 'P-1', gtin: GTIN, lot, quantity: 1, serial: 'S(1)', dispensedOn: '2026-03-02' }),
+      recorded('register-PH-1', 'PrescriptionDispensed', {
+        dispensationId: 'D1',
+        prescriptionId: 'RX-1',
+        patientId: 'P-1',
+        gtin: GTIN,
+        lot,
+        quantity: 1,
+        serial: 'S(1)',
+        dispensedOn: '2026-03-02',
+      }),
     ]);
     const [registered, dispensed] = document.epcisBody.eventList;
     expect(registered.quantityList?.[0].epcClass).toBe(`https://id.gs1.org/01/${GTIN}/10/L%281%29%2A%27%21`);
@@ -99,7 +136,10 @@ describe('EPCIS export of a batch', () => {
   });
 
   it('names sites and parties by their GLN where they have one, by cannatrace names otherwise', () => {
-    const glns = new Map([['EXP-1', '3760000000017'], ['PH-1', '3760000000024']]);
+    const glns = new Map([
+      ['EXP-1', '3760000000017'],
+      ['PH-1', '3760000000024'],
+    ]);
     const line = (quantity: number) => ({ gtin: GTIN, lot: 'L1', quantity });
     const document = batchEpcisDocument(
       GTIN,

@@ -1,9 +1,30 @@
-import { registerDecider, type OrganisationState, type PrescriptionState, type ProfessionalState, type ProductState, type ProductSpecification, type RegisteredBatch, type RegisterEvent } from '#domain';
+import {
+  registerDecider,
+  type OrganisationState,
+  type PrescriptionState,
+  type ProfessionalState,
+  type ProductState,
+  type ProductSpecification,
+  type RegisteredBatch,
+  type RegisterEvent,
+} from '#domain';
 import { specification } from './given-when-then.js';
 import { DEFAULT_LIMITS } from '#domain';
 
-export const supplier: OrganisationState = { status: 'registered', id: 'SUP-1', kind: 'supplier', name: 'Supplier', country: 'DK' };
-export const exploitant: OrganisationState = { status: 'registered', id: 'EXP-1', kind: 'exploitant', name: 'Exploitant', country: 'FR' };
+export const supplier: OrganisationState = {
+  status: 'registered',
+  id: 'SUP-1',
+  kind: 'supplier',
+  name: 'Supplier',
+  country: 'DK',
+};
+export const exploitant: OrganisationState = {
+  status: 'registered',
+  id: 'EXP-1',
+  kind: 'exploitant',
+  name: 'Exploitant',
+  country: 'FR',
+};
 
 export const flowerSpec: ProductSpecification = {
   gtin: '03400930000014',
@@ -57,7 +78,11 @@ export const releasedBatch: RegisteredBatch = {
 /** The first event of every monthly register book: a register's rules apply only in an open book. */
 export const bookOpened = (month = '2026-02'): RegisterEvent => ({
   type: 'RegisterBookOpened',
-  data: { month, previousBook: null, carried: { stock: [], releasesEntered: [], received: [], fills: [], serials: [] } },
+  data: {
+    month,
+    previousBook: null,
+    carried: { stock: [], releasesEntered: [], received: [], fills: [], serials: [] },
+  },
 });
 
 /** Given/when/then for a register: the past events follow the opening of the book. */

@@ -74,20 +74,27 @@ export class ChainedEventStore implements EventStore {
     const direction = options.direction ?? 'forwards';
     const fromRevision = options.fromRevision ?? (direction === 'forwards' ? 0 : Number.MAX_SAFE_INTEGER);
     const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
-    if (!Number.isSafeInteger(fromRevision) || fromRevision < 0) throw new InvalidEventError('fromRevision must be >= 0');
+    if (!Number.isSafeInteger(fromRevision) || fromRevision < 0)
+      throw new InvalidEventError('fromRevision must be >= 0');
     if (!Number.isSafeInteger(maxCount) || maxCount < 1) throw new InvalidEventError('maxCount must be >= 1');
     return this.storage.readStream(stream, { direction, fromRevision, maxCount });
   }
 
   findEvents(stream: string, ids: string[]): Promise<RecordedEvent[]> {
     validateStreamName(stream);
-    return ids.length === 0 ? Promise.resolve([]) : this.storage.findByIds(stream, ids.map((id) => id.toLowerCase()));
+    return ids.length === 0
+      ? Promise.resolve([])
+      : this.storage.findByIds(
+          stream,
+          ids.map((id) => id.toLowerCase()),
+        );
   }
 
   readStreams(reads: { stream: string; fromRevision: number }[]): Promise<RecordedEvent[][]> {
     for (const { stream, fromRevision } of reads) {
       validateStreamName(stream);
-      if (!Number.isSafeInteger(fromRevision) || fromRevision < 0) throw new InvalidEventError('fromRevision must be >= 0');
+      if (!Number.isSafeInteger(fromRevision) || fromRevision < 0)
+        throw new InvalidEventError('fromRevision must be >= 0');
     }
     if (reads.length === 0) return Promise.resolve([]);
     if (this.storage.readStreams) return this.storage.readStreams(reads);
@@ -142,7 +149,10 @@ export class ChainedEventStore implements EventStore {
     tail: StreamTail,
     prepared: PreparedEvent[],
   ): Promise<AppendResult> {
-    const stored = await this.storage.findByIds(stream, prepared.map((e) => e.id));
+    const stored = await this.storage.findByIds(
+      stream,
+      prepared.map((e) => e.id),
+    );
     if (stored.length === 0) throw new WrongExpectedRevisionError(stream, expected, tail.revision);
     return replayed(stream, prepared, stored);
   }
@@ -193,7 +203,8 @@ function replayed(stream: string, prepared: PreparedEvent[], stored: RecordedEve
   for (const event of prepared) {
     const original = byId.get(event.id);
     if (!original) throw new EventIdConflictError(event.id, 'part of this append is already stored, part is not');
-    if (original.stream !== stream) throw new EventIdConflictError(event.id, `already stored in stream ${original.stream}`);
+    if (original.stream !== stream)
+      throw new EventIdConflictError(event.id, `already stored in stream ${original.stream}`);
     if (previous && original.revision !== previous.revision + 1) {
       throw new EventIdConflictError(event.id, 'already stored, in another order');
     }

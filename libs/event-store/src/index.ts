@@ -4,7 +4,13 @@ export * from './event-store.js';
 export * from './hash-chain.js';
 export { ChainedEventStore } from './chained-event-store.js';
 export type { EventStoreAdapter, SealedEvent, AdapterAppendOutcome } from './adapter.js';
-export { eventStoreOn, openEventStore, openSqlClient, type EventStoreConfig, type SqlClientConfig } from './open-event-store.js';
+export {
+  eventStoreOn,
+  openEventStore,
+  openSqlClient,
+  type EventStoreConfig,
+  type SqlClientConfig,
+} from './open-event-store.js';
 export { PostgresEventStoreAdapter } from './postgres/postgres-adapter.js';
 export { PgSqlClient } from './postgres/pg-sql-client.js';
 export { PgliteSqlClient } from './postgres/pglite-sql-client.js';

@@ -15,7 +15,9 @@ const REQUIRED_METADATA = ['actor', 'role', 'organisation', 'occurredAt', 'comma
 
 export function validateStreamName(stream: string): void {
   if (typeof stream !== 'string' || stream.length === 0 || stream.length > 200 || stream.startsWith('$')) {
-    throw new InvalidEventError(`invalid stream name ${JSON.stringify(stream)}: 1 to 200 characters, not starting with $`);
+    throw new InvalidEventError(
+      `invalid stream name ${JSON.stringify(stream)}: 1 to 200 characters, not starting with $`,
+    );
   }
 }
 
@@ -37,7 +39,10 @@ export function prepareEvent(event: NewEvent): PreparedEvent {
     throw new InvalidEventError(`event ${id}: metadata.occurredAt is not an instant`);
   }
   const batchKeys: unknown = event.metadata.batchKeys;
-  if (batchKeys !== undefined && !(Array.isArray(batchKeys) && batchKeys.every((k) => typeof k === 'string' && k.length > 0))) {
+  if (
+    batchKeys !== undefined &&
+    !(Array.isArray(batchKeys) && batchKeys.every((k) => typeof k === 'string' && k.length > 0))
+  ) {
     throw new InvalidEventError(`event ${id}: metadata.batchKeys must be a list of batch keys`);
   }
   return {

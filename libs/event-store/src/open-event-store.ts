@@ -33,7 +33,9 @@ export async function eventStoreOn(client: SqlClient): Promise<EventStore> {
 /** Opens the configured store on a connection of its own, applying its migrations first where it has any. */
 export async function openEventStore(config: EventStoreConfig): Promise<EventStore> {
   if (config.kind === 'eventstoredb') {
-    return new ChainedEventStore(new EventStoreDbAdapter({ connectionString: config.url, timeoutMs: config.timeoutMs }));
+    return new ChainedEventStore(
+      new EventStoreDbAdapter({ connectionString: config.url, timeoutMs: config.timeoutMs }),
+    );
   }
   const client = await openSqlClient(config);
   try {

@@ -1,6 +1,12 @@
 import type { EventStoreAdapter } from './adapter.js';
 import { EventStoreUnavailableError } from './errors.js';
-import { START, type ReadAllResult, type SubscribeOptions, type Subscription, type SubscriptionHandler } from './types.js';
+import {
+  START,
+  type ReadAllResult,
+  type SubscribeOptions,
+  type Subscription,
+  type SubscriptionHandler,
+} from './types.js';
 
 /**
  * Catch-up subscription over any adapter: reads the global order in batches from a checkpoint, hands each batch

@@ -20,7 +20,10 @@ describe('events of a batch on an adapter that cannot look them up (EventStoreDB
       const tagged = { ...event('Tagged', {}), metadata: { ...event('Tagged', {}).metadata, batchKeys: ['K-1'] } };
       const expected: string[] = [];
       for (let i = 0; i < 2500; i += 500) {
-        await store.append(`noise-${i}`, Array.from({ length: 499 }, () => event('Noise', {})));
+        await store.append(
+          `noise-${i}`,
+          Array.from({ length: 499 }, () => event('Noise', {})),
+        );
         expected.push(...(await store.append(`batch-${i}`, [{ ...tagged, id: undefined }])).eventIds);
       }
       expect((await store.readByBatchKey('K-1')).map((e) => e.id)).toEqual(expected);

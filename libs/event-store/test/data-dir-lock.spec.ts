@@ -14,7 +14,10 @@ const startTicks = (pid: number) => {
 };
 const writeLock = (dir: string, holder: object) => {
   mkdirSync(dirname(dir), { recursive: true });
-  writeFileSync(DataDirLock.fileFor(dir), JSON.stringify({ host: hostname(), role: 'api', since: '2026-01-01T00:00:00.000Z', ...holder }));
+  writeFileSync(
+    DataDirLock.fileFor(dir),
+    JSON.stringify({ host: hostname(), role: 'api', since: '2026-01-01T00:00:00.000Z', ...holder }),
+  );
 };
 
 describe('the lock on an embedded data directory', () => {
@@ -23,7 +26,11 @@ describe('the lock on an embedded data directory', () => {
   it('is a file beside the directory naming this process, gone once released', async () => {
     const dir = dataDir();
     const lock = await DataDirLock.acquire(dir, 'test');
-    expect(JSON.parse(readFileSync(DataDirLock.fileFor(dir), 'utf8'))).toMatchObject({ pid: process.pid, role: 'test', host: hostname() });
+    expect(JSON.parse(readFileSync(DataDirLock.fileFor(dir), 'utf8'))).toMatchObject({
+      pid: process.pid,
+      role: 'test',
+      host: hostname(),
+    });
     expect(DataDirLock.fileFor(dir)).toBe(`${dir}.lock`);
     lock.release();
     expect(existsSync(DataDirLock.fileFor(dir))).toBe(false);

@@ -34,9 +34,14 @@ export function eventStoreContract(adapter: string, open: () => Promise<EventSto
     describe('append and read a stream', () => {
       it('answers the new revision and position, and reads back every field', async () => {
         const stream = streamName('batch');
-        const first = await store.append(stream, [event('BatchRegistered', { lot: 'L1' })], { expectedRevision: 'no_stream' });
+        const first = await store.append(stream, [event('BatchRegistered', { lot: 'L1' })], {
+          expectedRevision: 'no_stream',
+        });
         expect(first.revision).toBe(0);
-        const second = await store.append(stream, [event('AnalysisRecorded', { n: 1 }), event('BatchReleased', { n: 2 })]);
+        const second = await store.append(stream, [
+          event('AnalysisRecorded', { n: 1 }),
+          event('BatchReleased', { n: 2 }),
+        ]);
         expect(second.revision).toBe(2);
         expect(second.eventIds).toHaveLength(2);
 
@@ -62,27 +67,41 @@ export function eventStoreContract(adapter: string, open: () => Promise<EventSto
 
       it('reads forwards and backwards from a revision with a limit', async () => {
         const stream = streamName('register');
-        await store.append(stream, Array.from({ length: 10 }, (_, i) => event('Counted', { i })));
+        await store.append(
+          stream,
+          Array.from({ length: 10 }, (_, i) => event('Counted', { i })),
+        );
         const revisions = (events: RecordedEvent[]) => events.map((e) => e.revision);
         expect(revisions(await store.readStream(stream, { fromRevision: 3, maxCount: 4 }))).toEqual([3, 4, 5, 6]);
         expect(revisions(await store.readStream(stream, { direction: 'backwards', maxCount: 3 }))).toEqual([9, 8, 7]);
-        expect(revisions(await store.readStream(stream, { direction: 'backwards', fromRevision: 4, maxCount: 10 }))).toEqual([
-          4, 3, 2, 1, 0,
-        ]);
+        expect(
+          revisions(await store.readStream(stream, { direction: 'backwards', fromRevision: 4, maxCount: 10 })),
+        ).toEqual([4, 3, 2, 1, 0]);
         expect(await store.readStream(stream, { fromRevision: 10 })).toEqual([]);
       });
 
       it('reads several streams in one call, each from its own revision, answered in the order asked', async () => {
         const [a, b, missing] = [streamName('many-a'), streamName('many-b'), streamName('many-none')];
-        await store.append(a, Array.from({ length: 4 }, (_, i) => event('Counted', { i })));
-        await store.append(b, Array.from({ length: 3 }, (_, i) => event('Counted', { i })));
+        await store.append(
+          a,
+          Array.from({ length: 4 }, (_, i) => event('Counted', { i })),
+        );
+        await store.append(
+          b,
+          Array.from({ length: 3 }, (_, i) => event('Counted', { i })),
+        );
         const answers = await store.readStreams([
           { stream: b, fromRevision: 1 },
           { stream: missing, fromRevision: 0 },
           { stream: a, fromRevision: 3 },
           { stream: a, fromRevision: 4 },
         ]);
-        expect(answers.map((events) => events.map((e) => `${e.stream}@${e.revision}`))).toEqual([[`${b}@1`, `${b}@2`], [], [`${a}@3`], []]);
+        expect(answers.map((events) => events.map((e) => `${e.stream}@${e.revision}`))).toEqual([
+          [`${b}@1`, `${b}@2`],
+          [],
+          [`${a}@3`],
+          [],
+        ]);
         expect(answers[0]).toEqual(await store.readStream(b, { fromRevision: 1 }));
       });
 
@@ -137,7 +156,9 @@ export function eventStoreContract(adapter: string, open: () => Promise<EventSto
         for (let revision = -1; revision < 4; revision++) {
           const expectedRevision: ExpectedRevision = revision === -1 ? 'no_stream' : revision;
           const outcomes = await Promise.allSettled(
-            Array.from({ length: 16 }, (_, writer) => store.append(stream, [event('Raced', { writer })], { expectedRevision })),
+            Array.from({ length: 16 }, (_, writer) =>
+              store.append(stream, [event('Raced', { writer })], { expectedRevision }),
+            ),
           );
           const won = outcomes.filter((o) => o.status === 'fulfilled');
           const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
@@ -176,7 +197,9 @@ export function eventStoreContract(adapter: string, open: () => Promise<EventSto
         const stream = streamName('reuse');
         const original = event('A', { n: 1 });
         await store.append(stream, [original]);
-        await expect(store.append(stream, [{ ...original, data: { n: 2 } }])).rejects.toBeInstanceOf(EventIdConflictError);
+        await expect(store.append(stream, [{ ...original, data: { n: 2 } }])).rejects.toBeInstanceOf(
+          EventIdConflictError,
+        );
         await expect(store.append(stream, [{ ...original, type: 'B' }])).rejects.toBeInstanceOf(EventIdConflictError);
         expect(await store.readStream(stream)).toHaveLength(1);
       });
@@ -229,7 +252,8 @@ export function eventStoreContract(adapter: string, open: () => Promise<EventSto
         const from = await endOf(store);
         const prefix = streamName('many');
         const appended: string[] = [];
-        for (let i = 0; i < 600; i++) appended.push(...(await store.append(`${prefix}-${i % 3}`, [event('Step', { i })])).eventIds);
+        for (let i = 0; i < 600; i++)
+          appended.push(...(await store.append(`${prefix}-${i % 3}`, [event('Step', { i })])).eventIds);
         const read: string[] = [];
         let checkpoint = from;
         for (;;) {
@@ -250,7 +274,10 @@ export function eventStoreContract(adapter: string, open: () => Promise<EventSto
     describe('events of a batch', () => {
       it('finds every event naming a batch key, in the global order, and no other', async () => {
         const key = `03400930000014-${streamName('lot').slice(4, 16)}`;
-        const tagged = (type: string) => ({ ...event(type, {}), metadata: { ...event(type, {}).metadata, batchKeys: [key, 'other'] } });
+        const tagged = (type: string) => ({
+          ...event(type, {}),
+          metadata: { ...event(type, {}).metadata, batchKeys: [key, 'other'] },
+        });
         const a = await store.append(streamName('batch'), [tagged('Registered')]);
         await store.append(streamName('noise'), [event('Unrelated', {})]);
         const b = await store.append(streamName('register'), [tagged('Shipped'), tagged('Received')]);
@@ -272,7 +299,10 @@ export function eventStoreContract(adapter: string, open: () => Promise<EventSto
       it('refuses batch keys that are not a list of keys, and writes nothing', async () => {
         const stream = streamName('bad-keys');
         for (const batchKeys of ['03400930000014-L1', [''], [42], { key: true }]) {
-          const bad = { ...event('Tagged', {}), metadata: { ...event('Tagged', {}).metadata, batchKeys } } as unknown as NewEvent;
+          const bad = {
+            ...event('Tagged', {}),
+            metadata: { ...event('Tagged', {}).metadata, batchKeys },
+          } as unknown as NewEvent;
           await expect(store.append(stream, [bad])).rejects.toThrow('metadata.batchKeys must be a list of batch keys');
         }
         expect(await store.readStream(stream)).toEqual([]);
@@ -285,10 +315,13 @@ export function eventStoreContract(adapter: string, open: () => Promise<EventSto
         const from = await endOf(store);
         await store.append(`${prefix}-a`, [event('Before', {})]);
         const received: RecordedEvent[] = [];
-        const subscription = store.subscribe((events) => void received.push(...events.filter((e) => e.stream.startsWith(prefix))), {
-          from,
-          pollIntervalMs: 200,
-        });
+        const subscription = store.subscribe(
+          (events) => void received.push(...events.filter((e) => e.stream.startsWith(prefix))),
+          {
+            from,
+            pollIntervalMs: 200,
+          },
+        );
         try {
           await waitFor(() => received.length === 1);
           await store.append(`${prefix}-b`, [event('After', {})]);
@@ -303,10 +336,13 @@ export function eventStoreContract(adapter: string, open: () => Promise<EventSto
         const stream = streamName('woken');
         const from = await endOf(store);
         const received: RecordedEvent[] = [];
-        const subscription = store.subscribe((events) => void received.push(...events.filter((e) => e.stream === stream)), {
-          from,
-          pollIntervalMs: 120_000,
-        });
+        const subscription = store.subscribe(
+          (events) => void received.push(...events.filter((e) => e.stream === stream)),
+          {
+            from,
+            pollIntervalMs: 120_000,
+          },
+        );
         try {
           // Let it catch up and fall asleep, with two minutes before its next poll.
           await new Promise((resolve) => setTimeout(resolve, 300));
@@ -321,7 +357,8 @@ export function eventStoreContract(adapter: string, open: () => Promise<EventSto
         const prefix = streamName('resume');
         const from = await endOf(store);
         const ids: string[] = [];
-        for (let i = 0; i < 30; i++) ids.push(...(await store.append(`${prefix}-${i % 4}`, [event('E', { i })])).eventIds);
+        for (let i = 0; i < 30; i++)
+          ids.push(...(await store.append(`${prefix}-${i % 4}`, [event('E', { i })])).eventIds);
 
         const received: string[] = [];
         let stored: Checkpoint = from;
@@ -336,7 +373,8 @@ export function eventStoreContract(adapter: string, open: () => Promise<EventSto
         await stopping;
         expect(received.length).toBeLessThan(30);
 
-        for (let i = 30; i < 50; i++) ids.push(...(await store.append(`${prefix}-${i % 4}`, [event('E', { i })])).eventIds);
+        for (let i = 30; i < 50; i++)
+          ids.push(...(await store.append(`${prefix}-${i % 4}`, [event('E', { i })])).eventIds);
         const second = store.subscribe(
           (events, checkpoint) => {
             received.push(...events.filter((e) => e.stream.startsWith(prefix)).map((e) => e.id));

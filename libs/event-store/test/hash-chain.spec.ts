@@ -58,8 +58,13 @@ describe('hash chain', () => {
     const secondFields = { ...fields, revision: 1, id: '7f1c1d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f', prevHash: first.hash };
     const second = { ...secondFields, hash: eventHash(secondFields) };
     expect(findChainBreak([first, second])).toBeNull();
-    expect(findChainBreak([first, { ...second, data: { quantity: 1 } }])).toMatchObject({ revision: 1, reason: 'hash_mismatch' });
-    expect(findChainBreak([first, { ...second, prevHash: 'f'.repeat(64) }])).toMatchObject({ reason: 'prev_hash_mismatch' });
+    expect(findChainBreak([first, { ...second, data: { quantity: 1 } }])).toMatchObject({
+      revision: 1,
+      reason: 'hash_mismatch',
+    });
+    expect(findChainBreak([first, { ...second, prevHash: 'f'.repeat(64) }])).toMatchObject({
+      reason: 'prev_hash_mismatch',
+    });
     expect(findChainBreak([first, { ...second, revision: 2 }])).toMatchObject({ reason: 'revision_gap' });
   });
 

@@ -37,7 +37,10 @@ describe.each(clients)('event store schema upgrade to 003 (%s)', (_name, open) =
     const sql = await open();
     if (sql.kind === 'postgres') await sql.exec(`CREATE SCHEMA IF NOT EXISTS ${scratch.schema}`);
     try {
-      await migrate(sql, EVENT_STORE_MIGRATIONS.filter((m) => m.id < '003'));
+      await migrate(
+        sql,
+        EVENT_STORE_MIGRATIONS.filter((m) => m.id < '003'),
+      );
       const stored = [
         await appendAsBefore(sql, streamName('register'), ['K-OLD', 'K-BOTH', 'K-OLD']),
         await appendAsBefore(sql, streamName('register'), 'not-a-list'),
@@ -46,13 +49,21 @@ describe.each(clients)('event store schema upgrade to 003 (%s)', (_name, open) =
 
       expect(await migrate(sql)).toContain('003-event-batches');
       const store = new ChainedEventStore(await PostgresEventStoreAdapter.open(sql, { ownsClient: false }));
-      const tagged = { ...event('Received', {}), metadata: { ...event('Received', {}).metadata, batchKeys: ['K-BOTH'] } };
+      const tagged = {
+        ...event('Received', {}),
+        metadata: { ...event('Received', {}).metadata, batchKeys: ['K-BOTH'] },
+      };
       const added = await store.append(streamName('register'), [tagged]);
       // A process of the previous release, still running during the upgrade, appends through the old function.
       const late = await appendAsBefore(sql, streamName('register'), ['K-BOTH']);
 
       expect((await store.readByBatchKey('K-OLD')).map((e) => e.id)).toEqual([stored[0]]);
-      expect((await store.readByBatchKey('K-BOTH')).map((e) => e.id)).toEqual([stored[0], stored[2], ...added.eventIds, late]);
+      expect((await store.readByBatchKey('K-BOTH')).map((e) => e.id)).toEqual([
+        stored[0],
+        stored[2],
+        ...added.eventIds,
+        late,
+      ]);
       expect(await store.readByBatchKey('not-a-list')).toEqual([]);
       expect(await store.readByBatchKey('7')).toEqual([]);
     } finally {

@@ -82,11 +82,14 @@ describe('event store on real PostgreSQL: transactions that commit late', () => 
     const prefix = streamName('load');
     const from = await endOf(store);
     const received: RecordedEvent[] = [];
-    const subscription = store.subscribe((events) => void received.push(...events.filter((e) => e.stream.startsWith(prefix))), {
-      from,
-      batchSize: 50,
-      pollIntervalMs: 100,
-    });
+    const subscription = store.subscribe(
+      (events) => void received.push(...events.filter((e) => e.stream.startsWith(prefix))),
+      {
+        from,
+        batchSize: 50,
+        pollIntervalMs: 100,
+      },
+    );
     const appended: string[] = [];
     try {
       await Promise.all(

@@ -62,7 +62,9 @@ function calendarDate(year: number, mm: string, dd: string, dayZeroAllowed: bool
 }
 
 const inRange = (text: string, min: number, max: number, what: string) =>
-  Number(text) >= min && Number(text) <= max ? undefined : value(`${what} ${text} is outside ${String(min).padStart(text.length, '0')}-${max}`);
+  Number(text) >= min && Number(text) <= max
+    ? undefined
+    : value(`${what} ${text} is outside ${String(min).padStart(text.length, '0')}-${max}`);
 
 const CSET82 = '!"%&\'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz';
 const CSET32 = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -77,25 +79,37 @@ export function gmnCheckPair(body: string): string {
 }
 
 function iban(text: string): CheckFailure | undefined {
-  if (!/^[A-Z]{2}\d{2}[A-Za-z0-9]+$/.test(text) || text.length < 5) return value(`IBAN ${text} is not two letters, two check digits and an account`);
+  if (!/^[A-Z]{2}\d{2}[A-Za-z0-9]+$/.test(text) || text.length < 5)
+    return value(`IBAN ${text} is not two letters, two check digits and an account`);
   const rearranged = (text.slice(4) + text.slice(0, 4)).toUpperCase();
   let remainder = 0;
   for (const char of rearranged) {
     const digits = /\d/.test(char) ? char : String(char.charCodeAt(0) - 55);
     for (const d of digits) remainder = (remainder * 10 + Number(d)) % 97;
   }
-  return remainder === 1 ? undefined : { kind: 'check_digit', message: `IBAN ${text} has wrong check digits`, offset: 2 };
+  return remainder === 1
+    ? undefined
+    : { kind: 'check_digit', message: `IBAN ${text} has wrong check digits`, offset: 2 };
 }
 
 export const CHECKS: Record<CheckName, Check> = {
   mod10: (text) =>
     gs1CheckDigit(text.slice(0, -1)) === Number(text.at(-1))
       ? undefined
-      : { kind: 'check_digit', message: `check digit ${text.at(-1)} is wrong (${text.slice(0, -1)} needs ${gs1CheckDigit(text.slice(0, -1))})`, offset: text.length - 1 },
-  date: (text, ref) => calendarDate(centuryOf(Number(text.slice(0, 2)), ref), text.slice(2, 4), text.slice(4, 6), false),
-  date0: (text, ref) => calendarDate(centuryOf(Number(text.slice(0, 2)), ref), text.slice(2, 4), text.slice(4, 6), true),
+      : {
+          kind: 'check_digit',
+          message: `check digit ${text.at(-1)} is wrong (${text.slice(0, -1)} needs ${gs1CheckDigit(text.slice(0, -1))})`,
+          offset: text.length - 1,
+        },
+  date: (text, ref) =>
+    calendarDate(centuryOf(Number(text.slice(0, 2)), ref), text.slice(2, 4), text.slice(4, 6), false),
+  date0: (text, ref) =>
+    calendarDate(centuryOf(Number(text.slice(0, 2)), ref), text.slice(2, 4), text.slice(4, 6), true),
   date8: (text) => calendarDate(Number(text.slice(0, 4)), text.slice(4, 6), text.slice(6, 8), false),
-  hhmm: (text) => (Number(text.slice(0, 2)) <= 23 && Number(text.slice(2, 4)) <= 59 ? undefined : value(`time ${text} is not a time of day (HHMM)`)),
+  hhmm: (text) =>
+    Number(text.slice(0, 2)) <= 23 && Number(text.slice(2, 4)) <= 59
+      ? undefined
+      : value(`time ${text} is not a time of day (HHMM)`),
   hh: (text) => inRange(text, 0, 23, 'hour'),
   mi: (text) => inRange(text, 0, 59, 'minute'),
   ss: (text) => inRange(text, 0, 59, 'second'),
@@ -103,7 +117,8 @@ export const CHECKS: Record<CheckName, Check> = {
   country999: () => undefined,
   currency: () => undefined,
   packagetype: () => undefined,
-  alpha2country: (text) => (/^[A-Z]{2}$/.test(text) ? undefined : value(`country code ${text} is not two capital letters`)),
+  alpha2country: (text) =>
+    /^[A-Z]{2}$/.test(text) ? undefined : value(`country code ${text} is not two capital letters`),
   pct: (text) => {
     const bad = /%(?![0-9A-Fa-f]{2})/.exec(text);
     return bad ? value(`"%" at ${bad.index} does not start a percent-encoded byte`, bad.index) : undefined;
@@ -115,13 +130,15 @@ export const CHECKS: Record<CheckName, Check> = {
   piece: (text) => {
     const piece = Number(text.slice(0, text.length / 2));
     const total = Number(text.slice(text.length / 2));
-    if (piece === 0 || total === 0) return value(`piece ${text.slice(0, 2)} of total ${text.slice(2)}: neither may be 0`);
+    if (piece === 0 || total === 0)
+      return value(`piece ${text.slice(0, 2)} of total ${text.slice(2)}: neither may be 0`);
     return piece > total ? value(`piece ${piece} is more than the total ${total}`) : undefined;
   },
   latitude: (text) => inRange(text, 0, 1800000000, 'latitude'),
   longitude: (text) => inRange(text, 0, 3600000000, 'longitude'),
   minus: (text) => (text === '-' ? undefined : value(`sign "${text}" must be "-"`)),
-  sex: (text) => (['0', '1', '2', '9'].includes(text) ? undefined : value(`sex code ${text} is not 0, 1, 2 or 9 (ISO/IEC 5218)`)),
+  sex: (text) =>
+    ['0', '1', '2', '9'].includes(text) ? undefined : value(`sex code ${text} is not 0, 1, 2 or 9 (ISO/IEC 5218)`),
   media: (text) => {
     const n = Number(text);
     return (n >= 1 && n <= 10) || n >= 80 ? undefined : value(`media type ${text} is not assigned (01-10, 80-99)`);
@@ -135,11 +152,17 @@ export const CHECKS: Record<CheckName, Check> = {
   nozeroprefix: (text) => (text.startsWith('0') ? value(`${text} must not start with 0`) : undefined),
   hasletter: (text) => (/^\d+$/.test(text) ? value(`${text} must hold a character other than a digit`) : undefined),
   gmn: (text) => {
-    if (text.length < 2) return { kind: 'check_digit', message: `${text} is too short for its two check characters`, offset: 0 };
+    if (text.length < 2)
+      return { kind: 'check_digit', message: `${text} is too short for its two check characters`, offset: 0 };
     const expected = gmnCheckPair(text.slice(0, -2));
     return text.slice(-2) === expected
       ? undefined
-      : { kind: 'check_digit', message: `check characters ${text.slice(-2)} are wrong (${text.slice(0, -2)} needs ${expected})`, offset: text.length - 2 };
+      : {
+          kind: 'check_digit',
+          message: `check characters ${text.slice(-2)} are wrong (${text.slice(0, -2)} needs ${expected})`,
+          offset: text.length - 2,
+        };
   },
-  importer: (text) => (/^[-0-9A-Z_a-z]$/.test(text) ? undefined : value(`importer index "${text}" is not a digit, letter, "-" or "_"`)),
+  importer: (text) =>
+    /^[-0-9A-Z_a-z]$/.test(text) ? undefined : value(`importer index "${text}" is not a digit, letter, "-" or "_"`),
 };

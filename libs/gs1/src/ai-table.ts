@@ -165,7 +165,11 @@ const ROWS: Row[] = [
   ['7021', 'x1-20', 'functional status'],
   ['7022', 'x1-20', 'revision status'],
   ['7023', 'x1-30', 'GIAI of an assembly'],
-  ...Array.from({ length: 10 }, (_, n): Row => [`703${n}`, 'n3!country999 x1-27', `approval number of processor ${n} with ISO country code`]),
+  ...Array.from({ length: 10 }, (_, n): Row => [
+    `703${n}`,
+    'n3!country999 x1-27',
+    `approval number of processor ${n} with ISO country code`,
+  ]),
   ['7040', 'n1 x1 x1 x1!importer', 'GS1 UIC with extension 1 and importer index', { pathOnly: true }],
   ['7041', 'x1-4!packagetype', 'UN/CEFACT freight unit type', { pathOnly: true }],
   ['710', 'x1-20', 'national healthcare reimbursement number, Germany (PZN)'],
@@ -190,7 +194,11 @@ const ROWS: Row[] = [
   ['7257', 'x1-70!pct', 'address of a person'],
   ['7258', 'x3!birthorder', 'baby birth sequence indicator'],
   ['7259', 'x1-40!pct', 'baby of family name'],
-  ['8001', 'n4!nonzero n5!nonzero n3!nonzero n1!winding n1', 'roll products: width, length, core diameter, direction, splices'],
+  [
+    '8001',
+    'n4!nonzero n5!nonzero n3!nonzero n1!winding n1',
+    'roll products: width, length, core diameter, direction, splices',
+  ],
   ['8002', 'x1-20', 'cellular mobile telephone identifier'],
   ['8003', 'n1!zero n13!mod10 (x1-16)', 'GRAI, global returnable asset identifier', { key: '' }],
   ['8004', 'x1-30', 'GIAI, global individual asset identifier', { key: '7040' }],
@@ -260,7 +268,30 @@ export interface AiDefinition {
  * The two-digit AI prefixes whose data field has a length fixed by the specification itself, so that no
  * separator is needed after them (GS1 General Specifications, the table of predefined lengths).
  */
-const PREDEFINED_LENGTH_PREFIXES = new Set(['00', '01', '02', '03', '04', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20', '31', '32', '33', '34', '35', '36', '41']);
+const PREDEFINED_LENGTH_PREFIXES = new Set([
+  '00',
+  '01',
+  '02',
+  '03',
+  '04',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '16',
+  '17',
+  '18',
+  '19',
+  '20',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '41',
+]);
 
 function parsePart(text: string): FieldPart {
   const optional = text.startsWith('(');
@@ -268,7 +299,13 @@ function parsePart(text: string): FieldPart {
   const match = /^([nxyz])(\d+)(?:-(\d+))?$/.exec(shape);
   if (!match) throw new Error(`bad field part ${text}`);
   const min = Number(match[2]);
-  return { charset: match[1] as Charset, min, max: match[3] === undefined ? min : Number(match[3]), optional, checks: checks as CheckName[] };
+  return {
+    charset: match[1] as Charset,
+    min,
+    max: match[3] === undefined ? min : Number(match[3]),
+    optional,
+    checks: checks as CheckName[],
+  };
 }
 
 function define([ai, field, title, options]: Row): AiDefinition {
@@ -282,7 +319,10 @@ function define([ai, field, title, options]: Row): AiDefinition {
     minLength,
     maxLength,
     separatorRequired: !PREDEFINED_LENGTH_PREFIXES.has(ai.slice(0, 2)),
-    keyQualifiers: options?.key === undefined ? undefined : options.key.split('|').map((order) => (order === '' ? [] : order.split(','))),
+    keyQualifiers:
+      options?.key === undefined
+        ? undefined
+        : options.key.split('|').map((order) => (order === '' ? [] : order.split(','))),
     pathOnly: options?.pathOnly === true,
   };
 }

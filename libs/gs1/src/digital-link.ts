@@ -100,10 +100,23 @@ export function parseDigitalLink(uri: string, referenceYear = new Date().getUTCF
       const name = equals === -1 ? parameter : parameter.slice(0, equals);
       if (/^\d+$/.test(name)) {
         const definition = AI_TABLE.get(name);
-        if (!definition) throw new Gs1ParseError('unknown_ai', `query parameter ${name} at position ${position} is not a GS1 application identifier`, position);
-        if (definition.pathOnly) throw refuse(`(${name}) ${definition.title} belongs in the URI path, not in the query (position ${position})`, position);
+        if (!definition)
+          throw new Gs1ParseError(
+            'unknown_ai',
+            `query parameter ${name} at position ${position} is not a GS1 application identifier`,
+            position,
+          );
+        if (definition.pathOnly)
+          throw refuse(
+            `(${name}) ${definition.title} belongs in the URI path, not in the query (position ${position})`,
+            position,
+          );
         const valuePosition = position + name.length + 1;
-        elements.push({ ai: name, ...decode(equals === -1 ? '' : parameter.slice(equals + 1), valuePosition, name), position: valuePosition });
+        elements.push({
+          ai: name,
+          ...decode(equals === -1 ? '' : parameter.slice(equals + 1), valuePosition, name),
+          position: valuePosition,
+        });
       }
       position += parameter.length + 1;
     }
@@ -111,9 +124,11 @@ export function parseDigitalLink(uri: string, referenceYear = new Date().getUTCF
   const seen = new Set<string>();
   for (const element of elements) {
     const definition = AI_TABLE.get(element.ai) as AiDefinition;
-    if (seen.has(element.ai)) throw new Gs1ParseError('duplicate_ai', `(${element.ai}) ${definition.title} appears twice`, element.position);
+    if (seen.has(element.ai))
+      throw new Gs1ParseError('duplicate_ai', `(${element.ai}) ${definition.title} appears twice`, element.position);
     seen.add(element.ai);
-    if (element.value === '') throw new Gs1ParseError('truncated', `(${element.ai}) ${definition.title} is empty`, element.position);
+    if (element.value === '')
+      throw new Gs1ParseError('truncated', `(${element.ai}) ${definition.title} is empty`, element.position);
     checkElement(definition, element.value, (offset) => element.offsets[offset] ?? element.position, referenceYear);
   }
   return elements.map(({ ai, value, position }) => ({ ai, value, position }));
@@ -139,10 +154,18 @@ function pathElements(segments: Segment[], uri: string): (Gs1Element & Decoded)[
       if (!short) return { ai, ...decoded, position: value.position };
       // A shorter GTIN reads as its 14-digit form; the added zeros point at the start of the value.
       const zeros = 14 - decoded.value.length;
-      return { ai, value: decoded.value.padStart(14, '0'), offsets: [...Array<number>(zeros).fill(value.position), ...decoded.offsets], position: value.position };
+      return {
+        ai,
+        value: decoded.value.padStart(14, '0'),
+        offsets: [...Array<number>(zeros).fill(value.position), ...decoded.offsets],
+        position: value.position,
+      };
     });
   }
-  throw refuse(reason ?? `the path of ${JSON.stringify(uri)} ends with no GS1 primary key and value (such as /01/{gtin})`, 0);
+  throw refuse(
+    reason ?? `the path of ${JSON.stringify(uri)} ends with no GS1 primary key and value (such as /01/{gtin})`,
+    0,
+  );
 }
 
 /** Percent-encodes a value for a URI path segment or query value: every character outside RFC 3986's unreserved set. */

@@ -48,16 +48,47 @@ describe('GS1 DataMatrix content', () => {
     expect(errorOf(`01${GTIN}11250230`)).toMatchObject({ code: 'bad_date', position: 18 });
     expect(errorOf(`01${GTIN}11250230`).message).toMatch(/\(11\) production date 250230: 2025-02 has no day 30/);
     expect(errorOf(`01${GTIN}15261301`)).toMatchObject({ code: 'bad_date', position: 18 });
-    expect(parse(`01${GTIN}11250200` + `15280229`)).toMatchObject({ productionDate: '2025-02-28', bestBefore: '2028-02-29' });
+    expect(parse(`01${GTIN}11250200` + `15280229`)).toMatchObject({
+      productionDate: '2025-02-28',
+      bestBefore: '2028-02-29',
+    });
   });
 
   it('accepts and returns the standard AIs beyond the pack ones (defect 2)', () => {
-    const scan = `]d201${GTIN}17281231` + ['10L1', '712CN-123456', '714AIM9876', '240ADD', '3012', '400PO-7', '70032812311530', '8008281231154500', '91INT', '99X'].join(GS);
+    const scan =
+      `]d201${GTIN}17281231` +
+      [
+        '10L1',
+        '712CN-123456',
+        '714AIM9876',
+        '240ADD',
+        '3012',
+        '400PO-7',
+        '70032812311530',
+        '8008281231154500',
+        '91INT',
+        '99X',
+      ].join(GS);
     const code = parse(scan);
-    expect(code).toMatchObject({ gtin: GTIN, lot: 'L1', expiry: '2028-12-31', nationalNumbers: { '712': 'CN-123456', '714': 'AIM9876' } });
+    expect(code).toMatchObject({
+      gtin: GTIN,
+      lot: 'L1',
+      expiry: '2028-12-31',
+      nationalNumbers: { '712': 'CN-123456', '714': 'AIM9876' },
+    });
     expect(code.elements.map((e) => [e.ai, e.value])).toEqual([
-      ['01', GTIN], ['17', '281231'], ['10', 'L1'], ['712', 'CN-123456'], ['714', 'AIM9876'], ['240', 'ADD'], ['30', '12'], ['400', 'PO-7'],
-      ['7003', '2812311530'], ['8008', '281231154500'], ['91', 'INT'], ['99', 'X'],
+      ['01', GTIN],
+      ['17', '281231'],
+      ['10', 'L1'],
+      ['712', 'CN-123456'],
+      ['714', 'AIM9876'],
+      ['240', 'ADD'],
+      ['30', '12'],
+      ['400', 'PO-7'],
+      ['7003', '2812311530'],
+      ['8008', '281231154500'],
+      ['91', 'INT'],
+      ['99', 'X'],
     ]);
   });
 
@@ -82,11 +113,15 @@ describe('GS1 DataMatrix content', () => {
 
   it('says where the separator is missing and why', () => {
     const error = errorOf(`01${GTIN}10${'L'.repeat(20)}21SERIAL`);
-    expect(error.message).toMatch(/\(10\) batch\/lot is 28 characters, more than 20: a GS separator is probably missing/);
+    expect(error.message).toMatch(
+      /\(10\) batch\/lot is 28 characters, more than 20: a GS separator is probably missing/,
+    );
     expect(error.position).toBe(18);
   });
 
-  const cset82 = fc.constantFrom(...'!"%&\'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz'.split(''));
+  const cset82 = fc.constantFrom(
+    ...'!"%&\'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz'.split(''),
+  );
   const field = fc.array(cset82, { minLength: 1, maxLength: 20 }).map((chars) => chars.join(''));
   const pack = fc
     .record({
@@ -125,7 +160,11 @@ describe('GS1 DataMatrix content', () => {
     const mutation = fc.tuple(
       pack,
       fc.array(
-        fc.record({ at: fc.nat(), kind: fc.constantFrom('delete', 'insert', 'replace'), char: fc.oneof(fc.string({ minLength: 1, maxLength: 1 }), fc.constant(GS)) }),
+        fc.record({
+          at: fc.nat(),
+          kind: fc.constantFrom('delete', 'insert', 'replace'),
+          char: fc.oneof(fc.string({ minLength: 1, maxLength: 1 }), fc.constant(GS)),
+        }),
         { minLength: 1, maxLength: 5 },
       ),
     );

@@ -55,13 +55,26 @@ const label = (definition: AiDefinition) => `(${definition.ai}) ${definition.tit
  * Throws a Gs1ParseError that says which rule failed and where: `position` is where the value starts, or maps an
  * offset in the value to a position in the scan.
  */
-export function checkElement(definition: AiDefinition, value: string, position: number | ((offset: number) => number), referenceYear: number): void {
+export function checkElement(
+  definition: AiDefinition,
+  value: string,
+  position: number | ((offset: number) => number),
+  referenceYear: number,
+): void {
   const at = typeof position === 'number' ? (offset: number) => position + offset : position;
   if (value.length < definition.minLength) {
-    throw new Gs1ParseError('truncated', `${label(definition)} needs at least ${definition.minLength} characters, found ${value.length}`, at(0));
+    throw new Gs1ParseError(
+      'truncated',
+      `${label(definition)} needs at least ${definition.minLength} characters, found ${value.length}`,
+      at(0),
+    );
   }
   if (value.length > definition.maxLength) {
-    throw new Gs1ParseError('too_long', `${label(definition)} holds at most ${definition.maxLength} characters, found ${value.length}`, at(0));
+    throw new Gs1ParseError(
+      'too_long',
+      `${label(definition)} holds at most ${definition.maxLength} characters, found ${value.length}`,
+      at(0),
+    );
   }
   let offset = 0;
   for (const [index, part] of definition.parts.entries()) {
@@ -70,7 +83,11 @@ export function checkElement(definition: AiDefinition, value: string, position: 
     const text = value.slice(offset, isLast ? value.length : offset + part.max);
     if (text.length < part.min || text.length > part.max) {
       const expected = part.min === part.max ? `${part.min}` : `${part.min} to ${part.max}`;
-      throw new Gs1ParseError('truncated', `${label(definition)}: part ${index + 1} needs ${expected} characters, found ${text.length}`, at(offset));
+      throw new Gs1ParseError(
+        'truncated',
+        `${label(definition)}: part ${index + 1} needs ${expected} characters, found ${text.length}`,
+        at(offset),
+      );
     }
     const bad = CHARSETS[part.charset].pattern.exec(text);
     if (bad) {
@@ -83,7 +100,8 @@ export function checkElement(definition: AiDefinition, value: string, position: 
     for (const check of part.checks) {
       const failure = CHECKS[check](text, referenceYear);
       if (failure) {
-        const code = failure.kind === 'check_digit' ? 'bad_check_digit' : failure.kind === 'date' ? 'bad_date' : 'bad_value';
+        const code =
+          failure.kind === 'check_digit' ? 'bad_check_digit' : failure.kind === 'date' ? 'bad_date' : 'bad_value';
         throw new Gs1ParseError(code, `${label(definition)} ${value}: ${failure.message}`, at(offset + failure.offset));
       }
     }
@@ -123,7 +141,11 @@ export function parseElementString(scan: string, referenceYear = new Date().getU
       const cut = value.indexOf(GS);
       if (cut !== -1 || value.length < definition.maxLength) {
         const found = cut === -1 ? value.length : cut;
-        throw new Gs1ParseError('truncated', `${label(definition)} needs ${definition.maxLength} characters, found ${found}`, start);
+        throw new Gs1ParseError(
+          'truncated',
+          `${label(definition)} needs ${definition.maxLength} characters, found ${found}`,
+          start,
+        );
       }
       offset = start + definition.maxLength;
       if (data[offset] === GS) offset++;
@@ -148,7 +170,8 @@ export function parseElementString(scan: string, referenceYear = new Date().getU
     }
     if (value.length === 0) throw new Gs1ParseError('truncated', `${label(definition)} is empty`, start);
     checkElement(definition, value, start, referenceYear);
-    if (elements.some((e) => e.ai === definition.ai)) throw new Gs1ParseError('duplicate_ai', `${label(definition)} appears twice`, offset);
+    if (elements.some((e) => e.ai === definition.ai))
+      throw new Gs1ParseError('duplicate_ai', `${label(definition)} appears twice`, offset);
     elements.push({ ai: definition.ai, value, position: start });
   }
   return elements;
@@ -158,7 +181,10 @@ export function parseElementString(scan: string, referenceYear = new Date().getU
  * The element string of a list of elements as a symbol carries it: fields of predefined length first, then the
  * others, each followed by a GS unless it is the last.
  */
-export function encodeElementString(elements: { ai: string; value: string }[], options: { symbologyPrefix?: boolean } = {}): string {
+export function encodeElementString(
+  elements: { ai: string; value: string }[],
+  options: { symbologyPrefix?: boolean } = {},
+): string {
   const needsSeparator = (ai: string) => AI_TABLE.get(ai)?.separatorRequired ?? true;
   const predefined = elements.filter((e) => !needsSeparator(e.ai));
   const others = elements.filter((e) => needsSeparator(e.ai));

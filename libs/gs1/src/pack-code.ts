@@ -47,7 +47,12 @@ export function parsePackCode(scan: string, referenceYear = new Date().getUTCFul
 }
 
 /** A pack's fields as element-string elements: GTIN, expiry, lot, serial. */
-function packElements(code: { gtin: string; expiryYymmdd?: string; lot?: string; serial?: string }): { ai: string; value: string }[] {
+function packElements(code: {
+  gtin: string;
+  expiryYymmdd?: string;
+  lot?: string;
+  serial?: string;
+}): { ai: string; value: string }[] {
   return [
     { ai: '01', value: code.gtin },
     ...(code.expiryYymmdd === undefined ? [] : [{ ai: '17', value: code.expiryYymmdd }]),
@@ -57,11 +62,17 @@ function packElements(code: { gtin: string; expiryYymmdd?: string; lot?: string;
 }
 
 /** The element string of a pack, as a DataMatrix encodes it (fixed fields first, GS after each variable one). */
-export function encodePackCode(code: { gtin: string; expiryYymmdd?: string; lot?: string; serial?: string }, options: { symbologyPrefix?: boolean } = {}): string {
+export function encodePackCode(
+  code: { gtin: string; expiryYymmdd?: string; lot?: string; serial?: string },
+  options: { symbologyPrefix?: boolean } = {},
+): string {
   return encodeElementString(packElements(code), options);
 }
 
 /** The GS1 Digital Link URI of a pack, as a QR code on it would carry it. */
-export function packDigitalLink(code: { gtin: string; expiryYymmdd?: string; lot?: string; serial?: string }, base?: string): string {
+export function packDigitalLink(
+  code: { gtin: string; expiryYymmdd?: string; lot?: string; serial?: string },
+  base?: string,
+): string {
   return digitalLinkUri(packElements(code), base);
 }

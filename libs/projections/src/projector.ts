@@ -1,4 +1,12 @@
-import { migrate, START, type Checkpoint, type EventStore, type RecordedEvent, type SqlClient, type Subscription } from '#event-store';
+import {
+  migrate,
+  START,
+  type Checkpoint,
+  type EventStore,
+  type RecordedEvent,
+  type SqlClient,
+  type Subscription,
+} from '#event-store';
 import type { Projection } from './projection.js';
 
 const CHECKPOINTS: { id: string; sql: string } = {
@@ -65,7 +73,10 @@ export class Projector {
   async migrate(): Promise<void> {
     await migrate(this.sql, [CHECKPOINTS, ...this.runners.flatMap((r) => r.projection.migrations)]);
     for (const { projection } of this.runners) {
-      await this.sql.query('INSERT INTO projection_checkpoints (name, checkpoint) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [projection.name, START]);
+      await this.sql.query(
+        'INSERT INTO projection_checkpoints (name, checkpoint) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING',
+        [projection.name, START],
+      );
     }
   }
 
@@ -92,7 +103,10 @@ export class Projector {
     await this.sql.transaction(async (tx) => {
       for (const { projection } of chosen) {
         for (const table of projection.tables) await tx.exec(`TRUNCATE ${table}`);
-        await tx.query('UPDATE projection_checkpoints SET checkpoint = $2, updated_at = now() WHERE name = $1', [projection.name, START]);
+        await tx.query('UPDATE projection_checkpoints SET checkpoint = $2, updated_at = now() WHERE name = $1', [
+          projection.name,
+          START,
+        ]);
       }
     });
     for (const runner of running) runner.stopped = false;
@@ -108,7 +122,8 @@ export class Projector {
       const statuses = await this.status(1);
       if (statuses.every((s) => s.behind === 0)) return;
       const failed = statuses.find((s) => !s.running);
-      if (failed) throw new Error(`projection ${failed.name} is not running${failed.lastError ? `: ${failed.lastError}` : ''}`);
+      if (failed)
+        throw new Error(`projection ${failed.name} is not running${failed.lastError ? `: ${failed.lastError}` : ''}`);
       if (Date.now() > deadline) throw new Error('projections did not catch up in time');
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -119,9 +134,14 @@ export class Projector {
    * older transaction is open (a projection's own, say): until then "nothing behind" would be read too early.
    */
   private async transactionsEnded(deadline: number): Promise<void> {
-    const [{ xmax }] = await this.sql.query<{ xmax: string }>('SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS xmax');
+    const [{ xmax }] = await this.sql.query<{ xmax: string }>(
+      'SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS xmax',
+    );
     for (;;) {
-      const [{ passed }] = await this.sql.query<{ passed: boolean }>('SELECT pg_snapshot_xmin(pg_current_snapshot()) >= $1::xid8 AS passed', [xmax]);
+      const [{ passed }] = await this.sql.query<{ passed: boolean }>(
+        'SELECT pg_snapshot_xmin(pg_current_snapshot()) >= $1::xid8 AS passed',
+        [xmax],
+      );
       if (passed) return;
       if (Date.now() > deadline) throw new Error('projections did not catch up in time');
       await new Promise((resolve) => setTimeout(resolve, 10));
@@ -130,17 +150,29 @@ export class Projector {
 
   /** Each projection's state; `behind` counts events up to `countUpTo`. */
   async status(countUpTo = 1000): Promise<ProjectionStatus[]> {
-    const rows = await this.sql.query<{ name: string; checkpoint: string }>('SELECT name, checkpoint FROM projection_checkpoints');
+    const rows = await this.sql.query<{ name: string; checkpoint: string }>(
+      'SELECT name, checkpoint FROM projection_checkpoints',
+    );
     const checkpoints = new Map(rows.map((r) => [r.name, r.checkpoint]));
     const behind = new Map<Checkpoint, Promise<number>>();
     const behindFrom = (checkpoint: Checkpoint) => {
-      if (!behind.has(checkpoint)) behind.set(checkpoint, this.store.readAll({ from: checkpoint, maxCount: countUpTo }).then((r) => r.events.length));
+      if (!behind.has(checkpoint))
+        behind.set(
+          checkpoint,
+          this.store.readAll({ from: checkpoint, maxCount: countUpTo }).then((r) => r.events.length),
+        );
       return behind.get(checkpoint) as Promise<number>;
     };
     return Promise.all(
       this.runners.map(async ({ projection, stopped, lastError }) => {
         const checkpoint = checkpoints.get(projection.name) ?? START;
-        return { name: projection.name, checkpoint, running: !stopped, behind: await behindFrom(checkpoint), lastError };
+        return {
+          name: projection.name,
+          checkpoint,
+          running: !stopped,
+          behind: await behindFrom(checkpoint),
+          lastError,
+        };
       }),
     );
   }
@@ -178,7 +210,9 @@ export class Projector {
     const subscription = this.store.subscribe(
       async (events, checkpoint) => {
         const applying = [...active].filter((r) => !r.stopped);
-        const outcomes = await Promise.allSettled(applying.map((runner) => this.applyBatch(runner, events, checkpoint, previous)));
+        const outcomes = await Promise.allSettled(
+          applying.map((runner) => this.applyBatch(runner, events, checkpoint, previous)),
+        );
         outcomes.forEach((outcome, i) => {
           if (outcome.status === 'fulfilled') return;
           active.delete(applying[i]);
@@ -199,7 +233,12 @@ export class Projector {
     }
   }
 
-  private async applyBatch(runner: Runner, events: RecordedEvent[], checkpoint: Checkpoint, previous: Checkpoint): Promise<void> {
+  private async applyBatch(
+    runner: Runner,
+    events: RecordedEvent[],
+    checkpoint: Checkpoint,
+    previous: Checkpoint,
+  ): Promise<void> {
     const { projection } = runner;
     await this.sql.transaction(async (tx) => {
       // A read model can always be projected again: its commit need not wait for the disk. Should the server

@@ -24,13 +24,26 @@ const line = (lot: string, quantity: number) => ({ gtin: GTIN, lot, quantity });
 
 /** A register history over several sites and batches: 3 x 40 shipments out, 3 x 40 receipts in, dispensations. */
 async function seed(store: EventStore): Promise<void> {
-  const append = (stream: string, type: string, data: NewEvent['data']) => store.append(stream, [{ type, data, metadata: metadata() }]);
+  const append = (stream: string, type: string, data: NewEvent['data']) =>
+    store.append(stream, [{ type, data, metadata: metadata() }]);
   for (const lot of ['L1', 'L2', 'L3']) {
     await append('register-SUP-1', 'StockEntered', { ...line(lot, 500), reason: 'batch_release' });
     for (let i = 0; i < 40; i++) {
       const shipmentId = `SUP-1~${lot}${String(i).padStart(10, '0')}`;
-      await append('register-SUP-1', 'ShipmentDispatched', { shipmentId, to: 'EXP-1', lines: [line(lot, 5)], carrier: null, importAuthorisation: null });
-      await append('register-EXP-1', 'ShipmentReceived', { shipmentId, from: 'SUP-1', accepted: [line(lot, 5)], discrepancies: [], serials: [] });
+      await append('register-SUP-1', 'ShipmentDispatched', {
+        shipmentId,
+        to: 'EXP-1',
+        lines: [line(lot, 5)],
+        carrier: null,
+        importAuthorisation: null,
+      });
+      await append('register-EXP-1', 'ShipmentReceived', {
+        shipmentId,
+        from: 'SUP-1',
+        accepted: [line(lot, 5)],
+        discrepancies: [],
+        serials: [],
+      });
       await append('register-EXP-1', 'PrescriptionDispensed', {
         dispensationId: `${lot}-${i}`,
         prescriptionId: `RX-${i}`,
@@ -48,7 +61,9 @@ async function seed(store: EventStore): Promise<void> {
 async function snapshot(sql: SqlClient): Promise<unknown[]> {
   return Promise.all([
     sql.query('SELECT * FROM rm_batch_sites ORDER BY gtin, lot, site_id'),
-    sql.query('SELECT dispensation_id, prescription_id, patient_id, pharmacy_id, quantity FROM rm_dispensations ORDER BY dispensation_id'),
+    sql.query(
+      'SELECT dispensation_id, prescription_id, patient_id, pharmacy_id, quantity FROM rm_dispensations ORDER BY dispensation_id',
+    ),
     sql.query('SELECT shipment_id, from_site, to_site, lines, accepted FROM rm_shipments ORDER BY shipment_id'),
   ]);
 }
@@ -96,7 +111,17 @@ describe.each(backends)('projector (%s)', (_name, backend) => {
   it('takes a register event type met outside a register for no movement, and goes on', async () => {
     const { sql, store } = await open();
     await store.append('inbox-EXP-1', [
-      { type: 'ShipmentDispatched', data: { shipmentId: 'X~1', to: 'PH-1', lines: [{ gtin: GTIN, lot: 'L1', quantity: 1 }], carrier: null, importAuthorisation: null }, metadata: metadata() },
+      {
+        type: 'ShipmentDispatched',
+        data: {
+          shipmentId: 'X~1',
+          to: 'PH-1',
+          lines: [{ gtin: GTIN, lot: 'L1', quantity: 1 }],
+          carrier: null,
+          importAuthorisation: null,
+        },
+        metadata: metadata(),
+      },
     ]);
     await seed(store);
     const projector = new Projector(store, sql, [traceProjection], { retryMs: 10 });
@@ -119,7 +144,12 @@ describe.each(backends)('projector (%s)', (_name, backend) => {
     const status = await crashing.status();
     await crashing.stop();
 
-    const sites = (afterCrash[0] as { site_id: string; lot: string; on_hand: number; dispensed: number }[]).map((r) => [r.site_id, r.lot, r.on_hand, r.dispensed]);
+    const sites = (afterCrash[0] as { site_id: string; lot: string; on_hand: number; dispensed: number }[]).map((r) => [
+      r.site_id,
+      r.lot,
+      r.on_hand,
+      r.dispensed,
+    ]);
     expect(sites).toEqual([
       ['EXP-1', 'L1', 160, 40],
       ['SUP-1', 'L1', 300, 0],
@@ -143,7 +173,10 @@ describe.each(backends)('projector (%s)', (_name, backend) => {
     await seed(store);
     const subscribed: string[] = [];
     const counting: EventStore = Object.assign(Object.create(store) as EventStore, {
-      subscribe: (handler: Parameters<EventStore['subscribe']>[0], options?: Parameters<EventStore['subscribe']>[1]) => {
+      subscribe: (
+        handler: Parameters<EventStore['subscribe']>[0],
+        options?: Parameters<EventStore['subscribe']>[1],
+      ) => {
         subscribed.push(String(options?.from));
         return store.subscribe(handler, options);
       },
@@ -157,7 +190,9 @@ describe.each(backends)('projector (%s)', (_name, backend) => {
     expect(subscribed).toEqual(['start']);
     const [sites] = (await snapshot(sql)) as { site_id: string; received: number }[][];
     expect(sites.filter((r) => r.site_id === 'EXP-1').map((r) => r.received)).toEqual([200, 200, 200]);
-    const checkpoints = await sql.query<{ checkpoint: string }>('SELECT DISTINCT checkpoint FROM projection_checkpoints');
+    const checkpoints = await sql.query<{ checkpoint: string }>(
+      'SELECT DISTINCT checkpoint FROM projection_checkpoints',
+    );
     expect(checkpoints).toHaveLength(1);
   });
 
@@ -165,7 +200,10 @@ describe.each(backends)('projector (%s)', (_name, backend) => {
     const { sql, store } = await open();
     await seed(store);
     const others = PROJECTIONS.filter((p) => p.name !== traceProjection.name);
-    const projector = new Projector(store, sql, [crashingOnce(traceProjection, 2), ...others], { batchSize: 25, retryMs: 10 });
+    const projector = new Projector(store, sql, [crashingOnce(traceProjection, 2), ...others], {
+      batchSize: 25,
+      retryMs: 10,
+    });
     await projector.migrate();
     projector.start();
     await projector.caughtUp();

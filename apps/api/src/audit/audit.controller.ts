@@ -13,14 +13,20 @@ export class AuditController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('batches/:gtin/:lot/history')
-  @ApiOperation({ summary: "Every event that concerns the batch, replayed from the event store, and the batch's state as it stood at asOf (by recording time) (ANSM)" })
+  @ApiOperation({
+    summary:
+      "Every event that concerns the batch, replayed from the event store, and the batch's state as it stood at asOf (by recording time) (ANSM)",
+  })
   history(@Param('gtin') gtin: string, @Param('lot') lot: string, @Query() query: AsOfQueryDto) {
     return this.queries.execute(new GetBatchHistory(gtin, lot, query.asOf ? new Date(query.asOf) : new Date()));
   }
 
   @Get('batches/:gtin/:lot/epcis')
   @Header('Content-Type', 'application/ld+json')
-  @ApiOperation({ summary: "The batch's history as an EPCIS 2.0 JSON-LD document (ObjectEvents with CBV business steps and dispositions) (ANSM)" })
+  @ApiOperation({
+    summary:
+      "The batch's history as an EPCIS 2.0 JSON-LD document (ObjectEvents with CBV business steps and dispositions) (ANSM)",
+  })
   epcis(@Param('gtin') gtin: string, @Param('lot') lot: string) {
     return this.queries.execute(new ExportBatchEpcis(gtin, lot));
   }

@@ -1,6 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { batchDecider, batchEpcisDocument, batchKey, exportGlns, batchStream, fold, notFound, type BatchEvent } from '#domain';
+import {
+  batchDecider,
+  batchEpcisDocument,
+  batchKey,
+  exportGlns,
+  batchStream,
+  fold,
+  notFound,
+  type BatchEvent,
+} from '#domain';
 import { EVENT_STORE, verifyChains, type EventStore } from '#event-store';
 
 export class GetBatchHistory {
@@ -64,7 +73,9 @@ export class ExportBatchEpcisHandler implements IQueryHandler<ExportBatchEpcis> 
   async execute({ gtin, lot }: ExportBatchEpcis) {
     const events = await this.store.readByBatchKey(batchKey(gtin, lot));
     if (events.length === 0) throw notFound('batch_unknown', `no event concerns lot ${lot} of GTIN ${gtin}`);
-    return batchEpcisDocument(gtin, lot, events, { glns: await exportGlns(events, (stream) => this.store.readStream(stream)) });
+    return batchEpcisDocument(gtin, lot, events, {
+      glns: await exportGlns(events, (stream) => this.store.readStream(stream)),
+    });
   }
 }
 

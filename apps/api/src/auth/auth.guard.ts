@@ -31,7 +31,11 @@ export class AuthGuard implements CanActivate {
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_ALLOWED, targets);
     if (allowed && !allowed.includes(request.principal.role)) {
       throw new ProblemException(
-        problem(403, 'role_not_allowed', `The role ${request.principal.role} may not do this; allowed: ${allowed.join(', ')}.`),
+        problem(
+          403,
+          'role_not_allowed',
+          `The role ${request.principal.role} may not do this; allowed: ${allowed.join(', ')}.`,
+        ),
       );
     }
     return true;

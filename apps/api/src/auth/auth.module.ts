@@ -13,7 +13,10 @@ export class AuthModule {
       controllers: [DemoController],
       providers: [
         { provide: DEMO, useValue: demo },
-        { provide: JWT_SECRET, useFactory: () => ('secret' in config ? config.secret : developmentSecret(config.secretFile)) },
+        {
+          provide: JWT_SECRET,
+          useFactory: () => ('secret' in config ? config.secret : developmentSecret(config.secretFile)),
+        },
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
     };

@@ -44,7 +44,11 @@ export class BatchCommandHandler implements ICommandHandler<ExecuteBatchCommand,
         switch (request.type) {
           case 'RegisterBatch':
           case 'RecordAnalysis':
-            return { ...request, actor, product: await this.streams.state(productStream(gtin), productDecider) } as BatchCommand;
+            return {
+              ...request,
+              actor,
+              product: await this.streams.state(productStream(gtin), productDecider),
+            } as BatchCommand;
           case 'ReleaseBatch':
             return { ...request, actor, today: parisDate(context.now) };
           default:

@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsNumber, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsGtin, IsIsoDate, LOT } from '../validation/validators.js';
 
 const FINITE = { allowNaN: false, allowInfinity: false };
@@ -41,7 +52,11 @@ export class AnalysisResultsDto {
   @ApiPropertyOptional({ description: 'ppm' }) @IsOptional() @IsNumber(FINITE) @Min(0) lead?: number;
   @ApiPropertyOptional({ description: 'ppm' }) @IsOptional() @IsNumber(FINITE) @Min(0) mercury?: number;
   @ApiPropertyOptional({ description: 'µg/kg' }) @IsOptional() @IsNumber(FINITE) @Min(0) aflatoxinB1?: number;
-  @ApiPropertyOptional({ description: 'µg/kg, B1+B2+G1+G2' }) @IsOptional() @IsNumber(FINITE) @Min(0) aflatoxinsTotal?: number;
+  @ApiPropertyOptional({ description: 'µg/kg, B1+B2+G1+G2' })
+  @IsOptional()
+  @IsNumber(FINITE)
+  @Min(0)
+  aflatoxinsTotal?: number;
   @ApiPropertyOptional({ description: 'CFU/g' }) @IsOptional() @IsNumber(FINITE) @Min(0) tamc?: number;
   @ApiPropertyOptional({ description: 'CFU/g' }) @IsOptional() @IsNumber(FINITE) @Min(0) tymc?: number;
 }
@@ -56,7 +71,10 @@ export class RecordAnalysisDto {
   @IsIsoDate()
   sampledOn!: string;
 
-  @ApiProperty({ description: 'SHA-256 of the certificate PDF, which stays outside the system', example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' })
+  @ApiProperty({
+    description: 'SHA-256 of the certificate PDF, which stays outside the system',
+    example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+  })
   @IsString()
   @Matches(/^[0-9a-f]{64}$/, { message: 'certificateSha256 must be 64 lower-case hexadecimal digits' })
   certificateSha256!: string;

@@ -32,8 +32,16 @@ export class BatchesController {
 
   @Post(':gtin/:lot/analyses')
   @Roles('supplier', 'laboratory')
-  @ApiOperation({ summary: "Record a certificate of analysis; answers its conformity and every failure (the batch's supplier, or a laboratory)" })
-  async recordAnalysis(@Param('gtin') gtin: string, @Param('lot') lot: string, @Body() body: RecordAnalysisDto, @Command() context: CommandContext) {
+  @ApiOperation({
+    summary:
+      "Record a certificate of analysis; answers its conformity and every failure (the batch's supplier, or a laboratory)",
+  })
+  async recordAnalysis(
+    @Param('gtin') gtin: string,
+    @Param('lot') lot: string,
+    @Body() body: RecordAnalysisDto,
+    @Command() context: CommandContext,
+  ) {
     const result = await this.run(gtin, lot, { type: 'RecordAnalysis', data: plain(body) }, context);
     return { ...commandAnswer(result), ...assessmentOf(result.events) };
   }
@@ -41,37 +49,63 @@ export class BatchesController {
   @Post(':gtin/:lot/release')
   @Roles('supplier')
   @ApiOperation({ summary: 'Release the batch: only when its latest analysis conforms (its supplier)' })
-  async release(@Param('gtin') gtin: string, @Param('lot') lot: string, @Body() body: ReleaseBatchDto, @Command() context: CommandContext) {
+  async release(
+    @Param('gtin') gtin: string,
+    @Param('lot') lot: string,
+    @Body() body: ReleaseBatchDto,
+    @Command() context: CommandContext,
+  ) {
     return commandAnswer(await this.run(gtin, lot, { type: 'ReleaseBatch', data: plain(body) }, context));
   }
 
   @Post(':gtin/:lot/hold')
   @Roles('ansm')
   @ApiOperation({ summary: 'Put the batch on hold: no shipment or dispensation until lifted (ANSM)' })
-  async hold(@Param('gtin') gtin: string, @Param('lot') lot: string, @Body() body: ReasonDto, @Command() context: CommandContext) {
+  async hold(
+    @Param('gtin') gtin: string,
+    @Param('lot') lot: string,
+    @Body() body: ReasonDto,
+    @Command() context: CommandContext,
+  ) {
     return commandAnswer(await this.run(gtin, lot, { type: 'PutBatchOnHold', data: plain(body) }, context));
   }
 
   @Post(':gtin/:lot/lift-hold')
   @Roles('ansm')
   @ApiOperation({ summary: 'Lift the hold (ANSM)' })
-  async liftHold(@Param('gtin') gtin: string, @Param('lot') lot: string, @Body() body: ReasonDto, @Command() context: CommandContext) {
+  async liftHold(
+    @Param('gtin') gtin: string,
+    @Param('lot') lot: string,
+    @Body() body: ReasonDto,
+    @Command() context: CommandContext,
+  ) {
     return commandAnswer(await this.run(gtin, lot, { type: 'LiftBatchHold', data: plain(body) }, context));
   }
 
   @Post(':gtin/:lot/recall')
   @Roles('ansm')
   @ApiOperation({
-    summary: 'Recall the batch; a recall is final. Answers its impact: the sites still holding packs and the patients to contact (ANSM)',
+    summary:
+      'Recall the batch; a recall is final. Answers its impact: the sites still holding packs and the patients to contact (ANSM)',
   })
-  async recall(@Param('gtin') gtin: string, @Param('lot') lot: string, @Body() body: ReasonDto, @Command() context: CommandContext) {
+  async recall(
+    @Param('gtin') gtin: string,
+    @Param('lot') lot: string,
+    @Body() body: ReasonDto,
+    @Command() context: CommandContext,
+  ) {
     const result = commandAnswer(await this.run(gtin, lot, { type: 'RecallBatch', data: plain(body) }, context));
-    return { ...result, impact: await this.queries.execute<GetRecallImpact, RecallImpact>(new GetRecallImpact(gtin, lot)) };
+    return {
+      ...result,
+      impact: await this.queries.execute<GetRecallImpact, RecallImpact>(new GetRecallImpact(gtin, lot)),
+    };
   }
 
   @Get()
   @Roles('ansm', 'supplier')
-  @ApiOperation({ summary: 'Batches with their state, newest first: a supplier its own, ANSM all or one supplier’s (read models)' })
+  @ApiOperation({
+    summary: 'Batches with their state, newest first: a supplier its own, ANSM all or one supplier’s (read models)',
+  })
   list(@Query() query: BatchListQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.queries.execute(new ListBatches(principal, query.supplierId));
   }
@@ -83,6 +117,8 @@ export class BatchesController {
   }
 
   private run(gtin: string, lot: string, request: BatchRequest, context: CommandContext) {
-    return this.commands.execute<ExecuteBatchCommand, BatchCommandResult>(new ExecuteBatchCommand(gtin, lot, request, context));
+    return this.commands.execute<ExecuteBatchCommand, BatchCommandResult>(
+      new ExecuteBatchCommand(gtin, lot, request, context),
+    );
   }
 }

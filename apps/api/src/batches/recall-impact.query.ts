@@ -25,7 +25,9 @@ export class GetRecallImpactHandler implements IQueryHandler<GetRecallImpact, Re
   async execute({ gtin, lot }: GetRecallImpact): Promise<RecallImpact> {
     const trace = traceBatch(gtin, lot, await this.store.readByBatchKey(batchKey(gtin, lot)));
     return {
-      sitesHolding: trace.sites.filter((s) => s.onHand > 0).map((s) => ({ organisationId: s.organisationId, onHand: s.onHand })),
+      sitesHolding: trace.sites
+        .filter((s) => s.onHand > 0)
+        .map((s) => ({ organisationId: s.organisationId, onHand: s.onHand })),
       patients: trace.patients,
     };
   }

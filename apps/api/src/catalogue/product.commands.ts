@@ -49,6 +49,11 @@ export class ChangeSpecificationHandler implements ICommandHandler<ChangeSpecifi
   constructor(private readonly streams: Streams) {}
 
   execute({ gtin, data, context }: ChangeSpecification): Promise<CommandResult> {
-    return this.streams.decide(productStream(gtin), productDecider, () => ({ type: 'ChangeSpecification' as const, data }), context);
+    return this.streams.decide(
+      productStream(gtin),
+      productDecider,
+      () => ({ type: 'ChangeSpecification' as const, data }),
+      context,
+    );
   }
 }

@@ -1,14 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsNumber, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import {
-  CONTENT_UNITS,
-  FORMS,
-  RATIOS,
-  type ContentUnit,
-  type Form,
-  type Ratio,
-} from '#domain';
+  IsBoolean,
+  IsIn,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { CONTENT_UNITS, FORMS, RATIOS, type ContentUnit, type Form, type Ratio } from '#domain';
 import { IsGtin, ORGANISATION_ID } from '../validation/validators.js';
 
 const FINITE = { allowNaN: false, allowInfinity: false };

@@ -22,7 +22,9 @@ export class ProductsController {
   @Roles('ansm')
   @ApiOperation({ summary: 'Authorise a product and its specification (ANSM)' })
   async authorise(@Body() body: AuthoriseProductDto, @Command() context: CommandContext) {
-    const result = await this.commands.execute<AuthoriseProduct, CommandResult>(new AuthoriseProduct(plain(body), context));
+    const result = await this.commands.execute<AuthoriseProduct, CommandResult>(
+      new AuthoriseProduct(plain(body), context),
+    );
     return { ...commandAnswer(result), gtin: body.gtin };
   }
 
@@ -30,8 +32,14 @@ export class ProductsController {
   @HttpCode(200)
   @Roles('ansm')
   @ApiOperation({ summary: "Change a product's tolerance, contaminant limits or narcotic status (ANSM)" })
-  async changeSpecification(@Param('gtin') gtin: string, @Body() body: ChangeSpecificationDto, @Command() context: CommandContext) {
-    const result = await this.commands.execute<ChangeSpecification, CommandResult>(new ChangeSpecification(gtin, plain(body), context));
+  async changeSpecification(
+    @Param('gtin') gtin: string,
+    @Body() body: ChangeSpecificationDto,
+    @Command() context: CommandContext,
+  ) {
+    const result = await this.commands.execute<ChangeSpecification, CommandResult>(
+      new ChangeSpecification(gtin, plain(body), context),
+    );
     return { ...commandAnswer(result), gtin };
   }
 

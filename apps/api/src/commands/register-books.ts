@@ -56,19 +56,32 @@ export class RegisterBooks {
     batchKeys: string[] = [],
   ): Promise<CommandResult & { events: RegisterEvent[] }> {
     return this.streams.serially(`books:${site}`, async () => {
-      const written = await this.streams.written<RegisterEvent>(registerBookStream(site, monthOf(parisDate(context.now))), context);
+      const written = await this.streams.written<RegisterEvent>(
+        registerBookStream(site, monthOf(parisDate(context.now))),
+        context,
+      );
       if (written) return written;
       for (let attempt = 1; ; attempt++) {
         const book = await this.locate(site, monthOf(parisDate(context.now)));
         if (book.opening) {
           // Decided first on the book as it will open: a refused command writes nothing, not even the opening.
-          const opening = bookOpening(book.month as Month, book.opening.previous?.stream ?? null, book.opening.previous?.state);
+          const opening = bookOpening(
+            book.month as Month,
+            book.opening.previous?.stream ?? null,
+            book.opening.previous?.state,
+          );
           const events = registerDecider.decide(await command(book), fold(registerDecider, [opening]));
           if (events.length === 0) return { eventIds: [], stream: book.stream, revision: -1, events };
           if (!(await this.open(site, book, book.opening.previous))) continue;
         }
         try {
-          return await this.streams.decideUnwritten(book.stream, registerDecider, () => command(book), context, batchKeys);
+          return await this.streams.decideUnwritten(
+            book.stream,
+            registerDecider,
+            () => command(book),
+            context,
+            batchKeys,
+          );
         } catch (error) {
           // Another process closed the book while we decided: the command goes to the next one.
           if (!(error instanceof DomainError && error.rule === REGISTER_BOOK_CLOSED) || attempt >= 3) throw error;
@@ -108,7 +121,11 @@ export class RegisterBooks {
       books.push({ stream: legacyRegisterStream(site), month: null });
       next = legacy.state.book.nextMonth;
     } else {
-      for (let month = await this.firstMonth(site, until); month <= until && next === null; month = addMonths(month, 1)) {
+      for (
+        let month = await this.firstMonth(site, until);
+        month <= until && next === null;
+        month = addMonths(month, 1)
+      ) {
         if ((await this.streams.current(registerBookStream(site, month), registerDecider)).revision >= 0) next = month;
       }
     }
@@ -166,7 +183,12 @@ export class RegisterBooks {
   private async open(site: string, book: Book, previous: BookState | undefined): Promise<boolean> {
     const month = book.month as Month;
     if (previous) {
-      await this.streams.decide(previous.stream, registerDecider, () => ({ type: 'CloseBook' as const, nextMonth: month }), bookContext(site, previous.stream, 'close', month));
+      await this.streams.decide(
+        previous.stream,
+        registerDecider,
+        () => ({ type: 'CloseBook' as const, nextMonth: month }),
+        bookContext(site, previous.stream, 'close', month),
+      );
     }
     const closed = previous && (await this.streams.current(previous.stream, registerDecider)).state;
     if (closed && closed.book.nextMonth !== month) return false;

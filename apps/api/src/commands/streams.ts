@@ -52,7 +52,10 @@ export class Streams {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   /** The stream's state now, and the revision it was folded to (-1: no stream). Folds only unseen events. */
-  async current<E extends DomainEvent, S>(stream: string, decider: Folding<E, S>): Promise<{ revision: number; state: S }> {
+  async current<E extends DomainEvent, S>(
+    stream: string,
+    decider: Folding<E, S>,
+  ): Promise<{ revision: number; state: S }> {
     const base = this.states.get(stream, decider);
     const recorded = await this.readAfter(stream, base.revision + 1);
     // Others may have folded this stream while we read: fold from wherever the cache now stands, synchronously.
@@ -102,7 +105,11 @@ export class Streams {
     context: CommandContext,
     batchKeys: string[] = [],
   ): Promise<CommandResult & { events: E[] }> {
-    return this.serially(stream, async () => (await this.written<E>(stream, context)) ?? this.attempt(stream, decider, command, context, batchKeys));
+    return this.serially(
+      stream,
+      async () =>
+        (await this.written<E>(stream, context)) ?? this.attempt(stream, decider, command, context, batchKeys),
+    );
   }
 
   /** `decide` for a caller that has already looked for what the command wrote (see `written`). */
@@ -121,7 +128,10 @@ export class Streams {
    * answer (a crash, a cut connection, a lost record of the key): its events carry ids derived from the command
    * id, so they are found, and the first answer is rebuilt from them instead of deciding again.
    */
-  async written<E extends DomainEvent>(stream: string, context: CommandContext): Promise<(CommandResult & { events: E[] }) | undefined> {
+  async written<E extends DomainEvent>(
+    stream: string,
+    context: CommandContext,
+  ): Promise<(CommandResult & { events: E[] }) | undefined> {
     if (!context.retried) return undefined;
     const [first] = await this.store.findEvents(stream, [commandEventId(context.commandId, 0)]);
     if (!first) return undefined;
@@ -130,7 +140,12 @@ export class Streams {
       if (event.id !== commandEventId(context.commandId, own.length)) break;
       own.push(event);
     }
-    return { eventIds: own.map((e) => e.id), stream: first.stream, revision: own[own.length - 1].revision, events: own.map(asDomainEvent<E>) };
+    return {
+      eventIds: own.map((e) => e.id),
+      stream: first.stream,
+      revision: own[own.length - 1].revision,
+      events: own.map(asDomainEvent<E>),
+    };
   }
 
   private async attempt<C, E extends DomainEvent, S>(
@@ -198,7 +213,10 @@ export class Streams {
   }
 
   /** The cache lost the stream while we read (evicted): fold it again from the start. */
-  private async reread<E extends DomainEvent, S>(stream: string, decider: Folding<E, S>): Promise<{ revision: number; state: S }> {
+  private async reread<E extends DomainEvent, S>(
+    stream: string,
+    decider: Folding<E, S>,
+  ): Promise<{ revision: number; state: S }> {
     this.states.forget(stream);
     let state = decider.initialState();
     let revision = -1;

@@ -21,7 +21,10 @@ export class CheckpointStore implements OnModuleInit {
   }
 
   async load(name: string): Promise<Checkpoint> {
-    const [row] = await this.sql.query<{ checkpoint: string }>('SELECT checkpoint FROM subscription_checkpoints WHERE name = $1', [name]);
+    const [row] = await this.sql.query<{ checkpoint: string }>(
+      'SELECT checkpoint FROM subscription_checkpoints WHERE name = $1',
+      [name],
+    );
     return row?.checkpoint ?? START;
   }
 

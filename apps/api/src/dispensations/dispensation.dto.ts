@@ -14,7 +14,9 @@ export class DispenseDto {
   @Max(1000)
   quantity!: number;
 
-  @ApiPropertyOptional({ description: 'The code of the pack: its DataMatrix content or its GS1 Digital Link URI (or give gtin and lot)' })
+  @ApiPropertyOptional({
+    description: 'The code of the pack: its DataMatrix content or its GS1 Digital Link URI (or give gtin and lot)',
+  })
   @ValidateIf((o: DispenseDto) => o.gtin === undefined && o.lot === undefined)
   @OnlyOneOf('gtin')
   @IsString()

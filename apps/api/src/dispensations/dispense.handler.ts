@@ -46,7 +46,18 @@ export class DispenseHandler implements ICommandHandler<Dispense, RegisterComman
           this.streams.state(professionalStream(context.principal.sub), professionalDecider),
           this.streams.state(batchStream(pack.gtin, pack.lot), batchDecider),
         ]);
-        return { type: 'Dispense' as const, site, dispensationId, prescriptionId, prescription, pharmacist, pack, quantity, batch, today: parisDate(context.now) };
+        return {
+          type: 'Dispense' as const,
+          site,
+          dispensationId,
+          prescriptionId,
+          prescription,
+          pharmacist,
+          pack,
+          quantity,
+          batch,
+          today: parisDate(context.now),
+        };
       },
       context,
       [batchKey(pack.gtin, pack.lot)],

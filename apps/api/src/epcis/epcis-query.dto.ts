@@ -35,7 +35,9 @@ export class EpcisEventsQueryDto {
 
   @ApiPropertyOptional({ example: 'OBSERVE', description: `ADD, OBSERVE or DELETE (${LIST})` })
   @IsOptional()
-  @Matches(/^(ADD|OBSERVE|DELETE)(\|(ADD|OBSERVE|DELETE))*$/, { message: 'EQ_action must be ADD, OBSERVE or DELETE, separated by |' })
+  @Matches(/^(ADD|OBSERVE|DELETE)(\|(ADD|OBSERVE|DELETE))*$/, {
+    message: 'EQ_action must be ADD, OBSERVE or DELETE, separated by |',
+  })
   EQ_action?: string;
 
   @ApiPropertyOptional({ example: 'shipping|receiving', description: `CBV business steps, bare or as URIs (${LIST})` })
@@ -62,7 +64,10 @@ export class EpcisEventsQueryDto {
   @MaxLength(2000)
   EQ_bizLocation?: string;
 
-  @ApiPropertyOptional({ example: 'https://id.gs1.org/01/03400930000014/21/SN0001', description: `instance identifiers (${LIST})` })
+  @ApiPropertyOptional({
+    example: 'https://id.gs1.org/01/03400930000014/21/SN0001',
+    description: `instance identifiers (${LIST})`,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -74,7 +79,10 @@ export class EpcisEventsQueryDto {
   @MaxLength(2000)
   MATCH_anyEPC?: string;
 
-  @ApiPropertyOptional({ example: 'https://id.gs1.org/01/03400930000014/10/L1', description: `class identifiers (${LIST})` })
+  @ApiPropertyOptional({
+    example: 'https://id.gs1.org/01/03400930000014/10/L1',
+    description: `class identifiers (${LIST})`,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(2000)

@@ -52,13 +52,25 @@ export class EpcisController {
 
   @Get('events')
   @ApiOperation({ summary: 'EPCIS events meeting the query parameters, a page at a time (EPCISQueryDocument)' })
-  events(@Query() query: EpcisEventsQueryDto, @CurrentPrincipal() principal: Principal, @Headers('gs1-epcis-version') version: string | undefined, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  events(
+    @Query() query: EpcisEventsQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('gs1-epcis-version') version: string | undefined,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     return this.answer(query, {}, principal, version, request, response);
   }
 
   @Get('events/:eventID')
   @ApiOperation({ summary: 'One EPCIS event by its eventID (404 when none, or outside the caller’s scope)' })
-  async event(@Param('eventID') eventID: string, @CurrentPrincipal() principal: Principal, @Headers('gs1-epcis-version') version: string | undefined, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async event(
+    @Param('eventID') eventID: string,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('gs1-epcis-version') version: string | undefined,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const document = await this.answer({}, { EQ_eventID: [eventID] }, principal, version, request, response);
     const [event] = document.epcisBody.queryResults.resultsBody.eventList;
     if (!event) throw new ProblemException(problem(404, 'epcis_event_unknown', `no EPCIS event ${eventID}`));
@@ -68,55 +80,112 @@ export class EpcisController {
 
   @Get('eventTypes/:eventType/events')
   @ApiOperation({ summary: 'EPCIS events of one event type' })
-  byType(@Param('eventType') eventType: string, @Query() query: EpcisEventsQueryDto, @CurrentPrincipal() principal: Principal, @Headers('gs1-epcis-version') version: string | undefined, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  byType(
+    @Param('eventType') eventType: string,
+    @Query() query: EpcisEventsQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('gs1-epcis-version') version: string | undefined,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     return this.answer(query, { eventType: [eventType] }, principal, version, request, response);
   }
 
   @Get('bizSteps/:bizStep/events')
   @ApiOperation({ summary: 'EPCIS events of one business step' })
-  byBizStep(@Param('bizStep') bizStep: string, @Query() query: EpcisEventsQueryDto, @CurrentPrincipal() principal: Principal, @Headers('gs1-epcis-version') version: string | undefined, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  byBizStep(
+    @Param('bizStep') bizStep: string,
+    @Query() query: EpcisEventsQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('gs1-epcis-version') version: string | undefined,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     return this.answer(query, { EQ_bizStep: [bizStep] }, principal, version, request, response);
   }
 
   @Get('dispositions/:disposition/events')
   @ApiOperation({ summary: 'EPCIS events of one disposition' })
-  byDisposition(@Param('disposition') disposition: string, @Query() query: EpcisEventsQueryDto, @CurrentPrincipal() principal: Principal, @Headers('gs1-epcis-version') version: string | undefined, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  byDisposition(
+    @Param('disposition') disposition: string,
+    @Query() query: EpcisEventsQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('gs1-epcis-version') version: string | undefined,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     return this.answer(query, { EQ_disposition: [disposition] }, principal, version, request, response);
   }
 
   @Get('epcs/:epc/events')
   @ApiOperation({ summary: 'EPCIS events of one identifier (percent-encoded): a serialised pack, or a lot as a class' })
-  byEpc(@Param('epc') epc: string, @Query() query: EpcisEventsQueryDto, @CurrentPrincipal() principal: Principal, @Headers('gs1-epcis-version') version: string | undefined, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  byEpc(
+    @Param('epc') epc: string,
+    @Query() query: EpcisEventsQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('gs1-epcis-version') version: string | undefined,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const anyIdentifier = /\/10\/[^/]+$/.test(epc) ? { MATCH_anyEPCClass: [epc] } : { MATCH_anyEPC: [epc] };
     return this.answer(query, anyIdentifier, principal, version, request, response);
   }
 
   @Get('bizLocations/:bizLocation/events')
   @ApiOperation({ summary: 'EPCIS events at one business location (percent-encoded)' })
-  byBizLocation(@Param('bizLocation') bizLocation: string, @Query() query: EpcisEventsQueryDto, @CurrentPrincipal() principal: Principal, @Headers('gs1-epcis-version') version: string | undefined, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  byBizLocation(
+    @Param('bizLocation') bizLocation: string,
+    @Query() query: EpcisEventsQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('gs1-epcis-version') version: string | undefined,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     return this.answer(query, { EQ_bizLocation: [bizLocation] }, principal, version, request, response);
   }
 
   @Get('readPoints/:readPoint/events')
   @ApiOperation({ summary: 'EPCIS events at one read point (percent-encoded)' })
-  byReadPoint(@Param('readPoint') readPoint: string, @Query() query: EpcisEventsQueryDto, @CurrentPrincipal() principal: Principal, @Headers('gs1-epcis-version') version: string | undefined, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  byReadPoint(
+    @Param('readPoint') readPoint: string,
+    @Query() query: EpcisEventsQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('gs1-epcis-version') version: string | undefined,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     return this.answer(query, { EQ_readPoint: [readPoint] }, principal, version, request, response);
   }
 
-  private async answer(dto: EpcisEventsQueryDto, fixed: EpcisQuery, principal: Principal, version: string | undefined, request: Request, response: Response) {
+  private async answer(
+    dto: EpcisEventsQueryDto,
+    fixed: EpcisQuery,
+    principal: Principal,
+    version: string | undefined,
+    request: Request,
+    response: Response,
+  ) {
     if (version !== undefined && !version.startsWith('2.0')) {
-      throw new ProblemException(problem(406, 'epcis_version_unsupported', `this repository speaks EPCIS ${VERSION}, not ${version}`));
+      throw new ProblemException(
+        problem(406, 'epcis_version_unsupported', `this repository speaks EPCIS ${VERSION}, not ${version}`),
+      );
     }
     const query: EpcisQuery = { ...fixed };
     for (const name of EPCIS_QUERY_PARAMETERS) {
       const value = dto[name];
       if (value === undefined) continue;
-      if (fixed[name] !== undefined) throw new ProblemException(problem(400, 'validation', `${name} is already fixed by the resource path`));
+      if (fixed[name] !== undefined)
+        throw new ProblemException(problem(400, 'validation', `${name} is already fixed by the resource path`));
       (query as Record<string, unknown>)[name] = LIST_PARAMETERS.has(name) ? value.split('|') : value;
     }
     const perPage = dto.perPage === undefined ? 30 : Number(dto.perPage);
-    const scope = principal.role === 'ansm' ? ({ kind: 'all' } as const) : ({ kind: 'organisation', organisation: principal.org } as const);
-    const page = await this.queries.execute<QueryEpcisEvents, EpcisEventsPage>(new QueryEpcisEvents(query, scope, offsetOf(dto.nextPageToken), perPage));
+    const scope =
+      principal.role === 'ansm'
+        ? ({ kind: 'all' } as const)
+        : ({ kind: 'organisation', organisation: principal.org } as const);
+    const page = await this.queries.execute<QueryEpcisEvents, EpcisEventsPage>(
+      new QueryEpcisEvents(query, scope, offsetOf(dto.nextPageToken), perPage),
+    );
     response.setHeader('GS1-EPCIS-Version', VERSION);
     response.setHeader('GS1-CBV-Version', VERSION);
     response.setHeader('Content-Type', 'application/ld+json');

@@ -1,6 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { epcisEventsOfAll, exportGlns, holderOf, matchesEpcisQuery, type EpcisObjectEvent, type EpcisQuery } from '#domain';
+import {
+  epcisEventsOfAll,
+  exportGlns,
+  holderOf,
+  matchesEpcisQuery,
+  type EpcisObjectEvent,
+  type EpcisQuery,
+} from '#domain';
 import { EVENT_STORE, START, type EventStore, type RecordedEvent } from '#event-store';
 
 /** Whose events a caller may read: ANSM every event, an organisation those recorded at its own site. */
@@ -31,7 +38,9 @@ export class QueryEpcisEventsHandler implements IQueryHandler<QueryEpcisEvents, 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ query, scope, offset, perPage }: QueryEpcisEvents): Promise<EpcisEventsPage> {
-    const recorded = (await this.readAll()).filter((event) => scope.kind === 'all' || holderOf(event) === scope.organisation);
+    const recorded = (await this.readAll()).filter(
+      (event) => scope.kind === 'all' || holderOf(event) === scope.organisation,
+    );
     const glns = await exportGlns(recorded, (stream) => this.store.readStream(stream));
     const matching = epcisEventsOfAll(recorded, glns).filter((event) => matchesEpcisQuery(event, query));
     const events = matching.slice(offset, offset + perPage);

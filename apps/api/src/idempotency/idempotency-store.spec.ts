@@ -6,7 +6,8 @@ import { IdempotencyStore } from './idempotency-store.js';
 function flaky(sql: SqlClient): SqlClient & { down: boolean } {
   const client = Object.create(sql) as SqlClient & { down: boolean };
   client.down = false;
-  client.query = (text: string, params?: unknown[]) => (client.down ? Promise.reject(new Error('connection lost')) : sql.query(text, params as never)) as never;
+  client.query = (text: string, params?: unknown[]) =>
+    (client.down ? Promise.reject(new Error('connection lost')) : sql.query(text, params as never)) as never;
   return client;
 }
 
@@ -27,8 +28,13 @@ describe('idempotency records', () => {
   });
 
   it('answers "in progress" to a retry while the first request runs', async () => {
-    expect(await store.claim('ORG/u', 'running', 'h', '00000000-0000-4000-8000-000000000001')).toEqual({ kind: 'claimed', commandId: '00000000-0000-4000-8000-000000000001' });
-    expect(await store.claim('ORG/u', 'running', 'h', '00000000-0000-4000-8000-000000000002')).toEqual({ kind: 'in_progress' });
+    expect(await store.claim('ORG/u', 'running', 'h', '00000000-0000-4000-8000-000000000001')).toEqual({
+      kind: 'claimed',
+      commandId: '00000000-0000-4000-8000-000000000001',
+    });
+    expect(await store.claim('ORG/u', 'running', 'h', '00000000-0000-4000-8000-000000000002')).toEqual({
+      kind: 'in_progress',
+    });
   });
 
   it('runs the retry at once, under the first command id, when the end of the request could not be recorded', async () => {
@@ -37,7 +43,10 @@ describe('idempotency records', () => {
     db.down = true;
     await expect(store.release('ORG/u', 'lost')).rejects.toThrow('connection lost');
     db.down = false;
-    expect(await store.claim('ORG/u', 'lost', 'h', '00000000-0000-4000-8000-000000000004')).toEqual({ kind: 'claimed', commandId: first });
+    expect(await store.claim('ORG/u', 'lost', 'h', '00000000-0000-4000-8000-000000000004')).toEqual({
+      kind: 'claimed',
+      commandId: first,
+    });
     expect(await store.claim('ORG/u', 'lost', 'h', first)).toEqual({ kind: 'in_progress' });
     await store.complete('ORG/u', 'lost', 201, { ok: true });
     expect(await store.claim('ORG/u', 'lost', 'h', first)).toEqual({ kind: 'replay', status: 201, body: { ok: true } });

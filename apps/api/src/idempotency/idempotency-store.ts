@@ -95,18 +95,18 @@ export class IdempotencyStore implements OnModuleInit {
 
   async complete(scope: string, key: string, status: number, body: unknown): Promise<void> {
     await this.settle(scope, key, () =>
-      this.sql.query(`UPDATE idempotency_requests SET status = $3, body = $4::jsonb, completed_at = now() WHERE scope = $1 AND key = $2`, [
-        scope,
-        key,
-        status,
-        JSON.stringify(body ?? null),
-      ]),
+      this.sql.query(
+        `UPDATE idempotency_requests SET status = $3, body = $4::jsonb, completed_at = now() WHERE scope = $1 AND key = $2`,
+        [scope, key, status, JSON.stringify(body ?? null)],
+      ),
     );
   }
 
   /** Forgets a request that failed for reasons of our own (5xx), so that its retry runs again. */
   async release(scope: string, key: string): Promise<void> {
-    await this.settle(scope, key, () => this.sql.query('DELETE FROM idempotency_requests WHERE scope = $1 AND key = $2 AND status IS NULL', [scope, key]));
+    await this.settle(scope, key, () =>
+      this.sql.query('DELETE FROM idempotency_requests WHERE scope = $1 AND key = $2 AND status IS NULL', [scope, key]),
+    );
   }
 
   private async settle(scope: string, key: string, write: () => Promise<unknown>): Promise<void> {

@@ -1,4 +1,10 @@
-import { HttpException, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  HttpException,
+  Injectable,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import type { Request } from 'express';
@@ -40,13 +46,20 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || key === undefined || !request.principal) return next.handle();
     if (typeof key !== 'string' || !KEY.test(key)) {
-      throw new ProblemException(problem(400, 'bad_idempotency_key', 'Idempotency-Key must be 1 to 200 visible ASCII characters.'));
+      throw new ProblemException(
+        problem(400, 'bad_idempotency_key', 'Idempotency-Key must be 1 to 200 visible ASCII characters.'),
+      );
     }
     const successStatus = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
     return from(this.run(request, key, successStatus, next));
   }
 
-  private async run(request: Request & AuthenticatedRequest & CommandRequest, key: string, successStatus: number, next: CallHandler) {
+  private async run(
+    request: Request & AuthenticatedRequest & CommandRequest,
+    key: string,
+    successStatus: number,
+    next: CallHandler,
+  ) {
     const principal = request.principal!;
     const scope = `${principal.org}/${principal.sub}`;
     const requestHash = sha256(`${request.method} ${request.originalUrl}\n${canonicalJson(request.body ?? null)}`);
@@ -59,7 +72,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
           problem(409, 'idempotency_key_reused', 'This Idempotency-Key was already used with another request.'),
         );
       case 'in_progress':
-        throw new ProblemException(problem(409, 'idempotency_in_progress', 'A request with this Idempotency-Key is still in progress.'));
+        throw new ProblemException(
+          problem(409, 'idempotency_in_progress', 'A request with this Idempotency-Key is still in progress.'),
+        );
     }
     request.commandId = claim.commandId;
     let body: unknown;
@@ -82,4 +97,3 @@ export class IdempotencyInterceptor implements NestInterceptor {
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
-

@@ -4,7 +4,10 @@ import { INDICATIONS, type Indication } from '#domain';
 import { IsIsoDate, IsPseudonym } from '../validation/validators.js';
 
 export class IncludePatientDto {
-  @ApiProperty({ example: 'PSN-7F3A9C21', description: 'Pseudonym of the patient; never a name or social-security number' })
+  @ApiProperty({
+    example: 'PSN-7F3A9C21',
+    description: 'Pseudonym of the patient; never a name or social-security number',
+  })
   @IsPseudonym()
   patientId!: string;
 

@@ -58,7 +58,12 @@ export class SetInclusionCapHandler implements ICommandHandler<SetInclusionCap, 
   constructor(private readonly streams: Streams) {}
 
   execute({ indication, cap, context }: SetInclusionCap): Promise<CommandResult> {
-    return this.streams.decide(indicationStream(indication), indicationDecider, () => ({ type: 'SetInclusionCap' as const, indication, cap }), context);
+    return this.streams.decide(
+      indicationStream(indication),
+      indicationDecider,
+      () => ({ type: 'SetInclusionCap' as const, indication, cap }),
+      context,
+    );
   }
 }
 

@@ -10,7 +10,8 @@ import { IncludePatient, ListIndications, SetInclusionCap, type InclusionResult 
 import { IncludePatientDto, InclusionCapDto } from './patient.dto.js';
 
 const indicationPipe = new ParseEnumPipe(Object.fromEntries(INDICATIONS.map((i) => [i, i])), {
-  exceptionFactory: () => new ProblemException(problem(404, 'indication_unknown', `The indication is one of ${INDICATIONS.join(', ')}.`)),
+  exceptionFactory: () =>
+    new ProblemException(problem(404, 'indication_unknown', `The indication is one of ${INDICATIONS.join(', ')}.`)),
 });
 
 @ApiTags('patients')
@@ -24,9 +25,14 @@ export class PatientsController {
 
   @Post('patients')
   @Roles('prescriber')
-  @ApiOperation({ summary: 'Include a consenting patient (pseudonym) for one indication; answers the attestation number (a trained prescriber of a reference centre)' })
+  @ApiOperation({
+    summary:
+      'Include a consenting patient (pseudonym) for one indication; answers the attestation number (a trained prescriber of a reference centre)',
+  })
   async include(@Body() body: IncludePatientDto, @Command() context: CommandContext) {
-    const result = await this.commands.execute<IncludePatient, InclusionResult>(new IncludePatient({ ...body }, context));
+    const result = await this.commands.execute<IncludePatient, InclusionResult>(
+      new IncludePatient({ ...body }, context),
+    );
     return { ...commandAnswer(result), patientId: body.patientId, attestationNumber: result.attestationNumber };
   }
 
@@ -41,8 +47,14 @@ export class PatientsController {
   @Roles('ansm')
   @ApiParam({ name: 'indication', enum: INDICATIONS })
   @ApiOperation({ summary: 'Set the inclusion cap of an indication (ANSM)' })
-  async setCap(@Param('indication', indicationPipe) indication: Indication, @Body() body: InclusionCapDto, @Command() context: CommandContext) {
-    const result = await this.commands.execute<SetInclusionCap, CommandResult>(new SetInclusionCap(indication, body.cap, context));
+  async setCap(
+    @Param('indication', indicationPipe) indication: Indication,
+    @Body() body: InclusionCapDto,
+    @Command() context: CommandContext,
+  ) {
+    const result = await this.commands.execute<SetInclusionCap, CommandResult>(
+      new SetInclusionCap(indication, body.cap, context),
+    );
     return { ...commandAnswer(result), indication, cap: body.cap };
   }
 }

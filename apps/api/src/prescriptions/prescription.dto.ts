@@ -4,7 +4,10 @@ import { INDICATIONS, type Indication } from '#domain';
 import { IsGtin, IsIsoDate, IsPseudonym, ORGANISATION_ID, PRESCRIPTION_NUMBER } from '../validation/validators.js';
 
 export class IssuePrescriptionDto {
-  @ApiProperty({ example: 'ORD-2026-000123', description: 'Number of the secure prescription form; also the prescription id' })
+  @ApiProperty({
+    example: 'ORD-2026-000123',
+    description: 'Number of the secure prescription form; also the prescription id',
+  })
   @IsString()
   @Matches(PRESCRIPTION_NUMBER, { message: 'securePrescriptionNumber must be 4 to 40 letters, digits or -' })
   securePrescriptionNumber!: string;

@@ -61,7 +61,9 @@ export class IssuePrescriptionHandler implements ICommandHandler<IssuePrescripti
         const [prescriber, inclusions, renewed, product, pharmacy] = await Promise.all([
           this.streams.state(professionalStream(context.principal.sub), professionalDecider),
           this.streams.state(indicationStream(data.indication), indicationDecider),
-          data.renewalOf === null ? undefined : this.streams.state(prescriptionStream(data.renewalOf), prescriptionDecider),
+          data.renewalOf === null
+            ? undefined
+            : this.streams.state(prescriptionStream(data.renewalOf), prescriptionDecider),
           this.streams.state(productStream(data.gtin), productDecider),
           this.streams.state(organisationStream(data.pharmacyId), organisationDecider),
         ]);
@@ -105,16 +107,27 @@ export class GetPrescriptionHandler implements IQueryHandler<GetPrescription> {
   constructor(private readonly streams: Streams) {}
 
   async execute({ prescriptionId, principal }: GetPrescription) {
-    const { status, ...prescription } = await this.streams.state(prescriptionStream(prescriptionId), prescriptionDecider);
+    const { status, ...prescription } = await this.streams.state(
+      prescriptionStream(prescriptionId),
+      prescriptionDecider,
+    );
     if (status === 'unknown') throw notFound('prescription_unknown', `no prescription ${prescriptionId}`);
     const details = prescription as PrescriptionDetails & { prescriberRpps: string };
-    const allowed = principal.role === 'ansm' || principal.sub === details.prescriberRpps || principal.org === details.pharmacyId;
-    if (!allowed) throw forbid('not_prescription_party', 'only its prescriber, its pharmacy or ANSM may read a prescription');
+    const allowed =
+      principal.role === 'ansm' || principal.sub === details.prescriberRpps || principal.org === details.pharmacyId;
+    if (!allowed)
+      throw forbid('not_prescription_party', 'only its prescriber, its pharmacy or ANSM may read a prescription');
     const dispensations = [];
     for (const stream of await this.booksOfTreatment(details)) {
       for (const e of await this.streams.events(stream)) {
-        if (e.type !== 'PrescriptionDispensed' || (e.data as unknown as Dispensed).prescriptionId !== prescriptionId) continue;
-        const { prescriptionId: _id, patientId: _patient, expiresOn: _expiry, ...rest } = e.data as unknown as Dispensed;
+        if (e.type !== 'PrescriptionDispensed' || (e.data as unknown as Dispensed).prescriptionId !== prescriptionId)
+          continue;
+        const {
+          prescriptionId: _id,
+          patientId: _patient,
+          expiresOn: _expiry,
+          ...rest
+        } = e.data as unknown as Dispensed;
         dispensations.push({ ...rest, dispensedAt: e.metadata.occurredAt, pharmacistRpps: e.metadata.actor });
       }
     }
@@ -143,7 +156,8 @@ export class GetPrescriptionHandler implements IQueryHandler<GetPrescription> {
     if (legacy.revision >= 0 && (!legacy.state.book.closed || (legacy.state.book.nextMonth as string) > first)) {
       books.push(legacyRegisterStream(details.pharmacyId));
     }
-    for (let month = first; month <= last; month = addMonths(month, 1)) books.push(registerBookStream(details.pharmacyId, month));
+    for (let month = first; month <= last; month = addMonths(month, 1))
+      books.push(registerBookStream(details.pharmacyId, month));
     return books;
   }
 }

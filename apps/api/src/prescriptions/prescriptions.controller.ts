@@ -35,14 +35,22 @@ export class PrescriptionsController {
   @Post(':prescriptionId/cancel')
   @Roles('prescriber')
   @ApiOperation({ summary: 'Cancel a prescription (its prescriber)' })
-  async cancel(@Param('prescriptionId') prescriptionId: string, @Body() body: CancelPrescriptionDto, @Command() context: CommandContext) {
-    const result = await this.commands.execute<CancelPrescription, CommandResult>(new CancelPrescription(prescriptionId, body.reason, context));
+  async cancel(
+    @Param('prescriptionId') prescriptionId: string,
+    @Body() body: CancelPrescriptionDto,
+    @Command() context: CommandContext,
+  ) {
+    const result = await this.commands.execute<CancelPrescription, CommandResult>(
+      new CancelPrescription(prescriptionId, body.reason, context),
+    );
     return { ...commandAnswer(result), prescriptionId };
   }
 
   @Get()
   @Roles('ansm', 'pharmacist', 'prescriber')
-  @ApiOperation({ summary: 'Prescriptions, newest first: a pharmacist its pharmacy’s, a prescriber its own, ANSM any (read models)' })
+  @ApiOperation({
+    summary: 'Prescriptions, newest first: a pharmacist its pharmacy’s, a prescriber its own, ANSM any (read models)',
+  })
   list(@Query() query: PrescriptionListQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.queries.execute(new ListPrescriptions(principal, { ...query }));
   }

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CommandsModule } from '../commands/commands.module.js';
-import { CancelPrescriptionHandler, GetPrescriptionHandler, IssuePrescriptionHandler } from './prescription.handlers.js';
+import {
+  CancelPrescriptionHandler,
+  GetPrescriptionHandler,
+  IssuePrescriptionHandler,
+} from './prescription.handlers.js';
 import { PrescriptionsController } from './prescriptions.controller.js';
 
 @Module({

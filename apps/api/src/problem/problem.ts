@@ -57,14 +57,19 @@ export class ProblemException extends HttpException {
 /** Every error as a problem; undefined for an unexpected one (a 500, logged by the filter). */
 export function toProblem(error: unknown): Problem | undefined {
   if (error instanceof ProblemException) return error.problem;
-  if (error instanceof DomainError) return problem(STATUS_OF[error.kind], error.rule, error.message, { rule: error.rule });
+  if (error instanceof DomainError)
+    return problem(STATUS_OF[error.kind], error.rule, error.message, { rule: error.rule });
   if (error instanceof WrongExpectedRevisionError) {
     return problem(409, 'concurrent_change', 'The resource changed while this command was decided; retry it.');
   }
   if (error instanceof EventIdConflictError) return problem(409, 'event_id_conflict', error.message);
   if (error instanceof InvalidEventError) return problem(400, 'invalid_event', error.message);
   if (error instanceof EventStoreUnavailableError) {
-    return problem(503, 'event_store_unavailable', 'The event store does not answer; retry later with the same Idempotency-Key.');
+    return problem(
+      503,
+      'event_store_unavailable',
+      'The event store does not answer; retry later with the same Idempotency-Key.',
+    );
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();

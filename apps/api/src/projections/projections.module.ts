@@ -1,4 +1,12 @@
-import { Inject, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Logger,
+  Module,
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type SqlClient } from '#event-store';
 import { PROJECTIONS, Projector } from '#projections';
 import { SQL_CLIENT } from '../database/database.module.js';
@@ -14,7 +22,8 @@ const RUN_PROJECTIONS = Symbol('RUN_PROJECTIONS');
       useFactory: (store: EventStore, sql: SqlClient) => {
         const logger = new Logger('Projector');
         return new Projector(store, sql, PROJECTIONS, {
-          onError: (name, error) => logger.error(`projection ${name} failed, restarting from its checkpoint: ${(error as Error).message}`),
+          onError: (name, error) =>
+            logger.error(`projection ${name} failed, restarting from its checkpoint: ${(error as Error).message}`),
         });
       },
     },
@@ -28,7 +37,11 @@ export class ProjectionsModule implements OnModuleInit, OnApplicationBootstrap, 
   ) {}
 
   static forRoot(options: { run: boolean }): DynamicModule {
-    return { module: ProjectionsModule, global: true, providers: [{ provide: RUN_PROJECTIONS, useValue: options.run }] };
+    return {
+      module: ProjectionsModule,
+      global: true,
+      providers: [{ provide: RUN_PROJECTIONS, useValue: options.run }],
+    };
   }
 
   async onModuleInit(): Promise<void> {

@@ -34,7 +34,8 @@ export class ListSiteShipmentsHandler implements IQueryHandler<ListSiteShipments
 
   async execute({ site, direction, status }: ListSiteShipments) {
     const column = direction === 'incoming' ? 'to_site' : 'from_site';
-    const received = status === undefined ? '' : status === 'received' ? 'AND received_at IS NOT NULL' : 'AND received_at IS NULL';
+    const received =
+      status === undefined ? '' : status === 'received' ? 'AND received_at IS NOT NULL' : 'AND received_at IS NULL';
     const rows = await this.sql.query<Record<string, unknown>>(
       `SELECT shipment_id, from_site, to_site, lines, carrier, dispatched_at::text AS dispatched_at, received_at::text AS received_at,
               accepted, discrepancies
@@ -62,7 +63,8 @@ export class ListBatchesHandler implements IQueryHandler<ListBatches> {
   constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
 
   async execute({ principal, supplierId: asked }: ListBatches) {
-    if (principal.role !== 'ansm' && principal.role !== 'supplier') throw forbid('list_not_allowed', 'only suppliers and ANSM list batches');
+    if (principal.role !== 'ansm' && principal.role !== 'supplier')
+      throw forbid('list_not_allowed', 'only suppliers and ANSM list batches');
     const supplierId = principal.role === 'supplier' ? principal.org : asked;
     const rows = await this.sql.query<Record<string, unknown>>(
       `SELECT gtin, lot, quantity, manufactured_on::text AS manufactured_on, expires_on::text AS expires_on, supplier_id, exploitant_id,

@@ -29,7 +29,12 @@ export class RegisterOrganisationHandler implements ICommandHandler<RegisterOrga
   constructor(private readonly streams: Streams) {}
 
   execute({ data, context }: RegisterOrganisation): Promise<CommandResult> {
-    return this.streams.decide(organisationStream(data.id), organisationDecider, () => ({ type: 'RegisterOrganisation' as const, data }), context);
+    return this.streams.decide(
+      organisationStream(data.id),
+      organisationDecider,
+      () => ({ type: 'RegisterOrganisation' as const, data }),
+      context,
+    );
   }
 }
 

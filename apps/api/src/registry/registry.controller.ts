@@ -21,7 +21,9 @@ export class RegistryController {
   @Post('organisations')
   @ApiOperation({ summary: 'Authorise an organisation (ANSM)' })
   async registerOrganisation(@Body() body: RegisterOrganisationDto, @Command() context: CommandContext) {
-    const result = await this.commands.execute<RegisterOrganisation, CommandResult>(new RegisterOrganisation({ ...body }, context));
+    const result = await this.commands.execute<RegisterOrganisation, CommandResult>(
+      new RegisterOrganisation({ ...body }, context),
+    );
     return { ...commandAnswer(result), organisationId: body.id };
   }
 

@@ -23,7 +23,10 @@ export class RegisterOrganisationDto {
   @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as FR' })
   country!: string;
 
-  @ApiPropertyOptional({ example: '3012345000000', description: 'GS1 Global Location Number of the site: 13 digits, GS1 check digit' })
+  @ApiPropertyOptional({
+    example: '3012345000000',
+    description: 'GS1 Global Location Number of the site: 13 digits, GS1 check digit',
+  })
   @IsOptional()
   @IsGln()
   gln?: string;
@@ -39,7 +42,10 @@ export class RegisterProfessionalDto {
   @IsIn(PROFESSIONAL_KINDS)
   kind!: ProfessionalKind;
 
-  @ApiProperty({ example: 'Dr Marie Curie', description: 'Name of the professional (not a patient: professionals are public)' })
+  @ApiProperty({
+    example: 'Dr Marie Curie',
+    description: 'Name of the professional (not a patient: professionals are public)',
+  })
   @IsString()
   @Length(1, 200)
   name!: string;
@@ -49,7 +55,11 @@ export class RegisterProfessionalDto {
   @Matches(ORGANISATION_ID, { message: 'organisationId must be an organisation id' })
   organisationId!: string;
 
-  @ApiPropertyOptional({ example: '2026-01-15', nullable: true, description: 'Date of the training attestation; null or absent: not trained' })
+  @ApiPropertyOptional({
+    example: '2026-01-15',
+    nullable: true,
+    description: 'Date of the training attestation; null or absent: not trained',
+  })
   @IsOptional()
   @ValidateIf((_o, v) => v !== null)
   @IsIsoDate()

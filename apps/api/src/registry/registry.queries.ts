@@ -1,11 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import {
-  notFound,
-  organisationDecider,
-  organisationStream,
-  professionalDecider,
-  professionalStream,
-} from '#domain';
+import { notFound, organisationDecider, organisationStream, professionalDecider, professionalStream } from '#domain';
 import { Streams } from '../commands/streams.js';
 
 export class GetOrganisation {

@@ -11,11 +11,20 @@ import { ReadScanDto } from './scan.dto.js';
 export class ScansController {
   @Post('read')
   @HttpCode(200)
-  @ApiOperation({ summary: 'What a scanned pack code says (GTIN, lot, serial, expiry, every AI), or why it cannot be read; writes nothing' })
+  @ApiOperation({
+    summary:
+      'What a scanned pack code says (GTIN, lot, serial, expiry, every AI), or why it cannot be read; writes nothing',
+  })
   read(@Body() body: ReadScanDto) {
     try {
       const { gtin, lot, serial, expiry, elements } = parsePackCode(body.scan);
-      return { gtin, lot: lot ?? null, serial: serial ?? null, expiry: expiry ?? null, elements: elements.map(({ ai, value }) => ({ ai, value })) };
+      return {
+        gtin,
+        lot: lot ?? null,
+        serial: serial ?? null,
+        expiry: expiry ?? null,
+        elements: elements.map(({ ai, value }) => ({ ai, value })),
+      };
     } catch (error) {
       if (!(error instanceof Gs1ParseError)) throw error;
       throw new ProblemException(

@@ -24,9 +24,27 @@ const DEMO_ORGANISATIONS = ['SUP-DEMO', 'EXP-DEMO', 'PH-CENTRE', 'PH-GARE', 'CHU
  * in the store (its organisation, and its registration when it is a professional). The ANSM auditor stands for
  * the whole demo circuit.
  */
-export const DEMO_ACTORS: { label: string; role: Role; org: string; sub: string; requires: { organisations: string[]; professional?: string } }[] = [
-  { label: 'Fournisseur (SUP-DEMO)', role: 'supplier', org: 'SUP-DEMO', sub: 'qp@sup-demo', requires: { organisations: ['SUP-DEMO'] } },
-  { label: 'Exploitant (EXP-DEMO)', role: 'exploitant', org: 'EXP-DEMO', sub: 'logistique@exp-demo', requires: { organisations: ['EXP-DEMO'] } },
+export const DEMO_ACTORS: {
+  label: string;
+  role: Role;
+  org: string;
+  sub: string;
+  requires: { organisations: string[]; professional?: string };
+}[] = [
+  {
+    label: 'Fournisseur (SUP-DEMO)',
+    role: 'supplier',
+    org: 'SUP-DEMO',
+    sub: 'qp@sup-demo',
+    requires: { organisations: ['SUP-DEMO'] },
+  },
+  {
+    label: 'Exploitant (EXP-DEMO)',
+    role: 'exploitant',
+    org: 'EXP-DEMO',
+    sub: 'logistique@exp-demo',
+    requires: { organisations: ['EXP-DEMO'] },
+  },
   {
     label: 'Pharmacie du Centre (pharmacienne formée)',
     role: 'pharmacist',
@@ -34,7 +52,13 @@ export const DEMO_ACTORS: { label: string; role: Role; org: string; sub: string;
     sub: '10000000002',
     requires: { organisations: ['PH-CENTRE'], professional: '10000000002' },
   },
-  { label: 'Pharmacie de la Gare', role: 'pharmacist', org: 'PH-GARE', sub: '10000000004', requires: { organisations: ['PH-GARE'], professional: '10000000004' } },
+  {
+    label: 'Pharmacie de la Gare',
+    role: 'pharmacist',
+    org: 'PH-GARE',
+    sub: '10000000004',
+    requires: { organisations: ['PH-GARE'], professional: '10000000004' },
+  },
   {
     label: 'Prescripteur, CHU (centre de référence)',
     role: 'prescriber',
@@ -42,7 +66,13 @@ export const DEMO_ACTORS: { label: string; role: Role; org: string; sub: string;
     sub: '10000000001',
     requires: { organisations: ['CHU-DEMO'], professional: '10000000001' },
   },
-  { label: 'ANSM (auditrice)', role: 'ansm', org: 'ANSM', sub: 'auditrice@ansm', requires: { organisations: DEMO_ORGANISATIONS } },
+  {
+    label: 'ANSM (auditrice)',
+    role: 'ansm',
+    org: 'ANSM',
+    sub: 'auditrice@ansm',
+    requires: { organisations: DEMO_ORGANISATIONS },
+  },
 ];
 
 /**
@@ -62,12 +92,26 @@ export class DemoController {
   @Get('actors')
   async actors(@Req() request: Request) {
     if (!this.demo.enabled || !isLoopbackHost(this.demo.host) || !isLoopbackHost(request.socket.remoteAddress ?? '')) {
-      throw new ProblemException(problem(404, 'demo_off', 'No demo sign-in here: it needs DEMO=on, a loopback HOST and a caller on the same machine.'));
+      throw new ProblemException(
+        problem(
+          404,
+          'demo_off',
+          'No demo sign-in here: it needs DEMO=on, a loopback HOST and a caller on the same machine.',
+        ),
+      );
     }
     const existing = await this.existing();
-    return DEMO_ACTORS.filter((a) => a.requires.organisations.every((o) => existing.organisations.has(o)) && (!a.requires.professional || existing.professionals.has(a.requires.professional))).map(
-      ({ label, role, org, sub }) => ({ label, role, org, sub, token: signToken(this.secret, { sub, role, org }, 8 * 3600) }),
-    );
+    return DEMO_ACTORS.filter(
+      (a) =>
+        a.requires.organisations.every((o) => existing.organisations.has(o)) &&
+        (!a.requires.professional || existing.professionals.has(a.requires.professional)),
+    ).map(({ label, role, org, sub }) => ({
+      label,
+      role,
+      org,
+      sub,
+      token: signToken(this.secret, { sub, role, org }, 8 * 3600),
+    }));
   }
 
   /** The demo organisations and professionals the store holds. */

@@ -32,7 +32,9 @@ export class RateLimitGuard implements CanActivate {
     if (window.count <= this.limit) return true;
     const retryAfter = Math.ceil((window.started + WINDOW_MS - now) / 1000);
     context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(retryAfter));
-    throw new ProblemException(problem(429, 'rate_limited', `More than ${this.limit} requests in a minute; retry in ${retryAfter} s.`));
+    throw new ProblemException(
+      problem(429, 'rate_limited', `More than ${this.limit} requests in a minute; retry in ${retryAfter} s.`),
+    );
   }
 
   private forgetOldWindows(now: number): void {

@@ -9,7 +9,10 @@ import type { AuthenticatedRequest } from '../auth/access.decorators.js';
 export function requestLog(destination?: DestinationStream) {
   // Written in the background: a synchronous write per request blocks the api whenever the reader of
   // its standard output is slower than its requests (measured: a quarter of the api's time under load).
-  const logger: Logger = pino({ base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, destination ?? pino.destination({ dest: 1, sync: false }));
+  const logger: Logger = pino(
+    { base: undefined, timestamp: pino.stdTimeFunctions.isoTime },
+    destination ?? pino.destination({ dest: 1, sync: false }),
+  );
   return (request: Request & AuthenticatedRequest, response: Response, next: NextFunction): void => {
     const started = process.hrtime.bigint();
     response.on('finish', () => {

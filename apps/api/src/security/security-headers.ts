@@ -15,7 +15,10 @@ export function securityHeaders(request: Request, response: Response, next: Next
     response.setHeader('Cache-Control', 'no-store');
   } else if (!request.path.startsWith('/docs')) {
     // The web interface: its own scripts, styles and data only.
-    response.setHeader('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
+    response.setHeader(
+      'Content-Security-Policy',
+      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
+    );
   }
   next();
 }

@@ -49,19 +49,28 @@ export class ShipmentRecord {
     const dispatch = state.dispatches.get(shipmentId);
     if (!dispatch) return undefined;
     // A legacy dispatch is dated by the book it was carried into (the month before it), or by today.
-    const month = id.month ?? (state.book.closed && state.book.nextMonth ? addMonths(state.book.nextMonth, -1) : monthOf(parisDate(new Date())));
+    const month =
+      id.month ??
+      (state.book.closed && state.book.nextMonth
+        ? addMonths(state.book.nextMonth, -1)
+        : monthOf(parisDate(new Date())));
     return { ...dispatch, from: id.sender, stream, month };
   }
 
   async view(shipmentId: string): Promise<ShipmentView | undefined> {
     const dispatch = await this.dispatch(shipmentId);
     if (!dispatch) return undefined;
-    const dispatched = find(await this.streams.events(dispatch.stream), 'ShipmentDispatched', shipmentId) as RecordedEvent;
+    const dispatched = find(
+      await this.streams.events(dispatch.stream),
+      'ShipmentDispatched',
+      shipmentId,
+    ) as RecordedEvent;
     const receiver = await this.books.newest(dispatch.to, monthOf(parisDate(new Date())));
     const receivedIn = receiver?.state.received.get(shipmentId);
     let receipt: RecordedEvent | undefined;
     if (receivedIn !== undefined) {
-      const stream = receivedIn === null ? legacyRegisterStream(dispatch.to) : registerBookStream(dispatch.to, receivedIn);
+      const stream =
+        receivedIn === null ? legacyRegisterStream(dispatch.to) : registerBookStream(dispatch.to, receivedIn);
       receipt = find(await this.streams.events(stream), 'ShipmentReceived', shipmentId);
     }
     const received = receipt?.data as unknown as Received | undefined;
@@ -75,7 +84,12 @@ export class ShipmentRecord {
       dispatchedAt: dispatched.metadata.occurredAt,
       status: received ? 'received' : 'in_transit',
       receipt: received
-        ? { accepted: received.accepted, discrepancies: received.discrepancies, serials: received.serials, receivedAt: receipt!.metadata.occurredAt }
+        ? {
+            accepted: received.accepted,
+            discrepancies: received.discrepancies,
+            serials: received.serials,
+            receivedAt: receipt!.metadata.occurredAt,
+          }
         : null,
     };
   }

@@ -35,7 +35,10 @@ export class ReceiveShipment {
 export type RegisterCommandResult = CommandResult & { events: RegisterEvent[] };
 
 @CommandHandler(DispatchShipment)
-export class DispatchShipmentHandler implements ICommandHandler<DispatchShipment, RegisterCommandResult & { shipmentId: string }> {
+export class DispatchShipmentHandler implements ICommandHandler<
+  DispatchShipment,
+  RegisterCommandResult & { shipmentId: string }
+> {
   constructor(
     private readonly streams: Streams,
     private readonly books: RegisterBooks,
@@ -80,7 +83,8 @@ export class DispatchShipmentHandler implements ICommandHandler<DispatchShipment
   }
 }
 
-export type ReceiptResult = RegisterCommandResult & Pick<Extract<RegisterEvent, { type: 'ShipmentReceived' }>['data'], 'accepted' | 'discrepancies'>;
+export type ReceiptResult = RegisterCommandResult &
+  Pick<Extract<RegisterEvent, { type: 'ShipmentReceived' }>['data'], 'accepted' | 'discrepancies'>;
 
 @CommandHandler(ReceiveShipment)
 export class ReceiveShipmentHandler implements ICommandHandler<ReceiveShipment, ReceiptResult> {
@@ -95,7 +99,14 @@ export class ReceiveShipmentHandler implements ICommandHandler<ReceiveShipment, 
     const dispatch = await this.shipments.dispatch(shipmentId);
     const result = await this.books.decide(
       site,
-      async () => ({ type: 'ReceiveShipment' as const, site, shipmentId, dispatch, arrival, expiries: await this.expiries(dispatch?.lines ?? []) }),
+      async () => ({
+        type: 'ReceiveShipment' as const,
+        site,
+        shipmentId,
+        dispatch,
+        arrival,
+        expiries: await this.expiries(dispatch?.lines ?? []),
+      }),
       context,
       dispatch ? [...new Set(dispatch.lines.map((l) => batchKey(l.gtin, l.lot)))] : [],
     );
@@ -105,7 +116,13 @@ export class ReceiveShipmentHandler implements ICommandHandler<ReceiveShipment, 
 
   /** The recorded expiry of each shipped batch. */
   private async expiries(lines: Line[]): Promise<Map<string, string>> {
-    const batches = await Promise.all(lines.map((line) => this.streams.state(batchStream(line.gtin, line.lot), batchDecider)));
-    return new Map(batches.flatMap((batch) => (batch.status === 'registered' ? [[batchKey(batch.gtin, batch.lot), batch.expiresOn] as const] : [])));
+    const batches = await Promise.all(
+      lines.map((line) => this.streams.state(batchStream(line.gtin, line.lot), batchDecider)),
+    );
+    return new Map(
+      batches.flatMap((batch) =>
+        batch.status === 'registered' ? [[batchKey(batch.gtin, batch.lot), batch.expiresOn] as const] : [],
+      ),
+    );
   }
 }

@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { LineDto } from '../validation/line.dto.js';
 import { ORGANISATION_ID, OnlyOneOf } from '../validation/validators.js';
 
@@ -43,7 +54,8 @@ export class ReceiptDto {
 
   @ApiPropertyOptional({
     type: [String],
-    description: 'One scan a pack: its DataMatrix content (GS as \\u001d; a "]d2" prefix is accepted) or its GS1 Digital Link URI',
+    description:
+      'One scan a pack: its DataMatrix content (GS as \\u001d; a "]d2" prefix is accepted) or its GS1 Digital Link URI',
     example: [']d2010340093000001417270131' + '10L2026-001\u001d21SN0001'],
   })
   @ValidateIf((o: ReceiptDto) => o.lines === undefined || o.scans !== undefined)

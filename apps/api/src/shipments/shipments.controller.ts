@@ -6,7 +6,12 @@ import { CurrentPrincipal, Roles } from '../auth/access.decorators.js';
 import { Command, type CommandContext } from '../commands/command-context.js';
 import { commandAnswer } from '../commands/streams.js';
 import { plain } from '../validation/plain.js';
-import { DispatchShipment, ReceiveShipment, type ReceiptResult, type RegisterCommandResult } from './shipment.commands.js';
+import {
+  DispatchShipment,
+  ReceiveShipment,
+  type ReceiptResult,
+  type RegisterCommandResult,
+} from './shipment.commands.js';
 import { CreateShipmentDto, ReceiptDto } from './shipment.dto.js';
 import { GetShipment } from './shipment.queries.js';
 
@@ -22,12 +27,21 @@ export class ShipmentsController {
   @Post()
   @Roles('supplier', 'exploitant', 'pharmacist')
   @ApiOperation({
-    summary: 'Dispatch packs from the caller organisation: supplier to exploitant, exploitant to pharmacy, pharmacy to exploitant (returns)',
+    summary:
+      'Dispatch packs from the caller organisation: supplier to exploitant, exploitant to pharmacy, pharmacy to exploitant (returns)',
   })
   async dispatch(@Body() body: CreateShipmentDto, @Command() context: CommandContext) {
     const data = plain(body);
     const result = await this.commands.execute<DispatchShipment, RegisterCommandResult & { shipmentId: string }>(
-      new DispatchShipment({ to: data.to, lines: data.lines, carrier: data.carrier ?? null, importAuthorisation: data.importAuthorisation ?? null }, context),
+      new DispatchShipment(
+        {
+          to: data.to,
+          lines: data.lines,
+          carrier: data.carrier ?? null,
+          importAuthorisation: data.importAuthorisation ?? null,
+        },
+        context,
+      ),
     );
     return { ...commandAnswer(result), shipmentId: result.shipmentId };
   }
@@ -35,11 +49,17 @@ export class ShipmentsController {
   @Post(':shipmentId/receipt')
   @Roles('exploitant', 'pharmacist')
   @ApiOperation({
-    summary: 'Receive a shipment, once, by counted lines or by one scan a pack; answers what was accepted and every discrepancy',
+    summary:
+      'Receive a shipment, once, by counted lines or by one scan a pack; answers what was accepted and every discrepancy',
   })
   async receive(@Param('shipmentId') shipmentId: string, @Body() body: ReceiptDto, @Command() context: CommandContext) {
-    const arrival = body.scans !== undefined ? { kind: 'scans' as const, scans: body.scans } : { kind: 'lines' as const, lines: plain(body).lines ?? [] };
-    const result = await this.commands.execute<ReceiveShipment, ReceiptResult>(new ReceiveShipment(shipmentId, arrival, context));
+    const arrival =
+      body.scans !== undefined
+        ? { kind: 'scans' as const, scans: body.scans }
+        : { kind: 'lines' as const, lines: plain(body).lines ?? [] };
+    const result = await this.commands.execute<ReceiveShipment, ReceiptResult>(
+      new ReceiveShipment(shipmentId, arrival, context),
+    );
     return { ...commandAnswer(result), shipmentId, accepted: result.accepted, discrepancies: result.discrepancies };
   }
 

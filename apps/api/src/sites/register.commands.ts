@@ -1,11 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import {
-  batchKey,
-  professionalDecider,
-  professionalStream,
-  type Line,
-  type RegisterCommand,
-} from '#domain';
+import { batchKey, professionalDecider, professionalStream, type Line, type RegisterCommand } from '#domain';
 import type { CommandContext } from '../commands/command-context.js';
 import { RegisterBooks } from '../commands/register-books.js';
 import { Streams } from '../commands/streams.js';
@@ -13,7 +7,10 @@ import type { RegisterCommandResult } from '../shipments/shipment.commands.js';
 
 type Without<C, K extends string> = C extends unknown ? Omit<C, K> : never;
 /** A loss, a destruction or an inventory, as the site sends it; the witness is looked up here. */
-export type RegisterOperation = Without<Extract<RegisterCommand, { type: 'DeclareLoss' | 'DestroyStock' | 'CountInventory' }>, 'witness' | 'actor'>;
+export type RegisterOperation = Without<
+  Extract<RegisterCommand, { type: 'DeclareLoss' | 'DestroyStock' | 'CountInventory' }>,
+  'witness' | 'actor'
+>;
 
 export class RecordRegisterOperation {
   constructor(

@@ -1,12 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
 import { CountDto, LineDto } from '../validation/line.dto.js';
 import { IsIsoDate } from '../validation/validators.js';
 
 export class DeclarationsDto {
   @ApiProperty({ description: 'Police report reference' }) @IsString() @Length(1, 100) police!: string;
-  @ApiProperty({ description: 'Declaration to the regional health agency (ARS)' }) @IsString() @Length(1, 100) ars!: string;
+  @ApiProperty({ description: 'Declaration to the regional health agency (ARS)' })
+  @IsString()
+  @Length(1, 100)
+  ars!: string;
   @ApiProperty({ description: 'Declaration to ANSM' }) @IsString() @Length(1, 100) ansm!: string;
 }
 

@@ -51,7 +51,8 @@ export class GetRegisterHandler implements IQueryHandler<GetRegister, RegisterEn
 
   async execute({ site }: GetRegister): Promise<RegisterEntry[]> {
     const events = [];
-    for (const book of await this.books.all(site, thisMonth())) events.push(...(await this.streams.events(book.stream)));
+    for (const book of await this.books.all(site, thisMonth()))
+      events.push(...(await this.streams.events(book.stream)));
     return registerEntries(events);
   }
 }

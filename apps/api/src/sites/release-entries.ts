@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import type { Role } from '#auth';
 import { batchDecider, batchStream } from '#domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent, type Subscription } from '#event-store';
@@ -34,7 +40,9 @@ export class ReleaseEntries implements OnApplicationBootstrap, BeforeApplication
       },
       { from },
     );
-    this.subscription.done.catch((error: unknown) => this.logger.error(`stopped: ${(error as Error).stack ?? String(error)}`));
+    this.subscription.done.catch((error: unknown) =>
+      this.logger.error(`stopped: ${(error as Error).stack ?? String(error)}`),
+    );
   }
 
   /** How far the process is behind the store: events still to look at, counted up to 1,000. */
@@ -54,7 +62,11 @@ export class ReleaseEntries implements OnApplicationBootstrap, BeforeApplication
       batch.supplierId,
       () => ({ type: 'EnterReleasedStock' as const, site: batch.supplierId, batch }),
       {
-        principal: { sub: release.metadata.actor, role: release.metadata.role as Role, org: release.metadata.organisation },
+        principal: {
+          sub: release.metadata.actor,
+          role: release.metadata.role as Role,
+          org: release.metadata.organisation,
+        },
         commandId: release.id,
         correlationId: release.metadata.correlationId,
         causationId: release.id,

@@ -29,13 +29,18 @@ export class SitesController {
   }
 
   @Get('shipments')
-  @ApiOperation({ summary: "The site's shipments, newest first: incoming (default) or outgoing, in transit or received (the site, or ANSM; read models)" })
+  @ApiOperation({
+    summary:
+      "The site's shipments, newest first: incoming (default) or outgoing, in transit or received (the site, or ANSM; read models)",
+  })
   shipments(@Param('organisationId') site: string, @Query() query: ShipmentsQueryDto) {
     return this.queries.execute(new ListSiteShipments(site, query.direction ?? 'incoming', query.status));
   }
 
   @Get('register')
-  @ApiOperation({ summary: "The site's narcotics register: every dated entry and exit, with the balance after it (the site, or ANSM)" })
+  @ApiOperation({
+    summary: "The site's narcotics register: every dated entry and exit, with the balance after it (the site, or ANSM)",
+  })
   register(@Param('organisationId') site: string) {
     return this.queries.execute(new GetRegister(site));
   }
@@ -48,28 +53,37 @@ export class SitesController {
 
   @Post('register/losses')
   @Roles('supplier', 'exploitant', 'pharmacist')
-  @ApiOperation({ summary: 'Record a loss or theft at once, with the references of its declarations to the police, the ARS and ANSM' })
+  @ApiOperation({
+    summary: 'Record a loss or theft at once, with the references of its declarations to the police, the ARS and ANSM',
+  })
   loss(@Param('organisationId') site: string, @Body() body: LossDto, @Command() context: CommandContext) {
     return this.record(site, { type: 'DeclareLoss', data: plain(body) }, context);
   }
 
   @Post('register/destructions')
   @Roles('supplier', 'exploitant', 'pharmacist')
-  @ApiOperation({ summary: 'Record a destruction done before a witness pharmacist, notified to the ARS a month ahead, with its report' })
+  @ApiOperation({
+    summary:
+      'Record a destruction done before a witness pharmacist, notified to the ARS a month ahead, with its report',
+  })
   destruction(@Param('organisationId') site: string, @Body() body: DestructionDto, @Command() context: CommandContext) {
     return this.record(site, { type: 'DestroyStock', data: plain(body) }, context);
   }
 
   @Post('register/inventories')
   @Roles('supplier', 'exploitant', 'pharmacist')
-  @ApiOperation({ summary: 'Record a physical inventory: every batch held is counted; each difference becomes an adjustment' })
+  @ApiOperation({
+    summary: 'Record a physical inventory: every batch held is counted; each difference becomes an adjustment',
+  })
   inventory(@Param('organisationId') site: string, @Body() body: InventoryDto, @Command() context: CommandContext) {
     const { countedOn, counts } = plain(body);
     return this.record(site, { type: 'CountInventory', countedOn, counts }, context);
   }
 
   private async record(site: string, operation: RegisterOperation, context: CommandContext) {
-    const result = await this.commands.execute<RecordRegisterOperation, RegisterCommandResult>(new RecordRegisterOperation(site, operation, context));
+    const result = await this.commands.execute<RecordRegisterOperation, RegisterCommandResult>(
+      new RecordRegisterOperation(site, operation, context),
+    );
     return { ...commandAnswer(result), events: result.events };
   }
 }

@@ -9,7 +9,14 @@ import { SitesController } from './sites.controller.js';
 @Module({
   imports: [CommandsModule],
   controllers: [SitesController],
-  providers: [RecordRegisterOperationHandler, GetStockHandler, GetRegisterHandler, GetMonthlyBalanceHandler, ReleaseEntries, CheckpointStore],
+  providers: [
+    RecordRegisterOperationHandler,
+    GetStockHandler,
+    GetRegisterHandler,
+    GetMonthlyBalanceHandler,
+    ReleaseEntries,
+    CheckpointStore,
+  ],
   exports: [ReleaseEntries],
 })
 export class SitesModule {}

@@ -12,7 +12,10 @@ export class TraceController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('batches/:gtin/:lot')
-  @ApiOperation({ summary: 'Where the packs of a batch went: every site with received, shipped, dispensed and on-hand packs, every dispensation and patient pseudonym (ANSM; read models)' })
+  @ApiOperation({
+    summary:
+      'Where the packs of a batch went: every site with received, shipped, dispensed and on-hand packs, every dispensation and patient pseudonym (ANSM; read models)',
+  })
   trace(@Param('gtin') gtin: string, @Param('lot') lot: string) {
     return this.queries.execute(new GetBatchTrace(gtin, lot));
   }

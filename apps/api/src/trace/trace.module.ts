@@ -2,7 +2,11 @@ import { Module } from '@nestjs/common';
 import { CommandsModule } from '../commands/commands.module.js';
 import { TraceController } from './trace.controller.js';
 import { GetBatchTraceHandler } from './trace.queries.js';
-import { ListBatchesHandler, ListPrescriptionsHandler, ListSiteShipmentsHandler } from '../read-models/lists.queries.js';
+import {
+  ListBatchesHandler,
+  ListPrescriptionsHandler,
+  ListSiteShipmentsHandler,
+} from '../read-models/lists.queries.js';
 
 @Module({
   imports: [CommandsModule],

@@ -23,12 +23,28 @@ export class GetBatchTraceHandler implements IQueryHandler<GetBatchTrace, BatchT
   async execute({ gtin, lot }: GetBatchTrace): Promise<BatchTrace> {
     const batch = await this.streams.state(batchStream(gtin, lot), batchDecider);
     if (batch.status !== 'registered') throw notFound('batch_unknown', `no lot ${lot} of GTIN ${gtin}`);
-    const sites = await this.sql.query<{ site_id: string; received: number; shipped: number; dispensed: number; lost: number; destroyed: number; adjusted: number; on_hand: number }>(
+    const sites = await this.sql.query<{
+      site_id: string;
+      received: number;
+      shipped: number;
+      dispensed: number;
+      lost: number;
+      destroyed: number;
+      adjusted: number;
+      on_hand: number;
+    }>(
       `SELECT site_id, received, shipped, dispensed, lost, destroyed, adjusted, on_hand FROM rm_batch_sites
        WHERE gtin = $1 AND lot = $2 ORDER BY site_id`,
       [gtin, lot],
     );
-    const dispensations = await this.sql.query<{ dispensation_id: string; prescription_id: string; patient_id: string; pharmacy_id: string; quantity: number; dispensed_on: string | Date }>(
+    const dispensations = await this.sql.query<{
+      dispensation_id: string;
+      prescription_id: string;
+      patient_id: string;
+      pharmacy_id: string;
+      quantity: number;
+      dispensed_on: string | Date;
+    }>(
       `SELECT dispensation_id, prescription_id, patient_id, pharmacy_id, quantity, dispensed_on::text AS dispensed_on FROM rm_dispensations
        WHERE gtin = $1 AND lot = $2 ORDER BY global_order`,
       [gtin, lot],

@@ -83,7 +83,8 @@ export function IsPseudonym(options?: ValidationOptions): PropertyDecorator {
       validator: {
         validate: (value) => typeof value === 'string' && /^[A-Za-z0-9_-]{6,64}$/.test(value) && !NIR.test(value),
         defaultMessage: buildMessage(
-          (each) => `${each}$property must be a pseudonym (6 to 64 letters, digits, _ or -), never a social-security number`,
+          (each) =>
+            `${each}$property must be a pseudonym (6 to 64 letters, digits, _ or -), never a social-security number`,
           options,
         ),
       },

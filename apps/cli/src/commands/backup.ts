@@ -15,7 +15,9 @@ const POSTGRES_HINT =
 function embeddedDataDir(config: AppConfig): string {
   if (config.database.kind !== 'pglite' || !config.database.dataDir) throw new BackupRefused(POSTGRES_HINT);
   if (config.eventStore.kind === 'eventstoredb') {
-    throw new BackupRefused('the events are in EventStoreDB: back it up with its own tools; the embedded database holds only read models');
+    throw new BackupRefused(
+      'the events are in EventStoreDB: back it up with its own tools; the embedded database holds only read models',
+    );
   }
   return config.database.dataDir;
 }
@@ -56,7 +58,11 @@ export async function backup(config: AppConfig, out: string): Promise<string> {
  * Loads a backup into DATA_DIR, then verifies every hash chain. A non-empty data directory is refused unless
  * `force`, and then kept aside (renamed), never deleted. Answers the summary and whether the chains hold.
  */
-export async function restore(config: AppConfig, file: string, force: boolean): Promise<{ summary: string[]; ok: boolean }> {
+export async function restore(
+  config: AppConfig,
+  file: string,
+  force: boolean,
+): Promise<{ summary: string[]; ok: boolean }> {
   const dataDir = embeddedDataDir(config);
   if (!existsSync(file) || !statSync(file).isFile()) throw new BackupRefused(`no backup file ${file}`);
   const started = Date.now();
@@ -68,7 +74,10 @@ export async function restore(config: AppConfig, file: string, force: boolean): 
   // Runs under the lock; from its end on, a failure puts the data directory back as it was.
   const makeRoom = () => {
     if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
-      if (!force) throw new BackupRefused(`${dataDir} already holds a database; restore refuses to replace it unless given --force (it is then kept aside)`);
+      if (!force)
+        throw new BackupRefused(
+          `${dataDir} already holds a database; restore refuses to replace it unless given --force (it is then kept aside)`,
+        );
       aside = `${dataDir}.before-restore-${new Date().toISOString().replaceAll(':', '-')}`;
       renameSync(dataDir, aside);
       summary.push(`the database that was there is kept in ${aside}`);
@@ -83,7 +92,10 @@ export async function restore(config: AppConfig, file: string, force: boolean): 
     // The data directory as it was: the half-loaded one goes, the one set aside comes back.
     rmSync(dataDir, { recursive: true, force: true });
     if (aside !== undefined) renameSync(aside, dataDir);
-    throw new Error(`${file} could not be loaded, is it a backup of cannatrace's embedded database? (${(error as Error).message}); ${dataDir} is as it was`);
+    throw new Error(
+      `${file} could not be loaded, is it a backup of cannatrace's embedded database? (${(error as Error).message}); ${dataDir} is as it was`,
+      { cause: error },
+    );
   }
   try {
     const store = await eventStoreOn(sql);
@@ -94,7 +106,8 @@ export async function restore(config: AppConfig, file: string, force: boolean): 
     summary.push(
       `${report.checkedEvents} events in ${report.checkedStreams} streams verified: ${report.ok ? 'every chain holds' : `${report.broken.length} broken`}`,
     );
-    for (const b of report.broken) summary.push(`  ${b.stream} revision ${b.revision} (event ${b.eventId}): ${b.reason}`);
+    for (const b of report.broken)
+      summary.push(`  ${b.stream} revision ${b.revision} (event ${b.eventId}): ${b.reason}`);
     return { summary, ok: report.ok };
   } finally {
     await sql.close();
@@ -112,7 +125,10 @@ function checkBackup(file: string, content: Buffer): void {
   } catch {
     throw new BackupRefused(`${file} is not a backup of cannatrace's embedded database (not a gzipped tarball)`);
   }
-  if (!tar.includes('PG_VERSION')) throw new BackupRefused(`${file} is not a backup of cannatrace's embedded database (no PostgreSQL data directory in it)`);
+  if (!tar.includes('PG_VERSION'))
+    throw new BackupRefused(
+      `${file} is not a backup of cannatrace's embedded database (no PostgreSQL data directory in it)`,
+    );
 }
 
 async function countEvents(store: EventStore): Promise<number> {

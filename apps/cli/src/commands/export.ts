@@ -10,8 +10,13 @@ export class UnknownBatchError extends Error {
 }
 
 /** A batch's history as an EPCIS 2.0 document; an unknown batch is an error, never an empty document. */
-export async function exportBatch(store: Pick<EventStore, 'readByBatchKey' | 'readStream'>, batch: { gtin: string; lot: string }): Promise<EpcisDocument> {
+export async function exportBatch(
+  store: Pick<EventStore, 'readByBatchKey' | 'readStream'>,
+  batch: { gtin: string; lot: string },
+): Promise<EpcisDocument> {
   const events = await store.readByBatchKey(batchKey(batch.gtin, batch.lot));
   if (events.length === 0) throw new UnknownBatchError(batch.gtin, batch.lot);
-  return batchEpcisDocument(batch.gtin, batch.lot, events, { glns: await exportGlns(events, (stream) => store.readStream(stream)) });
+  return batchEpcisDocument(batch.gtin, batch.lot, events, {
+    glns: await exportGlns(events, (stream) => store.readStream(stream)),
+  });
 }

@@ -4,7 +4,8 @@ import { PROJECTIONS, Projector } from '#projections';
 /** Keeps every read model until the process is told to stop; a kill at any moment loses or doubles nothing. */
 export async function project(store: EventStore, sql: SqlClient): Promise<void> {
   const projector = new Projector(store, sql, PROJECTIONS, {
-    onError: (name, error) => console.error(`projection ${name} failed, restarting from its checkpoint: ${(error as Error).message}`),
+    onError: (name, error) =>
+      console.error(`projection ${name} failed, restarting from its checkpoint: ${(error as Error).message}`),
   });
   await projector.migrate();
   projector.start();

@@ -5,7 +5,8 @@ import { Progress } from '../progress.js';
 /** Empties the read models and projects every event again, reporting progress; answers the summary. */
 export async function rebuild(store: EventStore, sql: SqlClient, names: string[] | undefined): Promise<string> {
   const unknown = names?.filter((n) => !PROJECTIONS.some((p) => p.name === n)) ?? [];
-  if (unknown.length > 0) throw new Error(`unknown projection ${unknown.join(', ')}; known: ${PROJECTIONS.map((p) => p.name).join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`unknown projection ${unknown.join(', ')}; known: ${PROJECTIONS.map((p) => p.name).join(', ')}`);
   const chosen = PROJECTIONS.filter((p) => !names || names.includes(p.name));
   const total = await countEvents(store);
   const progress = new Progress('rebuilding');

@@ -6,15 +6,25 @@ import { Progress } from '../progress.js';
  * With a batch: its history from the event store, one line an event, then its state as of the instant.
  * Without: every event of the store as one JSON line each on standard output.
  */
-export async function replay(store: EventStore, batch: { gtin: string; lot: string } | undefined, asOf: Date): Promise<string> {
+export async function replay(
+  store: EventStore,
+  batch: { gtin: string; lot: string } | undefined,
+  asOf: Date,
+): Promise<string> {
   if (batch) {
-    const events = (await store.readByBatchKey(batchKey(batch.gtin, batch.lot))).filter((e) => Date.parse(e.metadata.recordedAt) <= asOf.getTime());
+    const events = (await store.readByBatchKey(batchKey(batch.gtin, batch.lot))).filter(
+      (e) => Date.parse(e.metadata.recordedAt) <= asOf.getTime(),
+    );
     for (const e of events) {
-      console.log(`${e.metadata.recordedAt}  ${e.stream}@${e.revision}  ${e.type}  by ${e.metadata.organisation}/${e.metadata.actor}`);
+      console.log(
+        `${e.metadata.recordedAt}  ${e.stream}@${e.revision}  ${e.type}  by ${e.metadata.organisation}/${e.metadata.actor}`,
+      );
     }
     const state = fold(
       batchDecider,
-      events.filter((e) => e.stream === batchStream(batch.gtin, batch.lot)).map((e) => ({ type: e.type, data: e.data }) as BatchEvent),
+      events
+        .filter((e) => e.stream === batchStream(batch.gtin, batch.lot))
+        .map((e) => ({ type: e.type, data: e.data }) as BatchEvent),
     );
     console.log(JSON.stringify(state));
     return `${events.length} events concern lot ${batch.lot} of ${batch.gtin} as of ${asOf.toISOString()}`;

@@ -5,7 +5,10 @@ import { eventStoreOn, openEventStore, openSqlClient, type EventStore, type SqlC
 export async function withStore<T>(work: (store: EventStore, sql: SqlClient) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const sql = await openSqlClient(config.database);
-  const store = config.eventStore.kind === 'eventstoredb' ? await openEventStore(eventStoreConfig(config)) : await eventStoreOn(sql);
+  const store =
+    config.eventStore.kind === 'eventstoredb'
+      ? await openEventStore(eventStoreConfig(config))
+      : await eventStoreOn(sql);
   try {
     return await work(store, sql);
   } finally {

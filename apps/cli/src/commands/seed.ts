@@ -17,7 +17,8 @@ export const DEMO_EXPIRES_ON = '2031-12-31';
 const demoExpiryCode = yymmddOf(DEMO_EXPIRES_ON, new Date().getUTCFullYear());
 
 /** The DataMatrix content of a demo pack; `|` stands for the GS separator a hand cannot type. */
-export const demoScan = (lot: string, serial: string) => `]d201${DEMO_GTIN}17${demoExpiryCode}` + `10${lot}|21${serial}`;
+export const demoScan = (lot: string, serial: string) =>
+  `]d201${DEMO_GTIN}17${demoExpiryCode}` + `10${lot}|21${serial}`;
 
 /**
  * The demo circuit, through the api's own endpoints so that every rule applies: organisations and professionals,
@@ -29,16 +30,26 @@ export const demoScan = (lot: string, serial: string) => `]d201${DEMO_GTIN}17${d
  */
 export async function seed(config: AppConfig): Promise<string[]> {
   const secret = 'secret' in config.jwt ? config.jwt.secret : developmentSecret(config.jwt.secretFile);
-  const running = config.database.kind === 'pglite' && config.database.dataDir ? DataDirLock.holderOf(config.database.dataDir) : undefined;
+  const running =
+    config.database.kind === 'pglite' && config.database.dataDir
+      ? DataDirLock.holderOf(config.database.dataDir)
+      : undefined;
   if (running?.url) {
     const lines = await seedThrough(running.url, secret);
-    return [`(through the api running as pid ${running.pid} at ${running.url})`, ...lines, ...demoHint(running.url, true)];
+    return [
+      `(through the api running as pid ${running.pid} at ${running.url})`,
+      ...lines,
+      ...demoHint(running.url, true),
+    ];
   }
   const app = await createApp({ ...config, port: 0, host: '127.0.0.1' }, { logger: false });
   try {
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as { port: number };
-    return [...(await seedThrough(`http://127.0.0.1:${port}`, secret)), ...demoHint(`http://127.0.0.1:${config.port}`, false)];
+    return [
+      ...(await seedThrough(`http://127.0.0.1:${port}`, secret)),
+      ...demoHint(`http://127.0.0.1:${config.port}`, false),
+    ];
   } finally {
     await app.close();
   }
@@ -66,7 +77,13 @@ async function seedThrough(base: string, secret: string): Promise<string[]> {
       body: JSON.stringify(body),
     });
     const json = (await response.json()) as Record<string, unknown>;
-    if (response.status !== 201 && !(response.status === 409 && ['organisation_exists', 'professional_exists', 'product_exists', 'lot_exists'].includes(String(json.rule)))) {
+    if (
+      response.status !== 201 &&
+      !(
+        response.status === 409 &&
+        ['organisation_exists', 'professional_exists', 'product_exists', 'lot_exists'].includes(String(json.rule))
+      )
+    ) {
       throw new Error(`${path}: ${response.status} ${String(json.detail)}`);
     }
     return json;
@@ -100,21 +117,54 @@ async function seedThrough(base: string, secret: string): Promise<string[]> {
     contentUnit: 'percent',
   });
   const supplier = as('SUP-DEMO');
-  const created = await post('/v1/batches', supplier, { gtin: DEMO_GTIN, lot: 'DEMO-A', quantity: 200, manufacturedOn: '2026-01-10', expiresOn: DEMO_EXPIRES_ON });
+  const created = await post('/v1/batches', supplier, {
+    gtin: DEMO_GTIN,
+    lot: 'DEMO-A',
+    quantity: 200,
+    manufacturedOn: '2026-01-10',
+    expiresOn: DEMO_EXPIRES_ON,
+  });
   const lines: string[] = [];
   if (created.rule !== 'lot_exists') {
     await post(`/v1/batches/${DEMO_GTIN}/DEMO-A/analyses`, supplier, {
       laboratory: 'Laboratoire Central',
       sampledOn: '2026-01-12',
       certificateSha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
-      results: { thc: 20.1, cbd: 1, cbn: 0.4, lossOnDrying: 9, foreignMatter: 0.5, arsenic: 0.05, cadmium: 0.2, lead: 0.8, mercury: 0.02, aflatoxinB1: 0.5, aflatoxinsTotal: 1, tamc: 800, tymc: 90 },
+      results: {
+        thc: 20.1,
+        cbd: 1,
+        cbn: 0.4,
+        lossOnDrying: 9,
+        foreignMatter: 0.5,
+        arsenic: 0.05,
+        cadmium: 0.2,
+        lead: 0.8,
+        mercury: 0.02,
+        aflatoxinB1: 0.5,
+        aflatoxinsTotal: 1,
+        tamc: 800,
+        tymc: 90,
+      },
     });
     await post(`/v1/batches/${DEMO_GTIN}/DEMO-A/release`, supplier, { qualifiedPerson: 'Dr Ana Costa' });
     const line = (quantity: number) => [{ gtin: DEMO_GTIN, lot: 'DEMO-A', quantity }];
-    const toExploitant = await post('/v1/shipments', supplier, { to: 'EXP-DEMO', lines: line(100), carrier: 'Transports Sécurisés' });
+    const toExploitant = await post('/v1/shipments', supplier, {
+      to: 'EXP-DEMO',
+      lines: line(100),
+      carrier: 'Transports Sécurisés',
+    });
     await post(`/v1/shipments/${String(toExploitant.shipmentId)}/receipt`, as('EXP-DEMO'), { lines: line(100) });
-    const toPharmacy = await post('/v1/shipments', as('EXP-DEMO'), { to: 'PH-CENTRE', lines: line(3), carrier: 'Transports Sécurisés' });
-    await post('/v1/patients', as('prescriber'), { patientId: 'PSN-DEMO-0001', indication: 'NEUROPATHIC_PAIN', includedOn: parisDate(new Date()), consent: true });
+    const toPharmacy = await post('/v1/shipments', as('EXP-DEMO'), {
+      to: 'PH-CENTRE',
+      lines: line(3),
+      carrier: 'Transports Sécurisés',
+    });
+    await post('/v1/patients', as('prescriber'), {
+      patientId: 'PSN-DEMO-0001',
+      indication: 'NEUROPATHIC_PAIN',
+      includedOn: parisDate(new Date()),
+      consent: true,
+    });
     await post('/v1/prescriptions', as('prescriber'), {
       securePrescriptionNumber: 'ORD-DEMO-0001',
       patientId: 'PSN-DEMO-0001',
@@ -142,12 +192,22 @@ async function seedThrough(base: string, secret: string): Promise<string[]> {
 }
 
 /** The seeded delivery to the Pharmacie du Centre, from its list of incoming shipments (a read model). */
-async function demoDelivery(base: string, pharmacist: string): Promise<{ shipmentId: string; status: string } | undefined> {
+async function demoDelivery(
+  base: string,
+  pharmacist: string,
+): Promise<{ shipmentId: string; status: string } | undefined> {
   const deadline = Date.now() + 5000;
   do {
-    const response = await fetch(`${base}/v1/sites/PH-CENTRE/shipments?direction=incoming`, { headers: { authorization: pharmacist } });
+    const response = await fetch(`${base}/v1/sites/PH-CENTRE/shipments?direction=incoming`, {
+      headers: { authorization: pharmacist },
+    });
     if (response.ok) {
-      const list = (await response.json()) as { shipmentId: string; status: string; from: string; lines: { lot: string }[] }[];
+      const list = (await response.json()) as {
+        shipmentId: string;
+        status: string;
+        from: string;
+        lines: { lot: string }[];
+      }[];
       const found = list.filter((s) => s.from === 'EXP-DEMO' && s.lines.some((l) => l.lot === 'DEMO-A')).at(-1);
       if (found) return found;
     }

@@ -101,7 +101,8 @@ function decide(command: BatchCommand, state: BatchState): BatchEvent[] {
         throw forbid('not_batch_supplier', "only the batch's supplier or a laboratory records its analyses");
       }
       if (product.status !== 'authorised') throw refuse('product_unknown', 'the product is no longer in the catalogue');
-      if (data.sampledOn < state.manufacturedOn) throw refuse('sampled_before_manufacture', 'sampledOn is before manufacturedOn');
+      if (data.sampledOn < state.manufacturedOn)
+        throw refuse('sampled_before_manufacture', 'sampledOn is before manufacturedOn');
       const assessment = assessAnalysis(product, data.results);
       return [{ type: 'AnalysisRecorded', data: { ...data, ...assessment } }];
     }
@@ -112,10 +113,13 @@ function decide(command: BatchCommand, state: BatchState): BatchEvent[] {
       if (state.recalled) throw refuse('batch_recalled', 'a recalled batch cannot be released');
       if (state.onHold) throw refuse('batch_on_hold', 'a batch on hold cannot be released');
       if (state.released) throw refuse('batch_already_released', 'the batch is already released');
-      if (state.conformant === null) throw refuse('no_analysis', 'release needs a conforming analysis; none is recorded');
+      if (state.conformant === null)
+        throw refuse('no_analysis', 'release needs a conforming analysis; none is recorded');
       if (!state.conformant) throw refuse('analysis_not_conformant', 'the latest analysis does not conform');
       if (state.expiresOn <= command.today) throw refuse('batch_expired', `the batch expired on ${state.expiresOn}`);
-      return [{ type: 'BatchReleased', data: { qualifiedPerson: command.data.qualifiedPerson, quantity: state.quantity } }];
+      return [
+        { type: 'BatchReleased', data: { qualifiedPerson: command.data.qualifiedPerson, quantity: state.quantity } },
+      ];
     }
     case 'PutBatchOnHold':
       if (state.recalled) throw refuse('batch_recalled', 'the batch is recalled: a recall is final');
@@ -137,7 +141,11 @@ function register(command: Extract<BatchCommand, { type: 'RegisterBatch' }>, sta
   if (actor.organisation !== product.supplierId) {
     throw forbid('not_product_supplier', `only ${product.supplierId}, the product's supplier, registers its batches`);
   }
-  if (state.status === 'registered') throw duplicate('lot_exists', `lot ${data.lot} of GTIN ${data.gtin} is already registered`);
-  if (data.expiresOn <= data.manufacturedOn) throw refuse('expiry_not_after_manufacture', 'expiresOn must be after manufacturedOn');
-  return [{ type: 'BatchRegistered', data: { ...data, supplierId: product.supplierId, exploitantId: product.exploitantId } }];
+  if (state.status === 'registered')
+    throw duplicate('lot_exists', `lot ${data.lot} of GTIN ${data.gtin} is already registered`);
+  if (data.expiresOn <= data.manufacturedOn)
+    throw refuse('expiry_not_after_manufacture', 'expiresOn must be after manufacturedOn');
+  return [
+    { type: 'BatchRegistered', data: { ...data, supplierId: product.supplierId, exploitantId: product.exploitantId } },
+  ];
 }

@@ -63,8 +63,16 @@ function namer(glns: ReadonlyMap<string, string>) {
 type Namer = ReturnType<typeof namer>;
 
 /** GS1 Digital Link URIs, which EPCIS 2.0 accepts as identifiers: a lot as a class, a serial as an instance. */
-const lotClass = (gtin: string, lot: string) => digitalLinkUri([{ ai: '01', value: gtin }, { ai: '10', value: lot }]);
-const instance = (gtin: string, serial: string) => digitalLinkUri([{ ai: '01', value: gtin }, { ai: '21', value: serial }]);
+const lotClass = (gtin: string, lot: string) =>
+  digitalLinkUri([
+    { ai: '01', value: gtin },
+    { ai: '10', value: lot },
+  ]);
+const instance = (gtin: string, serial: string) =>
+  digitalLinkUri([
+    { ai: '01', value: gtin },
+    { ai: '21', value: serial },
+  ]);
 /** A prescription is no CBV business transaction (not a purchase order): its type is cannatrace's own URI. */
 export const PRESCRIPTION_TRANSACTION_TYPE = 'urn:cannatrace:btt:prescription';
 
@@ -83,7 +91,12 @@ export function parisOffset(instant: string): string {
  * table in docs/epcis.md gives each choice and its reason). Patients stay out: a dispensation names the
  * prescription, not the pseudonym.
  */
-export function batchEpcisDocument(gtin: string, lot: string, events: RecordedForExport[], options: EpcisExportOptions = {}): EpcisDocument {
+export function batchEpcisDocument(
+  gtin: string,
+  lot: string,
+  events: RecordedForExport[],
+  options: EpcisExportOptions = {},
+): EpcisDocument {
   const now = options.now ?? new Date();
   const eventList = events.flatMap((event) => epcisEventsOf(gtin, lot, event, options.glns));
   return {
@@ -113,10 +126,21 @@ export function holderOf(event: RecordedForExport): string {
 }
 
 /** The EPCIS events one cannatrace event gives for one batch (none when it is not about the batch's packs). */
-export function epcisEventsOf(gtin: string, lot: string, event: RecordedForExport, glns: ReadonlyMap<string, string> = new Map()): EpcisObjectEvent[] {
+export function epcisEventsOf(
+  gtin: string,
+  lot: string,
+  event: RecordedForExport,
+  glns: ReadonlyMap<string, string> = new Map(),
+): EpcisObjectEvent[] {
   const { site, party } = namer(glns);
   const holder = holderOf(event);
-  const at = (index: number, action: EpcisObjectEvent['action'], bizStep: string, disposition: string, quantity?: number): EpcisObjectEvent => ({
+  const at = (
+    index: number,
+    action: EpcisObjectEvent['action'],
+    bizStep: string,
+    disposition: string,
+    quantity?: number,
+  ): EpcisObjectEvent => ({
     type: 'ObjectEvent',
     eventID: index === 0 ? `urn:uuid:${event.id}` : `urn:uuid:${event.id}#${index}`,
     eventTime: event.metadata.occurredAt,
@@ -126,7 +150,9 @@ export function epcisEventsOf(gtin: string, lot: string, event: RecordedForExpor
     bizStep,
     disposition,
     // No quantity: an event about the batch as a whole.
-    quantityList: [quantity === undefined ? { epcClass: lotClass(gtin, lot) } : { epcClass: lotClass(gtin, lot), quantity }],
+    quantityList: [
+      quantity === undefined ? { epcClass: lotClass(gtin, lot) } : { epcClass: lotClass(gtin, lot), quantity },
+    ],
     readPoint: { id: site(holder) },
     bizLocation: { id: site(holder) },
   });
@@ -135,10 +161,17 @@ export function epcisEventsOf(gtin: string, lot: string, event: RecordedForExpor
     : fromRegister(gtin, lot, holder, event as unknown as RegisterEvent, at, party);
 }
 
-type At = (index: number, action: EpcisObjectEvent['action'], bizStep: string, disposition: string, quantity?: number) => EpcisObjectEvent;
+type At = (
+  index: number,
+  action: EpcisObjectEvent['action'],
+  bizStep: string,
+  disposition: string,
+  quantity?: number,
+) => EpcisObjectEvent;
 
 /** A decision about the batch as a whole, wherever its packs are: it names no place, least of all the decider's. */
-const nowhere = ({ readPoint: _readPoint, bizLocation: _bizLocation, ...event }: EpcisObjectEvent): EpcisObjectEvent => event;
+const nowhere = ({ readPoint: _readPoint, bizLocation: _bizLocation, ...event }: EpcisObjectEvent): EpcisObjectEvent =>
+  event;
 
 function fromBatch(event: BatchEvent, at: At): EpcisObjectEvent[] {
   switch (event.type) {
@@ -159,7 +192,14 @@ function fromBatch(event: BatchEvent, at: At): EpcisObjectEvent[] {
   }
 }
 
-function fromRegister(gtin: string, lot: string, holder: string, event: RegisterEvent, at: At, party: Namer['party']): EpcisObjectEvent[] {
+function fromRegister(
+  gtin: string,
+  lot: string,
+  holder: string,
+  event: RegisterEvent,
+  at: At,
+  party: Namer['party'],
+): EpcisObjectEvent[] {
   // Each line of the event keeps its index among all the event's lines, so that an EPCIS event has one id
   // whichever batch it is exported or queried for.
   const ofThisBatch = <L extends { gtin: string; lot: string }>(lines: L[]) =>
@@ -189,16 +229,22 @@ function fromRegister(gtin: string, lot: string, holder: string, event: Register
       const d = event.data;
       const dispensed = {
         ...at(0, 'OBSERVE', 'dispensing', 'dispensed', d.quantity),
-        bizTransactionList: [{ type: PRESCRIPTION_TRANSACTION_TYPE, bizTransaction: `urn:cannatrace:prescription:${d.prescriptionId}` }],
+        bizTransactionList: [
+          { type: PRESCRIPTION_TRANSACTION_TYPE, bizTransaction: `urn:cannatrace:prescription:${d.prescriptionId}` },
+        ],
       };
-      return [d.serial === null ? dispensed : { ...dispensed, quantityList: undefined, epcList: [instance(gtin, d.serial)] }];
+      return [
+        d.serial === null ? dispensed : { ...dispensed, quantityList: undefined, epcList: [instance(gtin, d.serial)] },
+      ];
     }
     case 'LossDeclared':
       return [at(0, 'OBSERVE', 'other', event.data.kind === 'theft' ? 'stolen' : 'unknown', event.data.quantity)];
     case 'StockDestroyed':
       return [at(0, 'DELETE', 'destroying', 'destroyed', event.data.quantity)];
     case 'InventoryCounted':
-      return ofThisBatch(event.data.counts).map(({ line, index }) => at(index, 'OBSERVE', 'stock_taking', 'sellable_not_accessible', line.counted));
+      return ofThisBatch(event.data.counts).map(({ line, index }) =>
+        at(index, 'OBSERVE', 'stock_taking', 'sellable_not_accessible', line.counted),
+      );
     default:
       return [];
   }

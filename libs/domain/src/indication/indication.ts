@@ -2,7 +2,13 @@ import type { ProfessionalState } from '../professional/professional.js';
 import type { Decider } from '../shared/decider.js';
 import { duplicate, forbid, refuse } from '../shared/domain-error.js';
 
-export const INDICATIONS = ['NEUROPATHIC_PAIN', 'EPILEPSY', 'ONCOLOGY_SYMPTOMS', 'PALLIATIVE_CARE', 'CNS_SPASTICITY'] as const;
+export const INDICATIONS = [
+  'NEUROPATHIC_PAIN',
+  'EPILEPSY',
+  'ONCOLOGY_SYMPTOMS',
+  'PALLIATIVE_CARE',
+  'CNS_SPASTICITY',
+] as const;
 export type Indication = (typeof INDICATIONS)[number];
 
 /** Inclusion caps of the experimentation (3,000 patients in all); ANSM may change each. */
@@ -28,7 +34,14 @@ export type IndicationEvent =
   | { type: 'InclusionCapSet'; data: { indication: Indication; cap: number } }
   | {
       type: 'PatientIncluded';
-      data: { indication: Indication; patientId: string; includedOn: string; attestationNumber: string; prescriberRpps: string; referenceCentreId: string };
+      data: {
+        indication: Indication;
+        patientId: string;
+        includedOn: string;
+        attestationNumber: string;
+        prescriberRpps: string;
+        referenceCentreId: string;
+      };
     };
 
 export interface IndicationState {
@@ -69,22 +82,35 @@ export const indicationDecider: Decider<IndicationCommand, IndicationEvent, Indi
     }
     const { prescriber, indication, patientId } = command;
     requireReferenceCentrePrescriber(prescriber, command.organisation, command.includedOn);
-    if (!command.consent) throw refuse('consent_required', "a patient is included only after giving consent");
-    if (state.patients.has(patientId)) throw duplicate('patient_already_included', `patient ${patientId} is already included for ${indication}`);
+    if (!command.consent) throw refuse('consent_required', 'a patient is included only after giving consent');
+    if (state.patients.has(patientId))
+      throw duplicate('patient_already_included', `patient ${patientId} is already included for ${indication}`);
     const cap = capOf(indication, state);
-    if (state.patients.size >= cap) throw refuse('indication_cap_reached', `the ${cap} inclusions allowed for ${indication} are reached`);
+    if (state.patients.size >= cap)
+      throw refuse('indication_cap_reached', `the ${cap} inclusions allowed for ${indication} are reached`);
     const attestationNumber = `ATT-${ATTESTATION_PREFIX[indication]}-${String(state.patients.size + 1).padStart(6, '0')}`;
     return [
       {
         type: 'PatientIncluded',
-        data: { indication, patientId, includedOn: command.includedOn, attestationNumber, prescriberRpps: command.prescriberRpps, referenceCentreId: command.organisation },
+        data: {
+          indication,
+          patientId,
+          includedOn: command.includedOn,
+          attestationNumber,
+          prescriberRpps: command.prescriberRpps,
+          referenceCentreId: command.organisation,
+        },
       },
     ];
   },
 };
 
 /** A trained prescriber (trained on or before `on`) of a reference centre, acting for that organisation. */
-export function requireReferenceCentrePrescriber(prescriber: ProfessionalState, organisation: string, on: string): void {
+export function requireReferenceCentrePrescriber(
+  prescriber: ProfessionalState,
+  organisation: string,
+  on: string,
+): void {
   requireTrainedPrescriber(prescriber, organisation, on);
   if (prescriber.status === 'registered' && !prescriber.referenceCentre) {
     throw forbid('not_reference_centre', 'only a prescriber of a reference centre may do this');
@@ -92,7 +118,10 @@ export function requireReferenceCentrePrescriber(prescriber: ProfessionalState, 
 }
 
 export function requireTrainedPrescriber(prescriber: ProfessionalState, organisation: string, on: string): void {
-  if (prescriber.status !== 'registered' || prescriber.kind !== 'prescriber') throw forbid('not_a_prescriber', 'the caller is not a registered prescriber');
-  if (prescriber.organisationId !== organisation) throw forbid('not_of_organisation', `the prescriber works for ${prescriber.organisationId}`);
-  if (prescriber.trainedOn === null || prescriber.trainedOn > on) throw forbid('prescriber_not_trained', 'the prescriber has no training attestation');
+  if (prescriber.status !== 'registered' || prescriber.kind !== 'prescriber')
+    throw forbid('not_a_prescriber', 'the caller is not a registered prescriber');
+  if (prescriber.organisationId !== organisation)
+    throw forbid('not_of_organisation', `the prescriber works for ${prescriber.organisationId}`);
+  if (prescriber.trainedOn === null || prescriber.trainedOn > on)
+    throw forbid('prescriber_not_trained', 'the prescriber has no training attestation');
 }

@@ -39,13 +39,39 @@ export const organisationDecider: Decider<OrganisationCommand, OrganisationEvent
       throw duplicate('organisation_exists', `organisation ${command.data.id} is already registered`);
     }
     const { gln } = command.data;
-    if (gln !== undefined && glnProblem(gln)) throw refuse('gln_invalid', `GLN ${gln} is not 13 digits with a valid GS1 check digit`);
+    if (gln !== undefined && glnProblem(gln))
+      throw refuse('gln_invalid', `GLN ${gln} is not 13 digits with a valid GS1 check digit`);
     return [{ type: 'OrganisationRegistered', data: command.data }];
   },
 };
 
 /** Countries of the European Union: a shipment from elsewhere needs an ANSM import authorisation. */
 export const EU_COUNTRIES = new Set([
-  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE',
-  'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE',
+  'AT',
+  'BE',
+  'BG',
+  'HR',
+  'CY',
+  'CZ',
+  'DK',
+  'EE',
+  'FI',
+  'FR',
+  'DE',
+  'GR',
+  'HU',
+  'IE',
+  'IT',
+  'LV',
+  'LT',
+  'LU',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SK',
+  'SI',
+  'ES',
+  'SE',
 ]);

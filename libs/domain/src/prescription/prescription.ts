@@ -1,4 +1,9 @@
-import { requireReferenceCentrePrescriber, requireTrainedPrescriber, type Indication, type IndicationState } from '../indication/indication.js';
+import {
+  requireReferenceCentrePrescriber,
+  requireTrainedPrescriber,
+  type Indication,
+  type IndicationState,
+} from '../indication/indication.js';
 import { PHARMACY_KINDS, type OrganisationState } from '../organisation/organisation.js';
 import type { ProductState } from '../product/product.js';
 import type { ProfessionalState } from '../professional/professional.js';
@@ -30,8 +35,7 @@ export type PrescriptionEvent =
   | { type: 'PrescriptionCancelled'; data: { reason: string } };
 
 export type PrescriptionState =
-  | { status: 'unknown' }
-  | ({ status: 'issued' | 'cancelled' } & PrescriptionDetails & { prescriberRpps: string });
+  { status: 'unknown' } | ({ status: 'issued' | 'cancelled' } & PrescriptionDetails & { prescriberRpps: string });
 
 export type PrescriptionCommand =
   | {
@@ -53,13 +57,24 @@ export type PrescriptionCommand =
 export const prescriptionDecider: Decider<PrescriptionCommand, PrescriptionEvent, PrescriptionState> = {
   initialState: () => ({ status: 'unknown' }),
   evolve: (state, event) =>
-    event.type === 'PrescriptionIssued' ? { status: 'issued', ...event.data } : state.status === 'unknown' ? state : { ...state, status: 'cancelled' },
+    event.type === 'PrescriptionIssued'
+      ? { status: 'issued', ...event.data }
+      : state.status === 'unknown'
+        ? state
+        : { ...state, status: 'cancelled' },
   decide: (command, state) => (command.type === 'IssuePrescription' ? issue(command, state) : cancel(command, state)),
 };
 
-function issue(command: Extract<PrescriptionCommand, { type: 'IssuePrescription' }>, state: PrescriptionState): PrescriptionEvent[] {
+function issue(
+  command: Extract<PrescriptionCommand, { type: 'IssuePrescription' }>,
+  state: PrescriptionState,
+): PrescriptionEvent[] {
   const { data, prescriber } = command;
-  if (state.status !== 'unknown') throw duplicate('prescription_number_used', `secure prescription ${data.securePrescriptionNumber} is already issued`);
+  if (state.status !== 'unknown')
+    throw duplicate(
+      'prescription_number_used',
+      `secure prescription ${data.securePrescriptionNumber} is already issued`,
+    );
   if (data.renewalOf === null) {
     requireReferenceCentrePrescriber(prescriber, command.organisation, data.issuedOn);
     if (!command.inclusions.patients.has(data.patientId)) {
@@ -68,15 +83,22 @@ function issue(command: Extract<PrescriptionCommand, { type: 'IssuePrescription'
   } else {
     requireTrainedPrescriber(prescriber, command.organisation, data.issuedOn);
     const renewed = command.renewed;
-    if (!renewed || renewed.status === 'unknown') throw refuse('renewed_prescription_unknown', `no prescription ${data.renewalOf} to renew`);
-    if (renewed.patientId !== data.patientId) throw refuse('renewal_of_another_patient', 'a renewal is for the patient of the renewed prescription');
-    if (renewed.indication !== data.indication) throw refuse('renewal_of_another_indication', 'a renewal keeps the indication of the renewed prescription');
+    if (!renewed || renewed.status === 'unknown')
+      throw refuse('renewed_prescription_unknown', `no prescription ${data.renewalOf} to renew`);
+    if (renewed.patientId !== data.patientId)
+      throw refuse('renewal_of_another_patient', 'a renewal is for the patient of the renewed prescription');
+    if (renewed.indication !== data.indication)
+      throw refuse('renewal_of_another_indication', 'a renewal keeps the indication of the renewed prescription');
   }
   if (data.durationDays < 1 || data.durationDays > MAX_DURATION_DAYS) {
-    throw refuse('duration_out_of_range', `a prescription lasts 1 to ${MAX_DURATION_DAYS} days, not ${data.durationDays}`);
+    throw refuse(
+      'duration_out_of_range',
+      `a prescription lasts 1 to ${MAX_DURATION_DAYS} days, not ${data.durationDays}`,
+    );
   }
   if (data.issuedOn > command.today) throw refuse('issued_in_the_future', `issuedOn ${data.issuedOn} is after today`);
-  if (command.product.status !== 'authorised') throw refuse('product_unknown', `GTIN ${data.gtin} is not in the catalogue`);
+  if (command.product.status !== 'authorised')
+    throw refuse('product_unknown', `GTIN ${data.gtin} is not in the catalogue`);
   const { pharmacy } = command;
   if (pharmacy.status !== 'registered' || !PHARMACY_KINDS.includes(pharmacy.kind)) {
     throw refuse('pharmacy_unknown', `${data.pharmacyId} is not a registered pharmacy`);
@@ -84,9 +106,13 @@ function issue(command: Extract<PrescriptionCommand, { type: 'IssuePrescription'
   return [{ type: 'PrescriptionIssued', data: { ...data, prescriberRpps: command.prescriberRpps } }];
 }
 
-function cancel(command: Extract<PrescriptionCommand, { type: 'CancelPrescription' }>, state: PrescriptionState): PrescriptionEvent[] {
+function cancel(
+  command: Extract<PrescriptionCommand, { type: 'CancelPrescription' }>,
+  state: PrescriptionState,
+): PrescriptionEvent[] {
   if (state.status === 'unknown') throw notFound('prescription_unknown', 'no such prescription');
-  if (state.prescriberRpps !== command.prescriberRpps) throw forbid('not_prescription_author', 'only its prescriber cancels a prescription');
+  if (state.prescriberRpps !== command.prescriberRpps)
+    throw forbid('not_prescription_author', 'only its prescriber cancels a prescription');
   if (state.status === 'cancelled') throw refuse('prescription_cancelled', 'the prescription is already cancelled');
   return [{ type: 'PrescriptionCancelled', data: { reason: command.reason } }];
 }

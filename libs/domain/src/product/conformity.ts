@@ -21,7 +21,10 @@ export interface Assessment {
  * Every failure of a certificate of analysis against the product's specification: each cannabinoid within the
  * declared content ± tolerance, each contaminant the specification limits measured and at or under its limit.
  */
-export function assessAnalysis(product: Pick<ProductSpecification, 'declared' | 'tolerancePercent' | 'limits'>, results: AnalysisResults): Assessment {
+export function assessAnalysis(
+  product: Pick<ProductSpecification, 'declared' | 'tolerancePercent' | 'limits'>,
+  results: AnalysisResults,
+): Assessment {
   const failures: AnalysisFailure[] = [];
   for (const analyte of ['thc', 'cbd'] as const) {
     const declared = product.declared[analyte];

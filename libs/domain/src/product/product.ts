@@ -33,11 +33,17 @@ export type AuthoriseProductData = Omit<ProductSpecification, 'tolerancePercent'
 
 export type ProductCommand =
   | { type: 'AuthoriseProduct'; data: AuthoriseProductData; supplier: OrganisationState; exploitant: OrganisationState }
-  | { type: 'ChangeSpecification'; data: { tolerancePercent?: number; limits?: ContaminantLimits; narcotic?: boolean } };
+  | {
+      type: 'ChangeSpecification';
+      data: { tolerancePercent?: number; limits?: ContaminantLimits; narcotic?: boolean };
+    };
 
 export type ProductEvent =
   | { type: 'ProductAuthorised'; data: ProductSpecification }
-  | { type: 'ProductSpecificationChanged'; data: { tolerancePercent: number; limits: ContaminantLimits; narcotic: boolean } };
+  | {
+      type: 'ProductSpecificationChanged';
+      data: { tolerancePercent: number; limits: ContaminantLimits; narcotic: boolean };
+    };
 
 export type ProductState = { status: 'unknown' } | ({ status: 'authorised' } & ProductSpecification);
 
@@ -68,7 +74,10 @@ export const productDecider: Decider<ProductCommand, ProductEvent, ProductState>
   },
 };
 
-function authorise(command: Extract<ProductCommand, { type: 'AuthoriseProduct' }>, state: ProductState): ProductEvent[] {
+function authorise(
+  command: Extract<ProductCommand, { type: 'AuthoriseProduct' }>,
+  state: ProductState,
+): ProductEvent[] {
   const { data, supplier, exploitant } = command;
   if (state.status === 'authorised') throw duplicate('product_exists', `GTIN ${data.gtin} is already in the catalogue`);
   if (supplier.status !== 'registered' || supplier.kind !== 'supplier') {
@@ -78,8 +87,10 @@ function authorise(command: Extract<ProductCommand, { type: 'AuthoriseProduct' }
     throw refuse('exploitant_unknown', `${data.exploitantId} is not a registered exploitant`);
   }
   const { thc, cbd } = data.declared;
-  if (data.ratio === 'THC_DOMINANT' && !(thc > cbd)) throw refuse('ratio_mismatch', 'a THC-dominant product declares more THC than CBD');
-  if (data.ratio === 'CBD_DOMINANT' && !(cbd > thc)) throw refuse('ratio_mismatch', 'a CBD-dominant product declares more CBD than THC');
+  if (data.ratio === 'THC_DOMINANT' && !(thc > cbd))
+    throw refuse('ratio_mismatch', 'a THC-dominant product declares more THC than CBD');
+  if (data.ratio === 'CBD_DOMINANT' && !(cbd > thc))
+    throw refuse('ratio_mismatch', 'a CBD-dominant product declares more CBD than THC');
   if (data.ratio === 'BALANCED' && !(thc <= 2 * cbd && cbd <= 2 * thc)) {
     throw refuse('ratio_mismatch', 'a balanced product declares THC and CBD within a factor of 2 of each other');
   }

@@ -34,14 +34,14 @@ export type ProfessionalEvent = {
 };
 
 export type ProfessionalState =
-  | { status: 'unknown' }
-  | ({ status: 'registered' } & ProfessionalDetails & { referenceCentre: boolean });
+  { status: 'unknown' } | ({ status: 'registered' } & ProfessionalDetails & { referenceCentre: boolean });
 
 export const professionalDecider: Decider<ProfessionalCommand, ProfessionalEvent, ProfessionalState> = {
   initialState: () => ({ status: 'unknown' }),
   evolve: (_state, event) => ({ status: 'registered', ...event.data }),
   decide: ({ data, organisation }, state) => {
-    if (state.status === 'registered') throw duplicate('professional_exists', `RPPS ${data.rpps} is already registered`);
+    if (state.status === 'registered')
+      throw duplicate('professional_exists', `RPPS ${data.rpps} is already registered`);
     if (organisation.status !== 'registered') {
       throw refuse('organisation_unknown', `organisation ${data.organisationId} is not registered`);
     }
@@ -51,6 +51,8 @@ export const professionalDecider: Decider<ProfessionalCommand, ProfessionalEvent
     if (data.kind === 'prescriber' && INDUSTRY_KINDS.includes(organisation.kind)) {
       throw refuse('prescriber_needs_care_setting', `a prescriber cannot work for a ${organisation.kind}`);
     }
-    return [{ type: 'ProfessionalRegistered', data: { ...data, referenceCentre: organisation.kind === 'reference_centre' } }];
+    return [
+      { type: 'ProfessionalRegistered', data: { ...data, referenceCentre: organisation.kind === 'reference_centre' } },
+    ];
   },
 };

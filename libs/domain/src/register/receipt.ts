@@ -19,7 +19,11 @@ export interface ReceiptComparison {
  * Compares what arrived with what was shipped, batch by batch, and says every difference. Given the recorded
  * expiry of the batches (by batch key), it also reports each scanned expiry that differs from its batch's.
  */
-export function compareReceipt(shipped: Line[], arrival: Arrival, recordedExpiries: ReadonlyMap<string, string> = new Map()): ReceiptComparison {
+export function compareReceipt(
+  shipped: Line[],
+  arrival: Arrival,
+  recordedExpiries: ReadonlyMap<string, string> = new Map(),
+): ReceiptComparison {
   const shippedByKey = new Map(shipped.map((line) => [batchKey(line.gtin, line.lot), line]));
   const counted = arrival.kind === 'lines' ? countLines(arrival.lines) : countScans(arrival.scans, shipped);
   const discrepancies: Discrepancy[] = [...counted.discrepancies];
@@ -28,12 +32,19 @@ export function compareReceipt(shipped: Line[], arrival: Arrival, recordedExpiri
   for (const [key, line] of shippedByKey) {
     const received = counted.packs.get(key)?.quantity ?? 0;
     if (received > 0) accepted.push({ gtin: line.gtin, lot: line.lot, quantity: Math.min(received, line.quantity) });
-    if (received < line.quantity) discrepancies.push({ kind: 'missing', gtin: line.gtin, lot: line.lot, shipped: line.quantity, received });
-    if (received > line.quantity) discrepancies.push({ kind: 'extra', gtin: line.gtin, lot: line.lot, shipped: line.quantity, received });
+    if (received < line.quantity)
+      discrepancies.push({ kind: 'missing', gtin: line.gtin, lot: line.lot, shipped: line.quantity, received });
+    if (received > line.quantity)
+      discrepancies.push({ kind: 'extra', gtin: line.gtin, lot: line.lot, shipped: line.quantity, received });
   }
   for (const [key, line] of counted.packs) {
     if (!shippedByKey.has(key)) {
-      discrepancies.push({ kind: 'wrong_batch', gtin: line.gtin, lot: line.lot === '' ? null : line.lot, received: line.quantity });
+      discrepancies.push({
+        kind: 'wrong_batch',
+        gtin: line.gtin,
+        lot: line.lot === '' ? null : line.lot,
+        received: line.quantity,
+      });
     }
   }
   discrepancies.push(...expiryMismatches(counted.expiries, shippedByKey, recordedExpiries));
@@ -41,7 +52,11 @@ export function compareReceipt(shipped: Line[], arrival: Arrival, recordedExpiri
 }
 
 /** Scanned expiries of shipped batches that differ from the recorded ones, one entry per batch and date. */
-function expiryMismatches(expiries: Map<string, Map<string, number>>, shippedByKey: Map<string, Line>, recorded: ReadonlyMap<string, string>): ExpiryMismatch[] {
+function expiryMismatches(
+  expiries: Map<string, Map<string, number>>,
+  shippedByKey: Map<string, Line>,
+  recorded: ReadonlyMap<string, string>,
+): ExpiryMismatch[] {
   const mismatches: ExpiryMismatch[] = [];
   for (const [key, byDate] of expiries) {
     const line = shippedByKey.get(key);
@@ -49,7 +64,14 @@ function expiryMismatches(expiries: Map<string, Map<string, number>>, shippedByK
     if (!line || expiresOn === undefined) continue;
     for (const [scanned, received] of byDate) {
       if (compareScannedExpiry(scanned, expiresOn) === 'differs') {
-        mismatches.push({ kind: 'expiry_mismatch', gtin: line.gtin, lot: line.lot, recorded: expiresOn, scanned, received });
+        mismatches.push({
+          kind: 'expiry_mismatch',
+          gtin: line.gtin,
+          lot: line.lot,
+          recorded: expiresOn,
+          scanned,
+          received,
+        });
       }
     }
   }
@@ -90,7 +112,9 @@ function countScans(scans: string[], shipped: Line[]): Count {
       continue;
     }
     const lot = code.lot ?? '';
-    const runOn = shipped.find((line) => line.gtin === code.gtin && line.lot !== lot && lot.startsWith(`${line.lot}21`));
+    const runOn = shipped.find(
+      (line) => line.gtin === code.gtin && line.lot !== lot && lot.startsWith(`${line.lot}21`),
+    );
     if (runOn && !shipped.some((line) => line.gtin === code.gtin && line.lot === lot)) {
       discrepancies.push({
         kind: 'missing_separator',

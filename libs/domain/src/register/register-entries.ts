@@ -2,7 +2,8 @@ import { batchKey } from '../batch/batch.js';
 import { parisDate } from '../shared/dates.js';
 import type { RegisterEvent } from './register-events.js';
 
-export type Movement = 'release' | 'dispatch' | 'receipt' | 'dispensation' | 'loss' | 'theft' | 'destruction' | 'inventory';
+export type Movement =
+  'release' | 'dispatch' | 'receipt' | 'dispensation' | 'loss' | 'theft' | 'destruction' | 'inventory';
 
 /** One line of the narcotics register: a dated entry or exit of packs of one batch, and the balance after it. */
 export interface RegisterEntry {
@@ -31,7 +32,9 @@ export interface RecordedRegisterEvent {
 }
 
 /** A movement before it is dated and balanced; `signed` is positive for an entry. */
-type PendingEntry = Pick<RegisterEntry, 'movement' | 'gtin' | 'lot' | 'reference' | 'counterparty'> & { signed: number };
+type PendingEntry = Pick<RegisterEntry, 'movement' | 'gtin' | 'lot' | 'reference' | 'counterparty'> & {
+  signed: number;
+};
 
 /** Every register event as entries, in the register's order, with the running balance of each batch. */
 export function registerEntries(events: RecordedRegisterEvent[]): RegisterEntry[] {
@@ -62,7 +65,9 @@ function movementsOf(event: RegisterEvent): PendingEntry[] {
   const none = { reference: null, counterparty: null };
   switch (event.type) {
     case 'StockEntered':
-      return [{ ...none, movement: 'release', gtin: event.data.gtin, lot: event.data.lot, signed: event.data.quantity }];
+      return [
+        { ...none, movement: 'release', gtin: event.data.gtin, lot: event.data.lot, signed: event.data.quantity },
+      ];
     case 'ShipmentDispatched':
       return event.data.lines.map((l) => ({
         movement: 'dispatch' as const,
@@ -94,7 +99,14 @@ function movementsOf(event: RegisterEvent): PendingEntry[] {
       ];
     case 'StockDestroyed':
       return [
-        { movement: 'destruction', gtin: event.data.gtin, lot: event.data.lot, signed: -event.data.quantity, reference: event.data.reportReference, counterparty: null },
+        {
+          movement: 'destruction',
+          gtin: event.data.gtin,
+          lot: event.data.lot,
+          signed: -event.data.quantity,
+          reference: event.data.reportReference,
+          counterparty: null,
+        },
       ];
     case 'PrescriptionDispensed':
       return [
@@ -108,7 +120,13 @@ function movementsOf(event: RegisterEvent): PendingEntry[] {
         },
       ];
     case 'InventoryCounted':
-      return event.data.adjustments.map((a) => ({ ...none, movement: 'inventory' as const, gtin: a.gtin, lot: a.lot, signed: a.difference }));
+      return event.data.adjustments.map((a) => ({
+        ...none,
+        movement: 'inventory' as const,
+        gtin: a.gtin,
+        lot: a.lot,
+        signed: a.difference,
+      }));
     default:
       return [];
   }
@@ -166,5 +184,7 @@ export function bookBalance(events: RecordedRegisterEvent[]): MonthlyBalance[] {
 
 /** A month in which nothing moved: every batch held closes as it opened. */
 export function unchangedBalance(stock: Iterable<{ gtin: string; lot: string; quantity: number }>): MonthlyBalance[] {
-  return [...stock].filter((line) => line.quantity !== 0).map(({ gtin, lot, quantity }) => ({ gtin, lot, opening: quantity, entries: 0, exits: 0, closing: quantity }));
+  return [...stock]
+    .filter((line) => line.quantity !== 0)
+    .map(({ gtin, lot, quantity }) => ({ gtin, lot, opening: quantity, entries: 0, exits: 0, closing: quantity }));
 }

@@ -67,15 +67,31 @@ export type RegisterEvent =
   | { type: 'StockEntered'; data: Line & { reason: 'batch_release' } }
   | {
       type: 'ShipmentDispatched';
-      data: { shipmentId: string; to: string; lines: Line[]; carrier: string | null; importAuthorisation: string | null };
+      data: {
+        shipmentId: string;
+        to: string;
+        lines: Line[];
+        carrier: string | null;
+        importAuthorisation: string | null;
+      };
     }
   | {
       type: 'ShipmentReceived';
-      data: { shipmentId: string; from: string; accepted: Line[]; discrepancies: Discrepancy[]; serials: SerialNumber[] };
+      data: {
+        shipmentId: string;
+        from: string;
+        accepted: Line[];
+        discrepancies: Discrepancy[];
+        serials: SerialNumber[];
+      };
     }
   | {
       type: 'LossDeclared';
-      data: Line & { kind: 'loss' | 'theft'; occurredOn: string; declarations: { police: string; ars: string; ansm: string } };
+      data: Line & {
+        kind: 'loss' | 'theft';
+        occurredOn: string;
+        declarations: { police: string; ars: string; ansm: string };
+      };
     }
   | {
       type: 'StockDestroyed';

@@ -1,6 +1,11 @@
 import { batchKey, type BatchState, type RegisteredBatch } from '../batch/batch.js';
 import { compareScannedExpiry } from '../batch/scanned-expiry.js';
-import { EU_COUNTRIES, PHARMACY_KINDS, type OrganisationKind, type OrganisationState } from '../organisation/organisation.js';
+import {
+  EU_COUNTRIES,
+  PHARMACY_KINDS,
+  type OrganisationKind,
+  type OrganisationState,
+} from '../organisation/organisation.js';
 import type { PrescriptionState } from '../prescription/prescription.js';
 import type { ProfessionalState } from '../professional/professional.js';
 import { daysBetween } from '../shared/dates.js';
@@ -201,7 +206,9 @@ export function carryOver(previous: RegisterState | undefined, month: Month): Ca
     received: [...previous.received]
       .map(([shipmentId, received]) => ({ shipmentId, month: received ?? previousMonth }))
       .filter((receipt) => receipt.month >= oldestReceipt),
-    fills: [...previous.fills.values()].filter((fill) => daysBetween(fill.firstOn, opensOn) < MAX_DURATION_DAYS).map((fill) => ({ ...fill })),
+    fills: [...previous.fills.values()]
+      .filter((fill) => daysBetween(fill.firstOn, opensOn) < MAX_DURATION_DAYS)
+      .map((fill) => ({ ...fill })),
     serials: [...previous.serials.values()]
       .filter((batch) => batch.expiresOn === null || batch.expiresOn > opensOn)
       .map(({ gtin, lot, expiresOn, serials }) => ({ gtin, lot, expiresOn, serials: [...serials] })),
@@ -239,7 +246,10 @@ function decide(command: RegisterCommand, state: RegisterState): RegisterEvent[]
 export const REGISTER_BOOK_CLOSED = 'register_book_closed';
 
 function bookClosed(state: RegisterState) {
-  return duplicate(REGISTER_BOOK_CLOSED, `the register book ${state.book.month ?? '(single register)'} is ${state.book.opened ? 'closed' : 'not open'}`);
+  return duplicate(
+    REGISTER_BOOK_CLOSED,
+    `the register book ${state.book.month ?? '(single register)'} is ${state.book.opened ? 'closed' : 'not open'}`,
+  );
 }
 
 function closeBook(nextMonth: Month, state: RegisterState): RegisterEvent[] {
@@ -257,29 +267,50 @@ function openBook(command: Extract<RegisterCommand, { type: 'OpenBook' }>, state
 }
 
 /** The opening of the book of `month`, carrying over from the previous book's state (none for a new site). */
-export function bookOpening(month: Month, previousBook: string | null, previous: RegisterState | undefined): Extract<RegisterEvent, { type: 'RegisterBookOpened' }> {
+export function bookOpening(
+  month: Month,
+  previousBook: string | null,
+  previous: RegisterState | undefined,
+): Extract<RegisterEvent, { type: 'RegisterBookOpened' }> {
   return { type: 'RegisterBookOpened', data: { month, previousBook, carried: carryOver(previous, month) } };
 }
 
 /** A released batch's packs enter its supplier's register, once. */
-function enterRelease(site: string, batch: RegisteredBatch, state: RegisterState): Extract<RegisterEvent, { type: 'StockEntered' }>[] {
+function enterRelease(
+  site: string,
+  batch: RegisteredBatch,
+  state: RegisterState,
+): Extract<RegisterEvent, { type: 'StockEntered' }>[] {
   const key = batchKey(batch.gtin, batch.lot);
   if (!batch.released || batch.supplierId !== site || state.releasesEntered.has(key)) return [];
-  return [{ type: 'StockEntered', data: { gtin: batch.gtin, lot: batch.lot, quantity: batch.quantity, reason: 'batch_release' } }];
+  return [
+    {
+      type: 'StockEntered',
+      data: { gtin: batch.gtin, lot: batch.lot, quantity: batch.quantity, reason: 'batch_release' },
+    },
+  ];
 }
 
-function dispatch(command: Extract<RegisterCommand, { type: 'DispatchShipment' }>, state: RegisterState): RegisterEvent[] {
+function dispatch(
+  command: Extract<RegisterCommand, { type: 'DispatchShipment' }>,
+  state: RegisterState,
+): RegisterEvent[] {
   const { sender, receiver, shipmentId } = command;
   if (sender.status !== 'registered') throw forbid('sender_unknown', 'the sending organisation is not registered');
   const allowed = ROUTES[sender.kind] ?? [];
-  if (receiver.status !== 'registered') throw refuse('receiver_unknown', 'the receiving organisation is not registered');
+  if (receiver.status !== 'registered')
+    throw refuse('receiver_unknown', 'the receiving organisation is not registered');
   if (!allowed.includes(receiver.kind)) {
     throw refuse('route_not_allowed', `a ${sender.kind} does not ship to a ${receiver.kind}`);
   }
   if (!EU_COUNTRIES.has(sender.country) && !command.importAuthorisation) {
-    throw refuse('import_authorisation_required', `a shipment from ${sender.country}, outside the EU, needs an ANSM import authorisation`);
+    throw refuse(
+      'import_authorisation_required',
+      `a shipment from ${sender.country}, outside the EU, needs an ANSM import authorisation`,
+    );
   }
-  if (state.dispatches.has(shipmentId)) throw duplicate('shipment_exists', `shipment ${shipmentId} is already dispatched`);
+  if (state.dispatches.has(shipmentId))
+    throw duplicate('shipment_exists', `shipment ${shipmentId} is already dispatched`);
 
   const lines = mergeLines(command.lines);
   const events: RegisterEvent[] = [];
@@ -288,23 +319,40 @@ function dispatch(command: Extract<RegisterCommand, { type: 'DispatchShipment' }
     // A release not yet entered (its process lags behind) is entered by the dispatch itself, once.
     const entry = enterRelease(sender.id, batch, state);
     events.push(...entry);
-    const held = (state.stock.get(batchKey(line.gtin, line.lot))?.quantity ?? 0) + entry.reduce((sum, e) => sum + e.data.quantity, 0);
-    if (line.quantity > held) throw refuse('insufficient_stock', `${line.quantity} packs of lot ${line.lot} asked, ${held} held`);
+    const held =
+      (state.stock.get(batchKey(line.gtin, line.lot))?.quantity ?? 0) +
+      entry.reduce((sum, e) => sum + e.data.quantity, 0);
+    if (line.quantity > held)
+      throw refuse('insufficient_stock', `${line.quantity} packs of lot ${line.lot} asked, ${held} held`);
   }
   events.push({
     type: 'ShipmentDispatched',
-    data: { shipmentId, to: receiver.id, lines, carrier: command.carrier, importAuthorisation: command.importAuthorisation },
+    data: {
+      shipmentId,
+      to: receiver.id,
+      lines,
+      carrier: command.carrier,
+      importAuthorisation: command.importAuthorisation,
+    },
   });
   return events;
 }
 
-function receive(command: Extract<RegisterCommand, { type: 'ReceiveShipment' }>, state: RegisterState): RegisterEvent[] {
+function receive(
+  command: Extract<RegisterCommand, { type: 'ReceiveShipment' }>,
+  state: RegisterState,
+): RegisterEvent[] {
   const { dispatch: shipped, shipmentId } = command;
   if (!shipped) throw notFound('shipment_unknown', `no shipment ${shipmentId}`);
-  if (shipped.to !== command.site) throw forbid('not_shipment_receiver', `shipment ${shipmentId} is addressed to ${shipped.to}`);
-  if (state.received.has(shipmentId)) throw duplicate('shipment_already_received', `shipment ${shipmentId} is already received`);
+  if (shipped.to !== command.site)
+    throw forbid('not_shipment_receiver', `shipment ${shipmentId} is addressed to ${shipped.to}`);
+  if (state.received.has(shipmentId))
+    throw duplicate('shipment_already_received', `shipment ${shipmentId} is already received`);
   if (state.book.month !== null && shipped.month < addMonths(state.book.month, -RECEIPT_WINDOW_MONTHS)) {
-    throw refuse('receipt_too_late', `shipment ${shipmentId} left in ${shipped.month}: a receipt is recorded within ${RECEIPT_WINDOW_MONTHS} months; declare the packs lost`);
+    throw refuse(
+      'receipt_too_late',
+      `shipment ${shipmentId} left in ${shipped.month}: a receipt is recorded within ${RECEIPT_WINDOW_MONTHS} months; declare the packs lost`,
+    );
   }
   const { accepted, discrepancies, serials } = compareReceipt(shipped.lines, command.arrival, command.expiries);
   return [{ type: 'ShipmentReceived', data: { shipmentId, from: shipped.from, accepted, discrepancies, serials } }];
@@ -326,11 +374,21 @@ function destroy(command: Extract<RegisterCommand, { type: 'DestroyStock' }>, st
 /** Counts replace the recorded stock; each difference is recorded as an adjustment. Every held batch is counted. */
 function count(command: Extract<RegisterCommand, { type: 'CountInventory' }>, state: RegisterState): RegisterEvent[] {
   const counted = new Map(mergeLines(command.counts).map((line) => [batchKey(line.gtin, line.lot), line]));
-  const uncounted = [...state.stock].filter(([key, held]) => held.quantity > 0 && !counted.has(key)).map(([key]) => key);
+  const uncounted = [...state.stock]
+    .filter(([key, held]) => held.quantity > 0 && !counted.has(key))
+    .map(([key]) => key);
   if (uncounted.length > 0) {
-    throw refuse('inventory_incomplete', `every batch held must be counted (0 when none is found); not counted: ${uncounted.join(', ')}`);
+    throw refuse(
+      'inventory_incomplete',
+      `every batch held must be counted (0 when none is found); not counted: ${uncounted.join(', ')}`,
+    );
   }
-  const counts = [...counted].map(([key, line]) => ({ gtin: line.gtin, lot: line.lot, counted: line.quantity, recorded: state.stock.get(key)?.quantity ?? 0 }));
+  const counts = [...counted].map(([key, line]) => ({
+    gtin: line.gtin,
+    lot: line.lot,
+    counted: line.quantity,
+    recorded: state.stock.get(key)?.quantity ?? 0,
+  }));
   const adjustments = counts
     .filter((c) => c.counted !== c.recorded)
     .map((c) => ({ gtin: c.gtin, lot: c.lot, difference: c.counted - c.recorded }));
@@ -338,7 +396,11 @@ function count(command: Extract<RegisterCommand, { type: 'CountInventory' }>, st
 }
 
 /** Dispensing and shipping a batch needs it released, not on hold, not recalled, not expired. */
-function usableBatch(batch: BatchState | undefined, line: { gtin: string; lot: string }, today: string): RegisteredBatch {
+function usableBatch(
+  batch: BatchState | undefined,
+  line: { gtin: string; lot: string },
+  today: string,
+): RegisteredBatch {
   if (!batch || batch.status !== 'registered') throw refuse('batch_unknown', `no lot ${line.lot} of GTIN ${line.gtin}`);
   if (batch.recalled) throw refuse('batch_recalled', `lot ${line.lot} is recalled`);
   if (batch.onHold) throw refuse('batch_on_hold', `lot ${line.lot} is on hold`);
@@ -352,7 +414,10 @@ function usableBatch(batch: BatchState | undefined, line: { gtin: string; lot: s
  * the share of the days of treatment still to run, rounded down to whole packs, so that never more than the
  * remaining treatment is given.
  */
-export function allowedPacks(prescription: { quantity: number; durationDays: number; issuedOn: string }, presentedOn: string): number {
+export function allowedPacks(
+  prescription: { quantity: number; durationDays: number; issuedOn: string },
+  presentedOn: string,
+): number {
   const delay = daysBetween(prescription.issuedOn, presentedOn);
   if (delay <= PRESENTATION_DAYS) return prescription.quantity;
   const remainingDays = Math.max(0, prescription.durationDays - delay);
@@ -364,16 +429,23 @@ function dispense(command: Extract<RegisterCommand, { type: 'Dispense' }>, state
   if (pharmacist.status !== 'registered' || pharmacist.kind !== 'pharmacist' || pharmacist.organisationId !== site) {
     throw forbid('pharmacist_not_of_pharmacy', `only a registered pharmacist of ${site} dispenses here`);
   }
-  if (pharmacist.trainedOn === null || pharmacist.trainedOn > today) throw forbid('pharmacist_not_trained', 'the pharmacist has no training attestation');
-  if (prescription.status === 'unknown') throw notFound('prescription_unknown', `no prescription ${command.prescriptionId}`);
-  if (prescription.pharmacyId !== site) throw forbid('prescription_for_another_pharmacy', `the prescription names pharmacy ${prescription.pharmacyId}`);
+  if (pharmacist.trainedOn === null || pharmacist.trainedOn > today)
+    throw forbid('pharmacist_not_trained', 'the pharmacist has no training attestation');
+  if (prescription.status === 'unknown')
+    throw notFound('prescription_unknown', `no prescription ${command.prescriptionId}`);
+  if (prescription.pharmacyId !== site)
+    throw forbid('prescription_for_another_pharmacy', `the prescription names pharmacy ${prescription.pharmacyId}`);
   if (prescription.status === 'cancelled') throw refuse('prescription_cancelled', 'the prescription is cancelled');
-  if (prescription.gtin !== pack.gtin) throw refuse('wrong_product', `the prescription is for GTIN ${prescription.gtin}, not ${pack.gtin}`);
+  if (prescription.gtin !== pack.gtin)
+    throw refuse('wrong_product', `the prescription is for GTIN ${prescription.gtin}, not ${pack.gtin}`);
 
   const elapsed = daysBetween(prescription.issuedOn, today);
   if (elapsed < 0) throw refuse('prescription_not_yet_valid', `the prescription is issued on ${prescription.issuedOn}`);
   if (elapsed >= prescription.durationDays) {
-    throw refuse('treatment_period_over', `the ${prescription.durationDays} days of treatment from ${prescription.issuedOn} are over`);
+    throw refuse(
+      'treatment_period_over',
+      `the ${prescription.durationDays} days of treatment from ${prescription.issuedOn} are over`,
+    );
   }
   const fill = state.fills.get(command.prescriptionId);
   const remaining = remainingPacks(prescription, fill, today);
@@ -383,14 +455,21 @@ function dispense(command: Extract<RegisterCommand, { type: 'Dispense' }>, state
       allowed < prescription.quantity
         ? `presented ${daysBetween(prescription.issuedOn, fill?.firstOn ?? today)} days after issue, it allows only the remaining days of treatment: ${allowed} of ${prescription.quantity} packs (rounded down)`
         : `it allows ${prescription.quantity} packs`;
-    throw refuse('exceeds_prescription', `${fill?.dispensed ?? 0} packs dispensed so far, ${quantity} more asked: ${why}`);
+    throw refuse(
+      'exceeds_prescription',
+      `${fill?.dispensed ?? 0} packs dispensed so far, ${quantity} more asked: ${why}`,
+    );
   }
   const batch = usableBatch(command.batch, pack, today);
   if (compareScannedExpiry(pack.scannedExpiry, batch.expiresOn) === 'differs') {
-    throw refuse('scanned_expiry_differs', `the pack's code gives expiry ${pack.scannedExpiry}, lot ${pack.lot} expires on ${batch.expiresOn}: set the pack aside and report it`);
+    throw refuse(
+      'scanned_expiry_differs',
+      `the pack's code gives expiry ${pack.scannedExpiry}, lot ${pack.lot} expires on ${batch.expiresOn}: set the pack aside and report it`,
+    );
   }
   if (pack.serial !== null) {
-    if (quantity !== 1) throw refuse('one_pack_per_serial', 'a scanned serial is one pack: dispense it with quantity 1');
+    if (quantity !== 1)
+      throw refuse('one_pack_per_serial', 'a scanned serial is one pack: dispense it with quantity 1');
     if (state.serials.get(batchKey(pack.gtin, pack.lot))?.serials.has(pack.serial)) {
       throw refuse('serial_already_dispensed', `the pack with serial ${pack.serial} is already dispensed`);
     }

@@ -12,7 +12,12 @@ export function isIsoDate(value: string): boolean {
 }
 
 /** Made once: building a DateTimeFormat costs far more than formatting with it. */
-const PARIS_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+const PARIS_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Paris',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** The calendar date of an instant in France (Europe/Paris), where the circuit's dates are reckoned. */
 export function parisDate(instant: Date): IsoDate {

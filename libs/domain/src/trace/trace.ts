@@ -49,7 +49,13 @@ export function siteDeltas(stream: string, event: { type: string; data: unknown 
   const site = registerSiteOf(stream);
   if (!site) return [];
   const e = event as RegisterEvent;
-  const at = (counter: SiteCounter, line: { gtin: string; lot: string }, packs: number): SiteDelta => ({ site, gtin: line.gtin, lot: line.lot, counter, packs });
+  const at = (counter: SiteCounter, line: { gtin: string; lot: string }, packs: number): SiteDelta => ({
+    site,
+    gtin: line.gtin,
+    lot: line.lot,
+    counter,
+    packs,
+  });
   switch (e.type) {
     case 'StockEntered':
       return [at('received', e.data, e.data.quantity)];
@@ -75,20 +81,39 @@ export function onHand(site: Omit<SiteTrace, 'onHand'>): number {
 }
 
 /** The trace of a batch folded from the events that concern it: every site that held it, every patient who got it. */
-export function traceBatch(gtin: string, lot: string, events: Iterable<{ stream: string; type: string; data: unknown }>): BatchTrace {
+export function traceBatch(
+  gtin: string,
+  lot: string,
+  events: Iterable<{ stream: string; type: string; data: unknown }>,
+): BatchTrace {
   const sites = new Map<string, Omit<SiteTrace, 'onHand'>>();
   const dispensations: TraceDispensation[] = [];
   for (const event of events) {
     for (const delta of siteDeltas(event.stream, event)) {
       if (delta.gtin !== gtin || delta.lot !== lot) continue;
-      const site = sites.get(delta.site) ?? { organisationId: delta.site, received: 0, shipped: 0, dispensed: 0, lost: 0, destroyed: 0, adjusted: 0 };
+      const site = sites.get(delta.site) ?? {
+        organisationId: delta.site,
+        received: 0,
+        shipped: 0,
+        dispensed: 0,
+        lost: 0,
+        destroyed: 0,
+        adjusted: 0,
+      };
       site[delta.counter] += delta.packs;
       sites.set(delta.site, site);
     }
     const e = event as unknown as RegisterEvent & { stream: string };
     if (e.type === 'PrescriptionDispensed' && e.data.gtin === gtin && e.data.lot === lot) {
       const { dispensationId, prescriptionId, patientId, quantity, dispensedOn } = e.data;
-      dispensations.push({ dispensationId, prescriptionId, patientId, pharmacyId: registerSiteOf(event.stream) ?? '', quantity, dispensedOn });
+      dispensations.push({
+        dispensationId,
+        prescriptionId,
+        patientId,
+        pharmacyId: registerSiteOf(event.stream) ?? '',
+        quantity,
+        dispensedOn,
+      });
     }
   }
   return {

@@ -40,7 +40,11 @@ export class EventVersions {
     const written = event.metadata?.schemaVersion ?? 1;
     let version = written;
     let data = event.data as Record<string, unknown>;
-    for (let upcaster = this.upcasters.get(`${event.type}@${version}`); upcaster; upcaster = this.upcasters.get(`${event.type}@${version}`)) {
+    for (
+      let upcaster = this.upcasters.get(`${event.type}@${version}`);
+      upcaster;
+      upcaster = this.upcasters.get(`${event.type}@${version}`)
+    ) {
       data = upcaster.upcast(data);
       version += 1;
     }

@@ -66,7 +66,10 @@ export class EventStoreDbAdapter implements EventStoreAdapter {
   }
 
   async append(stream: string, expected: number, events: SealedEvent[]): Promise<AdapterAppendOutcome> {
-    const stored = await this.findByIds(stream, events.map((e) => e.id));
+    const stored = await this.findByIds(
+      stream,
+      events.map((e) => e.id),
+    );
     if (stored.length > 0) return { outcome: 'duplicate', stored };
     try {
       const result = await this.call(
@@ -85,8 +88,13 @@ export class EventStoreDbAdapter implements EventStoreAdapter {
           ),
         'append',
       );
-      if (!result.position) throw new EventStoreUnavailableError('EventStoreDB answered an append without its position');
-      return { outcome: 'appended', revision: Number(result.nextExpectedRevision), position: checkpointOf(result.position) };
+      if (!result.position)
+        throw new EventStoreUnavailableError('EventStoreDB answered an append without its position');
+      return {
+        outcome: 'appended',
+        revision: Number(result.nextExpectedRevision),
+        position: checkpointOf(result.position),
+      };
     } catch (error) {
       if (error instanceof WrongExpectedVersionError) {
         const actual = error.actualVersion;
@@ -181,7 +189,8 @@ export class EventStoreDbAdapter implements EventStoreAdapter {
 
   private toRecorded(resolved: ResolvedEvent): RecordedEvent {
     const event = resolved.event;
-    if (!event || !event.isJson || !event.position) throw new InvalidEventError('EventStoreDB returned a non-JSON event');
+    if (!event || !event.isJson || !event.position)
+      throw new InvalidEventError('EventStoreDB returned a non-JSON event');
     const { prevHash, hash, ...metadata } = event.metadata as unknown as StoredMetadata;
     return {
       id: event.id,

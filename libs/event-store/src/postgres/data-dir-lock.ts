@@ -22,7 +22,10 @@ export class DataDirLockedError extends Error {
     readonly lockFile: string,
     readonly holder: LockHolder,
   ) {
-    const who = holder.role === 'api' ? `the api (pid ${holder.pid}${holder.url ? `, ${holder.url}` : ''})` : `\`${holder.role}\` (pid ${holder.pid})`;
+    const who =
+      holder.role === 'api'
+        ? `the api (pid ${holder.pid}${holder.url ? `, ${holder.url}` : ''})`
+        : `\`${holder.role}\` (pid ${holder.pid})`;
     const where = holder.host === hostname() ? '' : ` on host ${holder.host}`;
     super(
       `${dirname(lockFile)} is in use by ${who}${where} since ${holder.since}. The embedded database opens in one process at a time: ` +
@@ -64,9 +67,15 @@ export class DataDirLock {
   static async acquire(dataDir: string, role: string, patienceMs = 2000): Promise<DataDirLock> {
     const file = DataDirLock.fileFor(dataDir);
     mkdirSync(dirname(file), { recursive: true });
-    const holder: LockHolder = { pid: process.pid, started: startTicks(process.pid), host: hostname(), role, since: new Date().toISOString() };
+    const holder: LockHolder = {
+      pid: process.pid,
+      started: startTicks(process.pid),
+      host: hostname(),
+      role,
+      since: new Date().toISOString(),
+    };
     const deadline = Date.now() + patienceMs;
-    for (let takeovers = 0; takeovers < 5; ) {
+    for (let takeovers = 0; takeovers < 5;) {
       if (heldHere.has(file)) throw new DataDirLockedError(file, readHolder(file) ?? holder);
       if (createExclusive(file, holder)) {
         heldHere.add(file);

@@ -150,9 +150,7 @@ export async function migrate(client: SqlClient, migrations: Migration[] = EVENT
       id text PRIMARY KEY,
       applied_at timestamptz NOT NULL DEFAULT now()
     )`);
-    const applied = new Set(
-      (await tx.query<{ id: string }>('SELECT id FROM schema_migrations')).map((row) => row.id),
-    );
+    const applied = new Set((await tx.query<{ id: string }>('SELECT id FROM schema_migrations')).map((row) => row.id));
     const pending = migrations.filter((m) => !applied.has(m.id));
     for (const migration of pending) {
       await tx.exec(migration.sql);

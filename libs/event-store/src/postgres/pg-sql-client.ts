@@ -55,7 +55,9 @@ export class PgSqlClient implements SqlClient {
   }
 
   async query<Row>(sql: string, params: unknown[] = [], options: QueryOptions = {}): Promise<Row[]> {
-    const query = options.prepared ? { name: options.prepared, text: sql, values: params } : { text: sql, values: params };
+    const query = options.prepared
+      ? { name: options.prepared, text: sql, values: params }
+      : { text: sql, values: params };
     return unavailableOnDisconnect(async () => (await this.pool.query(query)).rows as Row[]);
   }
 

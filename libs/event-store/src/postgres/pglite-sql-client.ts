@@ -33,7 +33,10 @@ export class PgliteSqlClient implements SqlClient {
    * `load`, a dump of `dump`, fills an empty directory; `whenLocked` runs once the directory is locked, before
    * it is opened (a restore makes room there).
    */
-  static async open(dataDir?: string, options: { load?: Blob; whenLocked?: () => void } = {}): Promise<PgliteSqlClient> {
+  static async open(
+    dataDir?: string,
+    options: { load?: Blob; whenLocked?: () => void } = {},
+  ): Promise<PgliteSqlClient> {
     if (!dataDir) return new PgliteSqlClient(await PGlite.create({ loadDataDir: options.load }), undefined);
     const lock = await DataDirLock.acquire(dataDir, processRole());
     try {

@@ -35,8 +35,10 @@ const EVENT_COLUMNS = `stream_id, stream_revision, transaction_id::text AS trans
  * plain parameters; several as one JSON array, with their keys ($4) and the place of the event naming each key
  * ($5, from 1). Each variant is prepared once per connection.
  */
-const EXPECTED_HOLDS = 'WHERE $2::bigint = -1 OR EXISTS (SELECT 1 FROM events e WHERE e.stream_id = $1 AND e.stream_revision = $2::bigint)';
-const INSERT_EVENTS = 'INSERT INTO events (stream_id, stream_revision, event_id, event_type, data, metadata, prev_hash, hash)';
+const EXPECTED_HOLDS =
+  'WHERE $2::bigint = -1 OR EXISTS (SELECT 1 FROM events e WHERE e.stream_id = $1 AND e.stream_revision = $2::bigint)';
+const INSERT_EVENTS =
+  'INSERT INTO events (stream_id, stream_revision, event_id, event_type, data, metadata, prev_hash, hash)';
 const RETURNING = 'RETURNING stream_revision, transaction_id, global_position';
 const ANSWER = `SELECT stream_revision AS revision, transaction_id::text AS transaction_text, global_position
 FROM inserted ORDER BY stream_revision DESC LIMIT 1`;
@@ -88,15 +90,35 @@ const APPEND = {
   manyWithBatchKeys: { name: 'cannatrace_append_many_keys', text: eventsStatement(true) },
 };
 
-function appendQuery(stream: string, expected: number, events: SealedEvent[]): { name: string; text: string; values: unknown[] } {
+function appendQuery(
+  stream: string,
+  expected: number,
+  events: SealedEvent[],
+): { name: string; text: string; values: unknown[] } {
   if (events.length === 1) {
     const [e] = events;
     const keys = [...new Set(e.metadata.batchKeys ?? [])];
-    const values = [stream, expected, e.id, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), e.prevHash, e.hash];
+    const values = [
+      stream,
+      expected,
+      e.id,
+      e.type,
+      JSON.stringify(e.data),
+      JSON.stringify(e.metadata),
+      e.prevHash,
+      e.hash,
+    ];
     return keys.length > 0 ? { ...APPEND.oneWithBatchKeys, values: [...values, keys] } : { ...APPEND.one, values };
   }
   const payload = JSON.stringify(
-    events.map((e) => ({ id: e.id, type: e.type, data: e.data, metadata: e.metadata, prev_hash: e.prevHash, hash: e.hash })),
+    events.map((e) => ({
+      id: e.id,
+      type: e.type,
+      data: e.data,
+      metadata: e.metadata,
+      prev_hash: e.prevHash,
+      hash: e.hash,
+    })),
   );
   const keys: string[] = [];
   const places: number[] = [];
@@ -155,7 +177,10 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
   }
 
   /** Applies pending migrations, then answers the adapter. */
-  static async open(client: SqlClient, options: { ownsClient: boolean } = { ownsClient: true }): Promise<PostgresEventStoreAdapter> {
+  static async open(
+    client: SqlClient,
+    options: { ownsClient: boolean } = { ownsClient: true },
+  ): Promise<PostgresEventStoreAdapter> {
     await migrate(client);
     return new PostgresEventStoreAdapter(client, options.ownsClient);
   }
@@ -168,13 +193,22 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
     } catch (error) {
       if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
       // A revision or an id already taken, by a retry of these events or by another writer in the meantime.
-      const stored = await this.findByIds(stream, events.map((e) => e.id));
-      return stored.length > 0 ? { outcome: 'duplicate', stored } : { outcome: 'conflict', actual: await this.revisionOf(stream) };
+      const stored = await this.findByIds(
+        stream,
+        events.map((e) => e.id),
+      );
+      return stored.length > 0
+        ? { outcome: 'duplicate', stored }
+        : { outcome: 'conflict', actual: await this.revisionOf(stream) };
     }
     const [row] = rows;
     if (!row) return { outcome: 'conflict', actual: await this.revisionOf(stream) };
     this.notifySubscribers();
-    return { outcome: 'appended', revision: Number(row.revision), position: checkpointOf(row.transaction_text, row.global_position) };
+    return {
+      outcome: 'appended',
+      revision: Number(row.revision),
+      position: checkpointOf(row.transaction_text, row.global_position),
+    };
   }
 
   async findByIds(_stream: string, ids: string[]): Promise<RecordedEvent[]> {

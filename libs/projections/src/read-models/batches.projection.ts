@@ -38,18 +38,35 @@ CREATE INDEX rm_batches_supplier_idx ON rm_batches (supplier_id);`,
           await tx.query(
             `INSERT INTO rm_batches (gtin, lot, quantity, manufactured_on, expires_on, supplier_id, exploitant_id, registered_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (gtin, lot) DO NOTHING`,
-            [gtin, lot, e.data.quantity, e.data.manufacturedOn, e.data.expiresOn, e.data.supplierId, e.data.exploitantId, event.metadata.occurredAt],
+            [
+              gtin,
+              lot,
+              e.data.quantity,
+              e.data.manufacturedOn,
+              e.data.expiresOn,
+              e.data.supplierId,
+              e.data.exploitantId,
+              event.metadata.occurredAt,
+            ],
           );
           break;
         case 'AnalysisRecorded':
-          await tx.query('UPDATE rm_batches SET conformant = $3 WHERE gtin = $1 AND lot = $2', [gtin, lot, e.data.conformant]);
+          await tx.query('UPDATE rm_batches SET conformant = $3 WHERE gtin = $1 AND lot = $2', [
+            gtin,
+            lot,
+            e.data.conformant,
+          ]);
           break;
         case 'BatchReleased':
           await tx.query('UPDATE rm_batches SET released = true WHERE gtin = $1 AND lot = $2', [gtin, lot]);
           break;
         case 'BatchPutOnHold':
         case 'BatchHoldLifted':
-          await tx.query('UPDATE rm_batches SET on_hold = $3 WHERE gtin = $1 AND lot = $2', [gtin, lot, e.type === 'BatchPutOnHold']);
+          await tx.query('UPDATE rm_batches SET on_hold = $3 WHERE gtin = $1 AND lot = $2', [
+            gtin,
+            lot,
+            e.type === 'BatchPutOnHold',
+          ]);
           break;
         case 'BatchRecalled':
           await tx.query('UPDATE rm_batches SET recalled = true WHERE gtin = $1 AND lot = $2', [gtin, lot]);

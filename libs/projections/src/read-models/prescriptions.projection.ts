@@ -52,7 +52,9 @@ CREATE INDEX rm_prescriptions_prescriber_idx ON rm_prescriptions (prescriber_rpp
       );
     }
     if (cancelled.length > 0) {
-      await tx.query(`UPDATE rm_prescriptions SET status = 'cancelled' WHERE prescription_id = ANY($1::text[])`, [cancelled]);
+      await tx.query(`UPDATE rm_prescriptions SET status = 'cancelled' WHERE prescription_id = ANY($1::text[])`, [
+        cancelled,
+      ]);
     }
     if (dispensed.size > 0) {
       await tx.query(

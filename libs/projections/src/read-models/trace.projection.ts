@@ -72,7 +72,12 @@ async function applySiteCounters(tx: SqlQueryable, events: RecordedEvent[]): Pro
   for (const event of events) {
     for (const delta of siteDeltas(event.stream, event)) {
       const key = `${delta.site}|${batchKey(delta.gtin, delta.lot)}`;
-      const row = rows.get(key) ?? { site_id: delta.site, gtin: delta.gtin, lot: delta.lot, ...Object.fromEntries(COUNTERS.map((c) => [c, 0])) };
+      const row = rows.get(key) ?? {
+        site_id: delta.site,
+        gtin: delta.gtin,
+        lot: delta.lot,
+        ...Object.fromEntries(COUNTERS.map((c) => [c, 0])),
+      };
       row[delta.counter] = (row[delta.counter] as number) + delta.packs;
       rows.set(key, row);
     }
@@ -113,10 +118,22 @@ async function applyShipments(tx: SqlQueryable, events: RecordedEvent[]): Promis
   for (const event of events.filter((e) => registerSiteOf(e.stream) !== undefined)) {
     if (event.type === 'ShipmentDispatched') {
       const d = (event as unknown as Extract<RegisterEvent, { type: 'ShipmentDispatched' }>).data;
-      dispatched.push({ shipment_id: d.shipmentId, from_site: registerSiteOf(event.stream), to_site: d.to, lines: d.lines, carrier: d.carrier, dispatched_at: event.metadata.occurredAt });
+      dispatched.push({
+        shipment_id: d.shipmentId,
+        from_site: registerSiteOf(event.stream),
+        to_site: d.to,
+        lines: d.lines,
+        carrier: d.carrier,
+        dispatched_at: event.metadata.occurredAt,
+      });
     } else if (event.type === 'ShipmentReceived') {
       const d = (event as unknown as Extract<RegisterEvent, { type: 'ShipmentReceived' }>).data;
-      received.push({ shipment_id: d.shipmentId, received_at: event.metadata.occurredAt, accepted: d.accepted, discrepancies: d.discrepancies });
+      received.push({
+        shipment_id: d.shipmentId,
+        received_at: event.metadata.occurredAt,
+        accepted: d.accepted,
+        discrepancies: d.discrepancies,
+      });
     }
   }
   if (dispatched.length > 0) {
