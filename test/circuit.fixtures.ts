@@ -1,9 +1,9 @@
-import { parisDate } from '#domain';
 import { encodePackCode } from '#gs1';
 import { analysis, batch, flowerProduct, GTIN } from './catalogue.fixtures.js';
-import { token, type Api } from './harness.js';
+import { TEST_DAY, token, type Api } from './harness.js';
 
-export const TODAY = parisDate(new Date());
+/** The day the test apis live on (their clock is pinned: see testClock). */
+export const TODAY = TEST_DAY;
 /** A pack's DataMatrix content; its expiry is the catalogue batch's (2031-01-31). */
 export const scan = (serial: string, lot = 'L1') =>
   encodePackCode({ gtin: GTIN, expiryYymmdd: '310131', lot, serial }, { symbologyPrefix: true });

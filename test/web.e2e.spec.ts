@@ -9,6 +9,7 @@ import { DEMO_EXPIRES_ON, DEMO_GTIN, demoScan, seed } from '../apps/cli/src/comm
 import { packDigitalLink, yymmddOf } from '#gs1';
 import type { AppConfig } from '#config';
 import { Projector } from '#projections';
+import { testClock } from './harness.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = 'test-artifacts';
@@ -37,6 +38,7 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
       corsOrigins: [],
       runProjections: true,
       demo: true,
+      clock: testClock,
     };
     await seed(config);
     app = await createApp(config, { logger: false });
@@ -58,6 +60,8 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
       ],
     });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // The browser lives on the api's day: dates the page proposes are the api's today.
+    await page.clock.setFixedTime(testClock());
   }, 120_000);
 
   afterAll(async () => {

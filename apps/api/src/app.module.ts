@@ -17,6 +17,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { EpcisModule } from './epcis/epcis.module.js';
 import { ScansModule } from './scans/scans.module.js';
 import { ProjectionsModule } from './projections/projections.module.js';
+import { ClockModule } from './clock/clock.module.js';
 import { RegistryModule } from './registry/registry.module.js';
 import { SecurityModule } from './security/security.module.js';
 import { TraceModule } from './trace/trace.module.js';
@@ -30,6 +31,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CqrsModule.forRoot(),
+        ClockModule.forRoot(config.clock),
         DatabaseModule.forRoot(config.database),
         EventStoreModule.forRoot(config.eventStore),
         AuthModule.forRoot(config.jwt, { enabled: config.demo === true, host: config.host }),

@@ -25,6 +25,8 @@ export interface AppConfig {
    * default and a loopback HOST. Absent means off.
    */
   demo?: boolean;
+  /** The clock that dates commands and says which day it is; the system clock unless a test pins it. */
+  clock?: () => Date;
 }
 
 export type EventStoreKind = { kind: 'database' } | Extract<EventStoreConfig, { kind: 'eventstoredb' }>;

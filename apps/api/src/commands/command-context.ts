@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '#auth';
 import type { AuthenticatedRequest } from '../auth/access.decorators.js';
+import type { DatedRequest } from '../clock/clock.js';
 
 /** Who sends a command, when, and under which ids: what every event's metadata records. */
 export interface CommandContext {
@@ -24,7 +25,7 @@ export interface CommandRequest {
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 export const Command = createParamDecorator((_data: unknown, context: ExecutionContext): CommandContext => {
-  const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest & CommandRequest>();
+  const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest & CommandRequest & DatedRequest>();
   const commandId = request.commandId ?? randomUUID();
   const header = request.headers['x-correlation-id'];
   return {
@@ -32,6 +33,6 @@ export const Command = createParamDecorator((_data: unknown, context: ExecutionC
     commandId,
     ...(request.commandId ? { retried: true } : {}),
     correlationId: typeof header === 'string' && CORRELATION_ID.test(header) ? header : commandId,
-    now: new Date(),
+    now: request.receivedAt ?? new Date(),
   };
 });

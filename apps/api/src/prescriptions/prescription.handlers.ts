@@ -1,3 +1,4 @@
+import { Inject } from '@nestjs/common';
 import { CommandHandler, IQueryHandler, QueryHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '#auth';
 import {
@@ -24,6 +25,7 @@ import {
   type PrescriptionDetails,
   type RegisterEvent,
 } from '#domain';
+import { CLOCK, type Clock } from '../clock/clock.js';
 import type { CommandContext } from '../commands/command-context.js';
 import { Streams, type CommandResult } from '../commands/streams.js';
 
@@ -104,7 +106,10 @@ type Dispensed = Extract<RegisterEvent, { type: 'PrescriptionDispensed' }>['data
 /** A prescription with its dispensations so far: for its prescriber, its pharmacy, or ANSM. */
 @QueryHandler(GetPrescription)
 export class GetPrescriptionHandler implements IQueryHandler<GetPrescription> {
-  constructor(private readonly streams: Streams) {}
+  constructor(
+    private readonly streams: Streams,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ prescriptionId, principal }: GetPrescription) {
     const { status, ...prescription } = await this.streams.state(
@@ -140,7 +145,7 @@ export class GetPrescriptionHandler implements IQueryHandler<GetPrescription> {
       dispensations,
       dispensedQuantity: dispensed,
       /** Packs that may still be dispensed: none once cancelled or the treatment days are over. */
-      remainingQuantity: remainingPacks({ status, ...details }, fill, parisDate(new Date())),
+      remainingQuantity: remainingPacks({ status, ...details }, fill, parisDate(this.clock())),
     };
   }
 

@@ -35,7 +35,7 @@ export async function seed(config: AppConfig): Promise<string[]> {
       ? DataDirLock.holderOf(config.database.dataDir)
       : undefined;
   if (running?.url) {
-    const lines = await seedThrough(running.url, secret);
+    const lines = await seedThrough(running.url, secret, parisDate(new Date()));
     return [
       `(through the api running as pid ${running.pid} at ${running.url})`,
       ...lines,
@@ -47,7 +47,7 @@ export async function seed(config: AppConfig): Promise<string[]> {
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as { port: number };
     return [
-      ...(await seedThrough(`http://127.0.0.1:${port}`, secret)),
+      ...(await seedThrough(`http://127.0.0.1:${port}`, secret, parisDate((config.clock ?? (() => new Date()))()))),
       ...demoHint(`http://127.0.0.1:${config.port}`, false),
     ];
   } finally {
@@ -63,7 +63,8 @@ function demoHint(url: string, running: boolean): string[] {
   ];
 }
 
-async function seedThrough(base: string, secret: string): Promise<string[]> {
+/** `today`: the day the demo's inclusion and prescription are dated, that of the api's clock. */
+async function seedThrough(base: string, secret: string, today: string): Promise<string[]> {
   const as = (label: string) => {
     const actor = DEMO_ACTORS.find((a) => a.org === label || a.role === label);
     if (!actor) throw new Error(`no demo actor ${label}`);
@@ -162,7 +163,7 @@ async function seedThrough(base: string, secret: string): Promise<string[]> {
     await post('/v1/patients', as('prescriber'), {
       patientId: 'PSN-DEMO-0001',
       indication: 'NEUROPATHIC_PAIN',
-      includedOn: parisDate(new Date()),
+      includedOn: today,
       consent: true,
     });
     await post('/v1/prescriptions', as('prescriber'), {
@@ -174,7 +175,7 @@ async function seedThrough(base: string, secret: string): Promise<string[]> {
       durationDays: 28,
       quantity: 2,
       pharmacyId: 'PH-CENTRE',
-      issuedOn: parisDate(new Date()),
+      issuedOn: today,
     });
     lines.push(`delivery ${String(toPharmacy.shipmentId)} to PH-CENTRE, 3 packs of DEMO-A; scan them:`);
   } else {
