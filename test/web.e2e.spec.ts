@@ -77,6 +77,8 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
 
   it('signs in by picking a demo actor', async () => {
     await page.goto(base);
+    await page.evaluate(() => localStorage.removeItem('token')); // signed out, whatever ran before
+    await page.goto(base);
     await expect(page.getByRole('heading', { name: 'Connexion' }).isVisible()).resolves.toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'connexion.png') });
     await actor(/Pharmacie du Centre/);
@@ -84,13 +86,21 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
     expect(await page.textContent('#who')).toBe('pharmacist · PH-CENTRE');
   }, 30_000);
 
-  it('receives a delivery by scanning each pack, counting per batch and showing each discrepancy', async () => {
+  /** Receipt, dispensation and recall follow the same packs of DEMO-A: one test, its steps in their order. */
+  it('walks the demo packs from the pharmacy desk to the auditor: receive, dispense, recall', async () => {
+    await receiveByScanning();
+    await dispenseByScanning();
+    await recallAndSeeImpact();
+  }, 90_000);
+
+  async function receiveByScanning(): Promise<void> {
+    await actor(/Pharmacie du Centre/);
     await page.getByRole('button', { name: 'Réceptionner' }).click();
     const field = page.getByLabel('Scan');
     // The second pack is scanned from its QR code: a GS1 Digital Link URI.
     const qr = packDigitalLink({
       gtin: DEMO_GTIN,
-      expiryYymmdd: yymmddOf(DEMO_EXPIRES_ON, new Date().getUTCFullYear()),
+      expiryYymmdd: yymmddOf(DEMO_EXPIRES_ON, testClock().getUTCFullYear()),
       lot: 'DEMO-A',
       serial: 'SN0002',
     });
@@ -118,9 +128,9 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
     );
     expect(await page.textContent('#message')).toMatch(/Réception enregistrée : DEMO-A × 2/);
     await page.screenshot({ path: join(ARTIFACTS, 'pharmacie-reception.png'), fullPage: true });
-  }, 30_000);
+  }
 
-  it('dispenses against a prescription by scanning, and explains a refusal in words', async () => {
+  async function dispenseByScanning(): Promise<void> {
     await page.goto(`${base}/#/pharmacie`);
     await page.getByRole('heading', { name: 'Délivrance' }).waitFor();
     await page.fill('#rx', 'ORD-DEMO-0001');
@@ -132,7 +142,7 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
     await page.locator('#message.error').waitFor();
     expect(await page.textContent('#message')).toMatch(/Cette boîte a déjà été délivrée/);
     await page.screenshot({ path: join(ARTIFACTS, 'pharmacie-delivrance.png'), fullPage: true });
-  }, 30_000);
+  }
 
   it('shows the supplier its batches, registers one and lists the failures of its analysis', async () => {
     await actor(/Fournisseur/);
@@ -158,7 +168,7 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'fournisseur.png'), fullPage: true });
   }, 30_000);
 
-  it("lets an auditor follow the batch's journey, recall it and see the impact", async () => {
+  async function recallAndSeeImpact(): Promise<void> {
     await actor(/ANSM/);
     await page.getByRole('heading', { name: 'Trouver un lot' }).waitFor();
     await page.fill('#lot', 'DEMO-A');
@@ -174,5 +184,5 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
     await page.getByRole('button', { name: 'Vérifier l’intégrité' }).click();
     await page.locator('#verified').getByText('Intégrité vérifiée').waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'auditeur.png'), fullPage: true });
-  }, 30_000);
+  }
 });

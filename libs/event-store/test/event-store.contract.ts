@@ -239,9 +239,12 @@ export function eventStoreContract(adapter: string, open: () => Promise<EventSto
         }
         const read: RecordedEvent[] = [];
         let checkpoint = from;
-        for (;;) {
+        // The global order shows a commit once no older transaction can still commit before it: on a server
+        // shared with other work, an empty page means "not yet", so read on until the appends are all seen.
+        const deadline = Date.now() + 20_000;
+        while (read.filter((e) => e.stream.startsWith(prefix)).length < appended.length && Date.now() < deadline) {
           const page = await store.readAll({ from: checkpoint, maxCount: 5 });
-          if (page.events.length === 0) break;
+          if (page.events.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
           read.push(...page.events);
           checkpoint = page.checkpoint;
         }
