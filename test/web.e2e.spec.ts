@@ -77,7 +77,7 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
 
   it('signs in by picking a demo actor', async () => {
     await page.goto(base);
-    await page.evaluate(() => localStorage.removeItem('token')); // signed out, whatever ran before
+    await page.evaluate("localStorage.removeItem('token')"); // signed out, whatever ran before
     await page.goto(base);
     await expect(page.getByRole('heading', { name: 'Connexion' }).isVisible()).resolves.toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'connexion.png') });
