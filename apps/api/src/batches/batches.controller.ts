@@ -5,10 +5,18 @@ import { BatchListQueryDto } from '../read-models/list-queries.dto.js';
 import type { Principal } from '#auth';
 import { ListBatches } from '../read-models/lists.queries.js';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators.js';
-import { Command, type CommandContext } from '../commands/command-context.js';
-import { commandAnswer } from '../commands/streams.js';
+import { CommandMetadata, type CommandContext } from '../shared/streams/command-context.js';
+import { commandAnswer } from '../shared/streams/streams.js';
 import { plain } from '../validation/plain.js';
-import { assessmentOf, ExecuteBatchCommand, type BatchCommandResult, type BatchRequest } from './batch.commands.js';
+import {
+  assessmentOf,
+  LiftBatchHold,
+  PutBatchOnHold,
+  RecallBatch,
+  RecordAnalysis,
+  RegisterBatch,
+  ReleaseBatch,
+} from './batch.commands.js';
 import { ReasonDto, RecordAnalysisDto, RegisterBatchDto, ReleaseBatchDto } from './batch.dto.js';
 import { GetBatch } from './batch.queries.js';
 import { GetRecallImpact, type RecallImpact } from './recall-impact.query.js';
@@ -25,8 +33,8 @@ export class BatchesController {
   @Post()
   @Roles('supplier')
   @ApiOperation({ summary: "Register a batch of one of the supplier's products" })
-  async register(@Body() body: RegisterBatchDto, @Command() context: CommandContext) {
-    const result = await this.run(body.gtin, body.lot, { type: 'RegisterBatch', data: plain(body) }, context);
+  async register(@Body() body: RegisterBatchDto, @CommandMetadata() context: CommandContext) {
+    const result = await this.commands.execute(new RegisterBatch(plain(body), context));
     return { ...commandAnswer(result), gtin: body.gtin, lot: body.lot };
   }
 
@@ -40,9 +48,9 @@ export class BatchesController {
     @Param('gtin') gtin: string,
     @Param('lot') lot: string,
     @Body() body: RecordAnalysisDto,
-    @Command() context: CommandContext,
+    @CommandMetadata() context: CommandContext,
   ) {
-    const result = await this.run(gtin, lot, { type: 'RecordAnalysis', data: plain(body) }, context);
+    const result = await this.commands.execute(new RecordAnalysis(gtin, lot, plain(body), context));
     return { ...commandAnswer(result), ...assessmentOf(result.events) };
   }
 
@@ -53,9 +61,9 @@ export class BatchesController {
     @Param('gtin') gtin: string,
     @Param('lot') lot: string,
     @Body() body: ReleaseBatchDto,
-    @Command() context: CommandContext,
+    @CommandMetadata() context: CommandContext,
   ) {
-    return commandAnswer(await this.run(gtin, lot, { type: 'ReleaseBatch', data: plain(body) }, context));
+    return commandAnswer(await this.commands.execute(new ReleaseBatch(gtin, lot, plain(body), context)));
   }
 
   @Post(':gtin/:lot/hold')
@@ -65,9 +73,9 @@ export class BatchesController {
     @Param('gtin') gtin: string,
     @Param('lot') lot: string,
     @Body() body: ReasonDto,
-    @Command() context: CommandContext,
+    @CommandMetadata() context: CommandContext,
   ) {
-    return commandAnswer(await this.run(gtin, lot, { type: 'PutBatchOnHold', data: plain(body) }, context));
+    return commandAnswer(await this.commands.execute(new PutBatchOnHold(gtin, lot, plain(body), context)));
   }
 
   @Post(':gtin/:lot/lift-hold')
@@ -77,9 +85,9 @@ export class BatchesController {
     @Param('gtin') gtin: string,
     @Param('lot') lot: string,
     @Body() body: ReasonDto,
-    @Command() context: CommandContext,
+    @CommandMetadata() context: CommandContext,
   ) {
-    return commandAnswer(await this.run(gtin, lot, { type: 'LiftBatchHold', data: plain(body) }, context));
+    return commandAnswer(await this.commands.execute(new LiftBatchHold(gtin, lot, plain(body), context)));
   }
 
   @Post(':gtin/:lot/recall')
@@ -92,9 +100,9 @@ export class BatchesController {
     @Param('gtin') gtin: string,
     @Param('lot') lot: string,
     @Body() body: ReasonDto,
-    @Command() context: CommandContext,
+    @CommandMetadata() context: CommandContext,
   ) {
-    const result = commandAnswer(await this.run(gtin, lot, { type: 'RecallBatch', data: plain(body) }, context));
+    const result = commandAnswer(await this.commands.execute(new RecallBatch(gtin, lot, plain(body), context)));
     return {
       ...result,
       impact: await this.queries.execute<GetRecallImpact, RecallImpact>(new GetRecallImpact(gtin, lot)),
@@ -114,11 +122,5 @@ export class BatchesController {
   @ApiOperation({ summary: 'The batch with its conformity, release, hold and recall state' })
   batch(@Param('gtin') gtin: string, @Param('lot') lot: string) {
     return this.queries.execute(new GetBatch(gtin, lot));
-  }
-
-  private run(gtin: string, lot: string, request: BatchRequest, context: CommandContext) {
-    return this.commands.execute<ExecuteBatchCommand, BatchCommandResult>(
-      new ExecuteBatchCommand(gtin, lot, request, context),
-    );
   }
 }

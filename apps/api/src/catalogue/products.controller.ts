@@ -2,8 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/commo
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorators.js';
-import { Command, type CommandContext } from '../commands/command-context.js';
-import { commandAnswer, type CommandResult } from '../commands/streams.js';
+import { CommandMetadata, type CommandContext } from '../shared/streams/command-context.js';
+import { commandAnswer, type CommandResult } from '../shared/streams/streams.js';
 import { AuthoriseProduct, ChangeSpecification } from './product.commands.js';
 import { AuthoriseProductDto, ChangeSpecificationDto } from './product.dto.js';
 import { GetProduct } from './product.queries.js';
@@ -21,10 +21,8 @@ export class ProductsController {
   @Post()
   @Roles('ansm')
   @ApiOperation({ summary: 'Authorise a product and its specification (ANSM)' })
-  async authorise(@Body() body: AuthoriseProductDto, @Command() context: CommandContext) {
-    const result = await this.commands.execute<AuthoriseProduct, CommandResult>(
-      new AuthoriseProduct(plain(body), context),
-    );
+  async authorise(@Body() body: AuthoriseProductDto, @CommandMetadata() context: CommandContext) {
+    const result = await this.commands.execute(new AuthoriseProduct(plain(body), context));
     return { ...commandAnswer(result), gtin: body.gtin };
   }
 
@@ -35,11 +33,9 @@ export class ProductsController {
   async changeSpecification(
     @Param('gtin') gtin: string,
     @Body() body: ChangeSpecificationDto,
-    @Command() context: CommandContext,
+    @CommandMetadata() context: CommandContext,
   ) {
-    const result = await this.commands.execute<ChangeSpecification, CommandResult>(
-      new ChangeSpecification(gtin, plain(body), context),
-    );
+    const result = await this.commands.execute(new ChangeSpecification(gtin, plain(body), context));
     return { ...commandAnswer(result), gtin };
   }
 

@@ -2,11 +2,10 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorators.js';
-import { Command, type CommandContext } from '../commands/command-context.js';
-import { commandAnswer } from '../commands/streams.js';
-import type { RegisterCommandResult } from '../shipments/shipment.commands.js';
+import { CommandMetadata, type CommandContext } from '../shared/streams/command-context.js';
+import { commandAnswer } from '../shared/streams/streams.js';
 import { packOf } from './pack.js';
-import { Dispense } from './dispense.handler.js';
+import { Dispense } from './dispensation.commands.js';
 import { DispenseDto } from './dispensation.dto.js';
 
 @ApiTags('dispensations')
@@ -21,10 +20,8 @@ export class DispensationsController {
     summary:
       'Dispense against a prescription at the pharmacy it names, by scan or by gtin and lot (a trained pharmacist of that pharmacy). Presented more than 3 days after issue, only the share of the remaining days of treatment may be dispensed: prescribed packs x remaining days / duration, rounded down.',
   })
-  async dispense(@Body() body: DispenseDto, @Command() context: CommandContext) {
-    const result = await this.commands.execute<Dispense, RegisterCommandResult & { dispensationId: string }>(
-      new Dispense(body.prescriptionId, packOf(body), body.quantity, context),
-    );
+  async dispense(@Body() body: DispenseDto, @CommandMetadata() context: CommandContext) {
+    const result = await this.commands.execute(new Dispense(body.prescriptionId, packOf(body), body.quantity, context));
     return { ...commandAnswer(result), dispensationId: result.dispensationId };
   }
 }

@@ -3,10 +3,11 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { INDICATIONS, type Indication } from '#domain';
 import { Roles } from '../auth/access.decorators.js';
-import { Command, type CommandContext } from '../commands/command-context.js';
-import { commandAnswer, type CommandResult } from '../commands/streams.js';
+import { CommandMetadata, type CommandContext } from '../shared/streams/command-context.js';
+import { commandAnswer, type CommandResult } from '../shared/streams/streams.js';
 import { problem, ProblemException } from '../problem/problem.js';
-import { IncludePatient, ListIndications, SetInclusionCap, type InclusionResult } from './patient.handlers.js';
+import { ListIndications } from './indication.queries.js';
+import { IncludePatient, SetInclusionCap } from './patient.commands.js';
 import { IncludePatientDto, InclusionCapDto } from './patient.dto.js';
 
 const indicationPipe = new ParseEnumPipe(Object.fromEntries(INDICATIONS.map((i) => [i, i])), {
@@ -29,10 +30,8 @@ export class PatientsController {
     summary:
       'Include a consenting patient (pseudonym) for one indication; answers the attestation number (a trained prescriber of a reference centre)',
   })
-  async include(@Body() body: IncludePatientDto, @Command() context: CommandContext) {
-    const result = await this.commands.execute<IncludePatient, InclusionResult>(
-      new IncludePatient({ ...body }, context),
-    );
+  async include(@Body() body: IncludePatientDto, @CommandMetadata() context: CommandContext) {
+    const result = await this.commands.execute(new IncludePatient({ ...body }, context));
     return { ...commandAnswer(result), patientId: body.patientId, attestationNumber: result.attestationNumber };
   }
 
@@ -50,11 +49,9 @@ export class PatientsController {
   async setCap(
     @Param('indication', indicationPipe) indication: Indication,
     @Body() body: InclusionCapDto,
-    @Command() context: CommandContext,
+    @CommandMetadata() context: CommandContext,
   ) {
-    const result = await this.commands.execute<SetInclusionCap, CommandResult>(
-      new SetInclusionCap(indication, body.cap, context),
-    );
+    const result = await this.commands.execute(new SetInclusionCap(indication, body.cap, context));
     return { ...commandAnswer(result), indication, cap: body.cap };
   }
 }

@@ -5,10 +5,11 @@ import { PrescriptionListQueryDto } from '../read-models/list-queries.dto.js';
 import { ListPrescriptions } from '../read-models/lists.queries.js';
 import type { Principal } from '#auth';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators.js';
-import { Command, type CommandContext } from '../commands/command-context.js';
-import { commandAnswer, type CommandResult } from '../commands/streams.js';
+import { CommandMetadata, type CommandContext } from '../shared/streams/command-context.js';
+import { commandAnswer, type CommandResult } from '../shared/streams/streams.js';
 import { CancelPrescriptionDto, IssuePrescriptionDto } from './prescription.dto.js';
-import { CancelPrescription, GetPrescription, IssuePrescription } from './prescription.handlers.js';
+import { CancelPrescription, IssuePrescription } from './prescription.commands.js';
+import { GetPrescription } from './prescription.queries.js';
 
 @ApiTags('prescriptions')
 @ApiBearerAuth()
@@ -25,8 +26,8 @@ export class PrescriptionsController {
     summary:
       'Issue a secure prescription (1 to 28 days): an initial one by a trained prescriber of a reference centre for an included patient, a renewal (renewalOf) by any trained prescriber',
   })
-  async issue(@Body() body: IssuePrescriptionDto, @Command() context: CommandContext) {
-    const result = await this.commands.execute<IssuePrescription, CommandResult>(
+  async issue(@Body() body: IssuePrescriptionDto, @CommandMetadata() context: CommandContext) {
+    const result = await this.commands.execute(
       new IssuePrescription({ ...body, renewalOf: body.renewalOf ?? null }, context),
     );
     return { ...commandAnswer(result), prescriptionId: body.securePrescriptionNumber };
@@ -38,11 +39,9 @@ export class PrescriptionsController {
   async cancel(
     @Param('prescriptionId') prescriptionId: string,
     @Body() body: CancelPrescriptionDto,
-    @Command() context: CommandContext,
+    @CommandMetadata() context: CommandContext,
   ) {
-    const result = await this.commands.execute<CancelPrescription, CommandResult>(
-      new CancelPrescription(prescriptionId, body.reason, context),
-    );
+    const result = await this.commands.execute(new CancelPrescription(prescriptionId, body.reason, context));
     return { ...commandAnswer(result), prescriptionId };
   }
 

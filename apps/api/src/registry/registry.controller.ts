@@ -2,8 +2,8 @@ import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorators.js';
-import { Command, type CommandContext } from '../commands/command-context.js';
-import { commandAnswer, type CommandResult } from '../commands/streams.js';
+import { CommandMetadata, type CommandContext } from '../shared/streams/command-context.js';
+import { commandAnswer, type CommandResult } from '../shared/streams/streams.js';
 import { RegisterOrganisationDto, RegisterProfessionalDto } from './registry.dto.js';
 import { RegisterOrganisation, RegisterProfessional } from './registry.commands.js';
 import { GetOrganisation, GetProfessional } from './registry.queries.js';
@@ -20,10 +20,8 @@ export class RegistryController {
 
   @Post('organisations')
   @ApiOperation({ summary: 'Authorise an organisation (ANSM)' })
-  async registerOrganisation(@Body() body: RegisterOrganisationDto, @Command() context: CommandContext) {
-    const result = await this.commands.execute<RegisterOrganisation, CommandResult>(
-      new RegisterOrganisation({ ...body }, context),
-    );
+  async registerOrganisation(@Body() body: RegisterOrganisationDto, @CommandMetadata() context: CommandContext) {
+    const result = await this.commands.execute(new RegisterOrganisation({ ...body }, context));
     return { ...commandAnswer(result), organisationId: body.id };
   }
 
@@ -35,8 +33,8 @@ export class RegistryController {
 
   @Post('professionals')
   @ApiOperation({ summary: 'Register a prescriber or pharmacist, with the date of their training (ANSM)' })
-  async registerProfessional(@Body() body: RegisterProfessionalDto, @Command() context: CommandContext) {
-    const result = await this.commands.execute<RegisterProfessional, CommandResult>(
+  async registerProfessional(@Body() body: RegisterProfessionalDto, @CommandMetadata() context: CommandContext) {
+    const result = await this.commands.execute(
       new RegisterProfessional({ ...body, trainedOn: body.trainedOn ?? null }, context),
     );
     return { ...commandAnswer(result), rpps: body.rpps };

@@ -12,8 +12,8 @@ import {
   type ShipmentDispatch,
 } from '#domain';
 import type { RecordedEvent } from '#event-store';
-import { RegisterBooks } from '../commands/register-books.js';
-import { Streams } from '../commands/streams.js';
+import { RegisterBooks } from '../shared/streams/register-books.js';
+import { Streams } from '../shared/streams/streams.js';
 import { parseShipmentId } from './shipment-id.js';
 
 type Received = Extract<RegisterEvent, { type: 'ShipmentReceived' }>['data'];

@@ -3,15 +3,10 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '#auth';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators.js';
-import { Command, type CommandContext } from '../commands/command-context.js';
-import { commandAnswer } from '../commands/streams.js';
+import { CommandMetadata, type CommandContext } from '../shared/streams/command-context.js';
+import { commandAnswer } from '../shared/streams/streams.js';
 import { plain } from '../validation/plain.js';
-import {
-  DispatchShipment,
-  ReceiveShipment,
-  type ReceiptResult,
-  type RegisterCommandResult,
-} from './shipment.commands.js';
+import { DispatchShipment, ReceiveShipment } from './shipment.commands.js';
 import { CreateShipmentDto, ReceiptDto } from './shipment.dto.js';
 import { GetShipment } from './shipment.queries.js';
 
@@ -30,9 +25,9 @@ export class ShipmentsController {
     summary:
       'Dispatch packs from the caller organisation: supplier to exploitant, exploitant to pharmacy, pharmacy to exploitant (returns)',
   })
-  async dispatch(@Body() body: CreateShipmentDto, @Command() context: CommandContext) {
+  async dispatch(@Body() body: CreateShipmentDto, @CommandMetadata() context: CommandContext) {
     const data = plain(body);
-    const result = await this.commands.execute<DispatchShipment, RegisterCommandResult & { shipmentId: string }>(
+    const result = await this.commands.execute(
       new DispatchShipment(
         {
           to: data.to,
@@ -52,14 +47,16 @@ export class ShipmentsController {
     summary:
       'Receive a shipment, once, by counted lines or by one scan a pack; answers what was accepted and every discrepancy',
   })
-  async receive(@Param('shipmentId') shipmentId: string, @Body() body: ReceiptDto, @Command() context: CommandContext) {
+  async receive(
+    @Param('shipmentId') shipmentId: string,
+    @Body() body: ReceiptDto,
+    @CommandMetadata() context: CommandContext,
+  ) {
     const arrival =
       body.scans !== undefined
         ? { kind: 'scans' as const, scans: body.scans }
         : { kind: 'lines' as const, lines: plain(body).lines ?? [] };
-    const result = await this.commands.execute<ReceiveShipment, ReceiptResult>(
-      new ReceiveShipment(shipmentId, arrival, context),
-    );
+    const result = await this.commands.execute(new ReceiveShipment(shipmentId, arrival, context));
     return { ...commandAnswer(result), shipmentId, accepted: result.accepted, discrepancies: result.discrepancies };
   }
 

@@ -10,8 +10,8 @@ import {
   type MonthlyBalance,
   type RegisterEntry,
 } from '#domain';
-import { RegisterBooks } from '../commands/register-books.js';
-import { Streams } from '../commands/streams.js';
+import { RegisterBooks } from '../shared/streams/register-books.js';
+import { Streams } from '../shared/streams/streams.js';
 
 export class GetStock {
   constructor(readonly site: string) {}

@@ -2,11 +2,11 @@ import { Body, Controller, Get, Param, Post, Query, UseGuards } from '@nestjs/co
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorators.js';
-import { Command, type CommandContext } from '../commands/command-context.js';
-import { commandAnswer } from '../commands/streams.js';
-import type { RegisterCommandResult } from '../shipments/shipment.commands.js';
+import { CommandMetadata, type CommandContext } from '../shared/streams/command-context.js';
+import type { RegisterCommandResult } from '../shared/streams/register-books.js';
+import { commandAnswer } from '../shared/streams/streams.js';
 import { plain } from '../validation/plain.js';
-import { RecordRegisterOperation, type RegisterOperation } from './register.commands.js';
+import { CountInventory, DeclareLoss, DestroyStock } from './register.commands.js';
 import { DestructionDto, InventoryDto, LossDto, MonthQueryDto, ShipmentsQueryDto } from './register.dto.js';
 import { ListSiteShipments } from '../read-models/lists.queries.js';
 import { GetMonthlyBalance, GetRegister, GetStock } from './register.queries.js';
@@ -56,8 +56,8 @@ export class SitesController {
   @ApiOperation({
     summary: 'Record a loss or theft at once, with the references of its declarations to the police, the ARS and ANSM',
   })
-  loss(@Param('organisationId') site: string, @Body() body: LossDto, @Command() context: CommandContext) {
-    return this.record(site, { type: 'DeclareLoss', data: plain(body) }, context);
+  async loss(@Param('organisationId') site: string, @Body() body: LossDto, @CommandMetadata() context: CommandContext) {
+    return withEvents(await this.commands.execute(new DeclareLoss(site, plain(body), context)));
   }
 
   @Post('register/destructions')
@@ -66,8 +66,12 @@ export class SitesController {
     summary:
       'Record a destruction done before a witness pharmacist, notified to the ARS a month ahead, with its report',
   })
-  destruction(@Param('organisationId') site: string, @Body() body: DestructionDto, @Command() context: CommandContext) {
-    return this.record(site, { type: 'DestroyStock', data: plain(body) }, context);
+  async destruction(
+    @Param('organisationId') site: string,
+    @Body() body: DestructionDto,
+    @CommandMetadata() context: CommandContext,
+  ) {
+    return withEvents(await this.commands.execute(new DestroyStock(site, plain(body), context)));
   }
 
   @Post('register/inventories')
@@ -75,15 +79,15 @@ export class SitesController {
   @ApiOperation({
     summary: 'Record a physical inventory: every batch held is counted; each difference becomes an adjustment',
   })
-  inventory(@Param('organisationId') site: string, @Body() body: InventoryDto, @Command() context: CommandContext) {
+  async inventory(
+    @Param('organisationId') site: string,
+    @Body() body: InventoryDto,
+    @CommandMetadata() context: CommandContext,
+  ) {
     const { countedOn, counts } = plain(body);
-    return this.record(site, { type: 'CountInventory', countedOn, counts }, context);
-  }
-
-  private async record(site: string, operation: RegisterOperation, context: CommandContext) {
-    const result = await this.commands.execute<RecordRegisterOperation, RegisterCommandResult>(
-      new RecordRegisterOperation(site, operation, context),
-    );
-    return { ...commandAnswer(result), events: result.events };
+    return withEvents(await this.commands.execute(new CountInventory(site, countedOn, counts, context)));
   }
 }
+
+/** A register operation answers the events it wrote: the entries and adjustments it made. */
+const withEvents = (result: RegisterCommandResult) => ({ ...commandAnswer(result), events: result.events });
