@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorators.js';
 import { CommandMetadata, type CommandContext } from '../shared/streams/command-context.js';
-import { commandAnswer, type CommandResult } from '../shared/streams/streams.js';
+import { commandAnswer } from '../shared/streams/streams.js';
 import { AuthoriseProduct, ChangeSpecification } from './product.commands.js';
 import { AuthoriseProductDto, ChangeSpecificationDto } from './product.dto.js';
 import { GetProduct } from './product.queries.js';

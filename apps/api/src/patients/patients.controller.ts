@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger'
 import { INDICATIONS, type Indication } from '#domain';
 import { Roles } from '../auth/access.decorators.js';
 import { CommandMetadata, type CommandContext } from '../shared/streams/command-context.js';
-import { commandAnswer, type CommandResult } from '../shared/streams/streams.js';
+import { commandAnswer } from '../shared/streams/streams.js';
 import { problem, ProblemException } from '../problem/problem.js';
 import { ListIndications } from './indication.queries.js';
 import { IncludePatient, SetInclusionCap } from './patient.commands.js';

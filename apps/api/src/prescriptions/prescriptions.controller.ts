@@ -6,7 +6,7 @@ import { ListPrescriptions } from '../read-models/lists.queries.js';
 import type { Principal } from '#auth';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators.js';
 import { CommandMetadata, type CommandContext } from '../shared/streams/command-context.js';
-import { commandAnswer, type CommandResult } from '../shared/streams/streams.js';
+import { commandAnswer } from '../shared/streams/streams.js';
 import { CancelPrescriptionDto, IssuePrescriptionDto } from './prescription.dto.js';
 import { CancelPrescription, IssuePrescription } from './prescription.commands.js';
 import { GetPrescription } from './prescription.queries.js';
