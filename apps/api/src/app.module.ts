@@ -18,6 +18,7 @@ import { EpcisModule } from './epcis/epcis.module.js';
 import { ScansModule } from './scans/scans.module.js';
 import { ProjectionsModule } from './projections/projections.module.js';
 import { ClockModule } from './clock/clock.module.js';
+import { ReleaseEntriesModule } from './processes/release-entries/release-entries.module.js';
 import { RegistryModule } from './registry/registry.module.js';
 import { SecurityModule } from './security/security.module.js';
 import { TraceModule } from './trace/trace.module.js';
@@ -47,6 +48,7 @@ export class AppModule {
         PrescriptionsModule,
         DispensationsModule,
         ProjectionsModule.forRoot({ run: config.runProjections }),
+        ReleaseEntriesModule,
         TraceModule,
         AuditModule,
         EpcisModule,

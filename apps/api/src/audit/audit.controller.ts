@@ -1,8 +1,12 @@
 import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { EpcisDocumentResponse } from '../epcis/epcis.responses.js';
+import { ReadOperation } from '../openapi/operations.js';
+import { GtinParam, LotParam } from '../openapi/parameters.js';
 import { Roles } from '../auth/access.decorators.js';
 import { AsOfQueryDto } from './audit.dto.js';
+import { BatchHistoryResponse, VerificationResponse } from './audit.responses.js';
 import { ExportBatchEpcis, GetBatchHistory, VerifyStore } from './audit.queries.js';
 
 @ApiTags('trace and audit')
@@ -13,9 +17,13 @@ export class AuditController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('batches/:gtin/:lot/history')
-  @ApiOperation({
+  @GtinParam()
+  @LotParam()
+  @ReadOperation({
     summary:
       "Every event that concerns the batch, replayed from the event store, and the batch's state as it stood at asOf (by recording time) (ANSM)",
+    type: BatchHistoryResponse,
+    description: 'The history',
   })
   history(@Param('gtin') gtin: string, @Param('lot') lot: string, @Query() query: AsOfQueryDto) {
     return this.queries.execute(new GetBatchHistory(gtin, lot, query.asOf ? new Date(query.asOf) : new Date()));
@@ -23,16 +31,25 @@ export class AuditController {
 
   @Get('batches/:gtin/:lot/epcis')
   @Header('Content-Type', 'application/ld+json')
-  @ApiOperation({
+  @GtinParam()
+  @LotParam()
+  @ApiProduces('application/ld+json')
+  @ReadOperation({
     summary:
       "The batch's history as an EPCIS 2.0 JSON-LD document (ObjectEvents with CBV business steps and dispositions) (ANSM)",
+    type: EpcisDocumentResponse,
+    description: 'The EPCISDocument',
   })
   epcis(@Param('gtin') gtin: string, @Param('lot') lot: string) {
     return this.queries.execute(new ExportBatchEpcis(gtin, lot));
   }
 
   @Get('verify')
-  @ApiOperation({ summary: 'Recompute every hash chain; name the first broken event of each broken stream (ANSM)' })
+  @ReadOperation({
+    summary: 'Recompute every hash chain; name the first broken event of each broken stream (ANSM)',
+    type: VerificationResponse,
+    description: 'What the verification found',
+  })
   verify() {
     return this.queries.execute(new VerifyStore());
   }

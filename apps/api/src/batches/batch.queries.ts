@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { batchDecider, batchStream, notFound, type RegisteredBatch } from '#domain';
-import { Streams } from '../commands/streams.js';
+import { Streams } from '../shared/streams/streams.js';
 
 export class GetBatch {
   constructor(

@@ -1,13 +1,29 @@
 import { Module } from '@nestjs/common';
-import { CommandsModule } from '../commands/commands.module.js';
-import { BatchCommandHandler } from './batch.commands.js';
+import { StreamsModule } from '../shared/streams/streams.module.js';
+import {
+  LiftBatchHoldHandler,
+  PutBatchOnHoldHandler,
+  RecallBatchHandler,
+  RecordAnalysisHandler,
+  RegisterBatchHandler,
+  ReleaseBatchHandler,
+} from './batch.commands.js';
 import { GetBatchHandler } from './batch.queries.js';
 import { GetRecallImpactHandler } from './recall-impact.query.js';
 import { BatchesController } from './batches.controller.js';
 
 @Module({
-  imports: [CommandsModule],
+  imports: [StreamsModule],
   controllers: [BatchesController],
-  providers: [BatchCommandHandler, GetBatchHandler, GetRecallImpactHandler],
+  providers: [
+    RegisterBatchHandler,
+    RecordAnalysisHandler,
+    ReleaseBatchHandler,
+    PutBatchOnHoldHandler,
+    LiftBatchHoldHandler,
+    RecallBatchHandler,
+    GetBatchHandler,
+    GetRecallImpactHandler,
+  ],
 })
 export class BatchesModule {}

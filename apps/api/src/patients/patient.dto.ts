@@ -11,21 +11,25 @@ export class IncludePatientDto {
   @IsPseudonym()
   patientId!: string;
 
-  @ApiProperty({ enum: INDICATIONS })
+  @ApiProperty({
+    description: 'The indication the patient is treated for',
+    example: 'NEUROPATHIC_PAIN',
+    enum: INDICATIONS,
+  })
   @IsIn(INDICATIONS)
   indication!: Indication;
 
-  @ApiProperty({ example: '2026-02-01' })
+  @ApiProperty({ description: 'Date of inclusion', example: '2026-02-01' })
   @IsIsoDate()
   includedOn!: string;
 
-  @ApiProperty({ description: 'The patient consented to inclusion; refused (422) when false' })
+  @ApiProperty({ example: true, description: 'The patient consented to inclusion; refused (422) when false' })
   @IsBoolean()
   consent!: boolean;
 }
 
 export class InclusionCapDto {
-  @ApiProperty({ example: 750 })
+  @ApiProperty({ description: 'How many patients may be included for the indication', example: 750 })
   @IsInt()
   @Min(0)
   @Max(1_000_000)

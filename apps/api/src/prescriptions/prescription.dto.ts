@@ -12,15 +12,15 @@ export class IssuePrescriptionDto {
   @Matches(PRESCRIPTION_NUMBER, { message: 'securePrescriptionNumber must be 4 to 40 letters, digits or -' })
   securePrescriptionNumber!: string;
 
-  @ApiProperty({ example: 'PSN-7F3A9C21' })
+  @ApiProperty({ description: 'Pseudonym of an included patient', example: 'PSN-7F3A9C21' })
   @IsPseudonym()
   patientId!: string;
 
-  @ApiProperty({ enum: INDICATIONS })
+  @ApiProperty({ description: 'The indication treated', example: 'NEUROPATHIC_PAIN', enum: INDICATIONS })
   @IsIn(INDICATIONS)
   indication!: Indication;
 
-  @ApiProperty({ example: '03400930000014' })
+  @ApiProperty({ description: 'GTIN-14 of the product prescribed', example: '03400930000014' })
   @IsGtin()
   gtin!: string;
 
@@ -47,7 +47,7 @@ export class IssuePrescriptionDto {
   @Matches(ORGANISATION_ID, { message: 'pharmacyId must be an organisation id' })
   pharmacyId!: string;
 
-  @ApiProperty({ example: '2026-03-01' })
+  @ApiProperty({ description: 'Date of issue', example: '2026-03-01' })
   @IsIsoDate()
   issuedOn!: string;
 
@@ -59,7 +59,7 @@ export class IssuePrescriptionDto {
 }
 
 export class CancelPrescriptionDto {
-  @ApiProperty({ example: 'Treatment changed' })
+  @ApiProperty({ description: 'Why it is cancelled', example: 'Treatment changed' })
   @IsString()
   @Length(1, 1000)
   reason!: string;

@@ -13,8 +13,8 @@ import {
 } from '#domain';
 import type { RecordedEvent } from '#event-store';
 import { CLOCK, type Clock } from '../clock/clock.js';
-import { RegisterBooks } from '../commands/register-books.js';
-import { Streams } from '../commands/streams.js';
+import { RegisterBooks } from '../shared/streams/register-books.js';
+import { Streams } from '../shared/streams/streams.js';
 import { parseShipmentId } from './shipment-id.js';
 
 type Received = Extract<RegisterEvent, { type: 'ShipmentReceived' }>['data'];

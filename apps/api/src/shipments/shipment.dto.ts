@@ -21,7 +21,7 @@ export class CreateShipmentDto {
   @Matches(ORGANISATION_ID, { message: 'to must be an organisation id' })
   to!: string;
 
-  @ApiProperty({ type: [LineDto] })
+  @ApiProperty({ description: 'Packs shipped, per batch', type: [LineDto] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
@@ -29,13 +29,16 @@ export class CreateShipmentDto {
   @Type(() => LineDto)
   lines!: LineDto[];
 
-  @ApiPropertyOptional({ example: 'Transports Sécurisés SA' })
+  @ApiPropertyOptional({ description: 'The carrier', example: 'Transports Sécurisés SA' })
   @IsOptional()
   @IsString()
   @Length(1, 200)
   carrier?: string;
 
-  @ApiPropertyOptional({ description: 'ANSM import authorisation number; required when the sender is outside the EU' })
+  @ApiPropertyOptional({
+    example: 'AI-2026-0042',
+    description: 'ANSM import authorisation number; required when the sender is outside the EU',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 100)

@@ -12,8 +12,8 @@ import {
   type RegisterEntry,
 } from '#domain';
 import { CLOCK, type Clock } from '../clock/clock.js';
-import { RegisterBooks } from '../commands/register-books.js';
-import { Streams } from '../commands/streams.js';
+import { RegisterBooks } from '../shared/streams/register-books.js';
+import { Streams } from '../shared/streams/streams.js';
 
 export class GetStock {
   constructor(readonly site: string) {}

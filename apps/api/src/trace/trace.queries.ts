@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { batchDecider, batchStream, notFound, type BatchTrace } from '#domain';
 import type { SqlClient } from '#event-store';
-import { Streams } from '../commands/streams.js';
+import { Streams } from '../shared/streams/streams.js';
 import { SQL_CLIENT } from '../database/database.module.js';
 
 export class GetBatchTrace {

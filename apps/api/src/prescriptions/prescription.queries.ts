@@ -1,24 +1,16 @@
 import { Inject } from '@nestjs/common';
-import { CommandHandler, IQueryHandler, QueryHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '#auth';
 import {
   addMonths,
   forbid,
-  indicationDecider,
-  indicationStream,
-  notFound,
-  organisationDecider,
-  organisationStream,
-  parisDate,
-  prescriptionDecider,
-  prescriptionStream,
-  productDecider,
-  productStream,
-  professionalDecider,
-  professionalStream,
   legacyRegisterStream,
   MAX_DURATION_DAYS,
   monthOf,
+  notFound,
+  parisDate,
+  prescriptionDecider,
+  prescriptionStream,
   registerBookStream,
   registerDecider,
   remainingPacks,
@@ -26,79 +18,13 @@ import {
   type RegisterEvent,
 } from '#domain';
 import { CLOCK, type Clock } from '../clock/clock.js';
-import type { CommandContext } from '../commands/command-context.js';
-import { Streams, type CommandResult } from '../commands/streams.js';
-
-export class IssuePrescription {
-  constructor(
-    readonly data: PrescriptionDetails,
-    readonly context: CommandContext,
-  ) {}
-}
-
-export class CancelPrescription {
-  constructor(
-    readonly prescriptionId: string,
-    readonly reason: string,
-    readonly context: CommandContext,
-  ) {}
-}
+import { Streams } from '../shared/streams/streams.js';
 
 export class GetPrescription {
   constructor(
     readonly prescriptionId: string,
     readonly principal: Principal,
   ) {}
-}
-
-@CommandHandler(IssuePrescription)
-export class IssuePrescriptionHandler implements ICommandHandler<IssuePrescription, CommandResult> {
-  constructor(private readonly streams: Streams) {}
-
-  execute({ data, context }: IssuePrescription): Promise<CommandResult> {
-    return this.streams.decide(
-      prescriptionStream(data.securePrescriptionNumber),
-      prescriptionDecider,
-      async () => {
-        const [prescriber, inclusions, renewed, product, pharmacy] = await Promise.all([
-          this.streams.state(professionalStream(context.principal.sub), professionalDecider),
-          this.streams.state(indicationStream(data.indication), indicationDecider),
-          data.renewalOf === null
-            ? undefined
-            : this.streams.state(prescriptionStream(data.renewalOf), prescriptionDecider),
-          this.streams.state(productStream(data.gtin), productDecider),
-          this.streams.state(organisationStream(data.pharmacyId), organisationDecider),
-        ]);
-        return {
-          type: 'IssuePrescription' as const,
-          data,
-          prescriber,
-          prescriberRpps: context.principal.sub,
-          organisation: context.principal.org,
-          inclusions,
-          renewed,
-          product,
-          pharmacy,
-          today: parisDate(context.now),
-        };
-      },
-      context,
-    );
-  }
-}
-
-@CommandHandler(CancelPrescription)
-export class CancelPrescriptionHandler implements ICommandHandler<CancelPrescription, CommandResult> {
-  constructor(private readonly streams: Streams) {}
-
-  execute({ prescriptionId, reason, context }: CancelPrescription): Promise<CommandResult> {
-    return this.streams.decide(
-      prescriptionStream(prescriptionId),
-      prescriptionDecider,
-      () => ({ type: 'CancelPrescription' as const, reason, prescriberRpps: context.principal.sub }),
-      context,
-    );
-  }
 }
 
 type Dispensed = Extract<RegisterEvent, { type: 'PrescriptionDispensed' }>['data'];

@@ -2,8 +2,8 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '#auth';
-import type { AuthenticatedRequest } from '../auth/access.decorators.js';
-import type { DatedRequest } from '../clock/clock.js';
+import type { AuthenticatedRequest } from '../../auth/access.decorators.js';
+import type { DatedRequest } from '../../clock/clock.js';
 
 /** Who sends a command, when, and under which ids: what every event's metadata records. */
 export interface CommandContext {
@@ -24,7 +24,8 @@ export interface CommandRequest {
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
-export const Command = createParamDecorator((_data: unknown, context: ExecutionContext): CommandContext => {
+/** The context of the command a request sends: `@CommandMetadata() context: CommandContext` in a controller. */
+export const CommandMetadata = createParamDecorator((_data: unknown, context: ExecutionContext): CommandContext => {
   const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest & CommandRequest & DatedRequest>();
   const commandId = request.commandId ?? randomUUID();
   const header = request.headers['x-correlation-id'];
