@@ -7,6 +7,8 @@ export * from './product/specification.js';
 export * from './product/product.js';
 export * from './product/conformity.js';
 export * from './batch/batch.js';
+export * from './batch/out-of-specification.js';
+export * from './batch/batch-visibility.js';
 export * from './batch/scanned-expiry.js';
 export * from './register/register-events.js';
 export * from './register/register.js';

@@ -51,6 +51,8 @@ export class BatchCommandHandler implements ICommandHandler<ExecuteBatchCommand,
             } as BatchCommand;
           case 'ReleaseBatch':
             return { ...request, actor, today: parisDate(context.now) };
+          case 'ReportInvestigation':
+            return { ...request, actor };
           default:
             return request;
         }

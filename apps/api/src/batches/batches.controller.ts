@@ -9,7 +9,13 @@ import { Command, type CommandContext } from '../commands/command-context.js';
 import { commandAnswer } from '../commands/streams.js';
 import { plain } from '../validation/plain.js';
 import { assessmentOf, ExecuteBatchCommand, type BatchCommandResult, type BatchRequest } from './batch.commands.js';
-import { ReasonDto, RecordAnalysisDto, RegisterBatchDto, ReleaseBatchDto } from './batch.dto.js';
+import {
+  ReasonDto,
+  RecordAnalysisDto,
+  RegisterBatchDto,
+  ReleaseBatchDto,
+  ReportInvestigationDto,
+} from './batch.dto.js';
 import { GetBatch } from './batch.queries.js';
 import { GetRecallImpact, type RecallImpact } from './recall-impact.query.js';
 
@@ -46,9 +52,27 @@ export class BatchesController {
     return { ...commandAnswer(result), ...assessmentOf(result.events) };
   }
 
+  @Post(':gtin/:lot/investigations')
+  @Roles('supplier')
+  @ApiOperation({
+    summary:
+      'Report the investigation of an out-of-specification result, with its conclusion (the batch’s supplier); a laboratory retest must follow before release',
+  })
+  async reportInvestigation(
+    @Param('gtin') gtin: string,
+    @Param('lot') lot: string,
+    @Body() body: ReportInvestigationDto,
+    @Command() context: CommandContext,
+  ) {
+    return commandAnswer(await this.run(gtin, lot, { type: 'ReportInvestigation', data: plain(body) }, context));
+  }
+
   @Post(':gtin/:lot/release')
   @Roles('supplier')
-  @ApiOperation({ summary: 'Release the batch: only when its latest analysis conforms (its supplier)' })
+  @ApiOperation({
+    summary:
+      'Release the batch: only when its latest analysis conforms and, after any out-of-specification result, an investigation and a conforming laboratory retest (its supplier)',
+  })
   async release(
     @Param('gtin') gtin: string,
     @Param('lot') lot: string,
@@ -111,9 +135,12 @@ export class BatchesController {
   }
 
   @Get(':gtin/:lot')
-  @ApiOperation({ summary: 'The batch with its conformity, release, hold and recall state' })
-  batch(@Param('gtin') gtin: string, @Param('lot') lot: string) {
-    return this.queries.execute(new GetBatch(gtin, lot));
+  @ApiOperation({
+    summary:
+      'The batch with its conformity, release, hold and recall state: all of it (`view: full`) for ANSM, its supplier and exploitant; a holder’s view (`view: holder`: product, lot, expiry, released, held, recalled) for another site that holds or held packs; 404 to anyone with no link to it',
+  })
+  batch(@Param('gtin') gtin: string, @Param('lot') lot: string, @CurrentPrincipal() principal: Principal) {
+    return this.queries.execute(new GetBatch(gtin, lot, principal));
   }
 
   private run(gtin: string, lot: string, request: BatchRequest, context: CommandContext) {
