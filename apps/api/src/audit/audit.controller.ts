@@ -2,6 +2,7 @@ import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorators.js';
+import { ListAlerts } from './alerts.queries.js';
 import { AsOfQueryDto } from './audit.dto.js';
 import { ExportBatchEpcis, GetBatchHistory, VerifyStore } from './audit.queries.js';
 
@@ -29,6 +30,15 @@ export class AuditController {
   })
   epcis(@Param('gtin') gtin: string, @Param('lot') lot: string) {
     return this.queries.execute(new ExportBatchEpcis(gtin, lot));
+  }
+
+  @Get('alerts')
+  @ApiOperation({
+    summary:
+      'Alerts for ANSM, newest first: every out-of-specification analysis result (whoever recorded it) with its failures; the batch’s view tells whether it was investigated and cleared by a laboratory retest (ANSM; read models)',
+  })
+  alerts() {
+    return this.queries.execute(new ListAlerts());
   }
 
   @Get('verify')
