@@ -16,6 +16,7 @@ export * from './register/register-books.js';
 export * from './register/receipt.js';
 export * from './register/register-entries.js';
 export * from './indication/indication.js';
+export * from './patient/pseudonym.js';
 export * from './prescription/prescription.js';
 export * from './trace/trace.js';
 export * from './epcis/batch-epcis.js';
