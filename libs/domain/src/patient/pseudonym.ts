@@ -8,6 +8,8 @@ export const PSEUDONYM_PREFIX = 'CT-';
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const N = ALPHABET.length;
 const BODY_LENGTH = 16;
+/** 80 bits: 16 characters of 5 bits. */
+const BODY_BYTES = (BODY_LENGTH * 5) / 8;
 
 /** Anything of the issued shape, correct or not: `CT-` and 17 letters or digits, in any case. */
 const ISSUED_SHAPE = /^CT-[0-9A-Z]{17}$/i;
@@ -26,11 +28,11 @@ function checkCharacter(body: string): string {
 
 /** The pseudonym of 10 bytes (80 bits, at least): the caller draws them from the command id. */
 export function pseudonymOf(bytes: Uint8Array): string {
-  if (bytes.length < 10) throw new Error('a pseudonym needs 10 bytes');
+  if (bytes.length < BODY_BYTES) throw new Error(`a pseudonym needs ${BODY_BYTES} bytes`);
   let bits = 0;
   let value = 0;
   let body = '';
-  for (const byte of bytes.subarray(0, 10)) {
+  for (const byte of bytes.subarray(0, BODY_BYTES)) {
     value = (value << 8) | byte;
     bits += 8;
     while (bits >= 5) {
