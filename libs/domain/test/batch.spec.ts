@@ -1,5 +1,5 @@
-import { describe, it } from '@jest/globals';
-import { batchDecider, type BatchEvent } from '#domain';
+import { describe, expect, it } from '@jest/globals';
+import { batchDecider, eventVersions, type BatchEvent } from '#domain';
 import { conformingFlowerResults, flower } from './fixtures.js';
 import { specification } from './given-when-then.js';
 
@@ -190,6 +190,16 @@ describe('batch decider', () => {
       ])
         .when(release)
         .thenRefused('rule', 'laboratory_retest_required'));
+    it('reads an analysis written before v2 with its recorder unknown (null), and writes v2', () => {
+      const v1 = { type: 'AnalysisRecorded', data: { conformant: true, failures: [] }, metadata: { actor: 'x' } };
+      expect(eventVersions.upcast(v1)).toEqual({
+        ...v1,
+        data: { conformant: true, failures: [], recordedBy: null },
+        metadata: { actor: 'x', schemaVersion: 2 },
+      });
+      expect(eventVersions.versionOf('AnalysisRecorded')).toBe(2);
+      expect(eventVersions.versionOf('InvestigationReported')).toBe(1);
+    });
     it('the batch’s supplier reports the investigation of an open case', () =>
       given([registered, failing]).when(investigate).then([investigated]));
     it('refuses an investigation with no out-of-specification result', () => {
