@@ -16,6 +16,7 @@ const TABLE: [method: 'get' | 'post' | 'put', path: string, allowed: readonly Ro
   ['get', `/v1/products/${GTIN}`, ALL],
   ['post', '/v1/batches', ['supplier']],
   ['post', `${B}/analyses`, ['supplier', 'laboratory']],
+  ['post', `${B}/investigations`, ['supplier']],
   ['post', `${B}/release`, ['supplier']],
   ['post', `${B}/hold`, ['ansm']],
   ['post', `${B}/lift-hold`, ['ansm']],
@@ -45,6 +46,7 @@ const TABLE: [method: 'get' | 'post' | 'put', path: string, allowed: readonly Ro
   ['get', `/v1/audit/batches/${GTIN}/L1/history`, ['ansm']],
   ['get', `/v1/audit/batches/${GTIN}/L1/epcis`, ['ansm']],
   ['get', '/v1/audit/verify', ['ansm']],
+  ['get', '/v1/audit/alerts', ['ansm']],
   ...[
     '/v1/epcis/events',
     '/v1/epcis/events/X',

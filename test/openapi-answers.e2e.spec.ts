@@ -122,6 +122,20 @@ describe('the OpenAPI schemas, against the answers the api gives', () => {
     const lot2 = `/v1/batches/${GTIN}/L2`;
     await call('post', '/v1/batches/{gtin}/{lot}/analyses', `${lot2}/analyses`, supplier, analysis());
     await call('post', '/v1/batches/{gtin}/{lot}/release', `${lot2}/release`, supplier, { qualifiedPerson: 'QP' });
+    await call('post', '/v1/batches', '/v1/batches', supplier, batch('L3'));
+    const lot3 = `/v1/batches/${GTIN}/L3`;
+    await call(
+      'post',
+      '/v1/batches/{gtin}/{lot}/analyses',
+      `${lot3}/analyses`,
+      supplier,
+      analysis({ thc: 40, cbd: 1 }),
+    );
+    await call('post', '/v1/batches/{gtin}/{lot}/investigations', `${lot3}/investigations`, supplier, {
+      reportSha256: 'a'.repeat(64),
+      conclusion: 'Sampling error',
+    });
+    await call('get', '/v1/audit/alerts', '/v1/audit/alerts', ansm);
     await call('post', '/v1/batches/{gtin}/{lot}/hold', `${lot2}/hold`, ansm, { reason: 'check' });
     await call('post', '/v1/batches/{gtin}/{lot}/lift-hold', `${lot2}/lift-hold`, ansm, { reason: 'checked' });
     await call('post', '/v1/batches/{gtin}/{lot}/recall', `${lot2}/recall`, ansm, { reason: 'contamination' });
@@ -161,7 +175,6 @@ describe('the OpenAPI schemas, against the answers the api gives', () => {
       },
     );
     await call('post', '/v1/patients', '/v1/patients', prescriber, {
-      patientId: 'PSN-BETA-02',
       indication: 'EPILEPSY',
       includedOn: TODAY,
       consent: true,
@@ -244,7 +257,7 @@ describe('the OpenAPI schemas, against the answers the api gives', () => {
       body('GET /v1/sites/{organisationId}/shipments').length,
       body('GET /v1/trace/batches/{gtin}/{lot}').dispensations.length,
       body('GET /v1/prescriptions/{prescriptionId}').dispensations.length,
-    ]).toEqual([2, 2, 2, 1, 1]);
+    ]).toEqual([3, 2, 2, 1, 1]);
   });
 
   it('names where an answer departs from its schema', () => {

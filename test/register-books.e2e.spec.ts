@@ -27,6 +27,7 @@ describe.each(BACKENDS)('register books across months (%s)', (backend) => {
   const line = (quantity: number) => ({ gtin: GTIN, lot: 'L1', quantity });
   const pack = (serial: string) => ({ gtin: GTIN, lot: 'L1', serial });
   let toPharmacy: string;
+  let patientId: string;
 
   beforeAll(async () => {
     api = await Api.start(backend);
@@ -80,17 +81,18 @@ describe.each(BACKENDS)('register books across months (%s)', (backend) => {
       ),
     );
     toPharmacy = shipped.shipmentId;
-    await commands.execute(
+    const included = await commands.execute(
       new IncludePatient(
-        { patientId: 'PSN-BOOKS-01', indication: 'EPILEPSY' as Indication, includedOn: '2026-11-20', consent: true },
+        { indication: 'EPILEPSY' as Indication, includedOn: '2026-11-20', consent: true },
         at('2026-11-20T09:00:00Z', 'prescriber', 'CHU-1', '10000000001'),
       ),
     );
+    patientId = included.patientId;
     await commands.execute(
       new IssuePrescription(
         {
           securePrescriptionNumber: 'RX-BOOKS-1',
-          patientId: 'PSN-BOOKS-01',
+          patientId,
           indication: 'EPILEPSY' as Indication,
           gtin: GTIN,
           dailyDose: 0.5,
@@ -202,7 +204,7 @@ describe.each(BACKENDS)('register books across months (%s)', (backend) => {
       new RecallBatch(GTIN, 'L1', { reason: 'contamination' }, at('2026-12-04T09:00:00Z', 'ansm', 'ANSM')),
     );
     const impact = await queries.execute(new GetRecallImpact(GTIN, 'L1'));
-    expect(impact.patients).toEqual(['PSN-BOOKS-01']);
+    expect(impact.patients).toEqual([patientId]);
     expect(
       new Map(impact.sitesHolding.map((s: { organisationId: string; onHand: number }) => [s.organisationId, s.onHand])),
     ).toEqual(

@@ -168,6 +168,21 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'fournisseur.png'), fullPage: true });
   }, 30_000);
 
+  it('includes a patient as a prescriber and shows the pseudonym cannatrace issued', async () => {
+    await actor(/Prescripteur/);
+    await page.getByRole('heading', { name: 'Inclure un patient' }).waitFor();
+    await page.selectOption('#indication', 'EPILEPSY');
+    await page.getByRole('button', { name: 'Inclure le patient' }).click();
+    await page.locator('#message.error').waitFor();
+    expect(await page.textContent('#message')).toMatch(/Le consentement du patient est requis/);
+    await page.check('#consent');
+    await page.getByRole('button', { name: 'Inclure le patient' }).click();
+    await page.locator('#pseudonym').waitFor();
+    expect(await page.textContent('#pseudonym')).toMatch(/^CT-[0-9A-HJKMNP-TV-Z]{17}$/);
+    expect(await page.textContent('#included')).toMatch(/attestation ATT-EPI-000001/);
+    await page.screenshot({ path: join(ARTIFACTS, 'prescripteur.png'), fullPage: true });
+  }, 30_000);
+
   async function recallAndSeeImpact(): Promise<void> {
     await actor(/ANSM/);
     await page.getByRole('heading', { name: 'Trouver un lot' }).waitFor();
@@ -180,7 +195,7 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
     await page.locator('#impact li').first().waitFor();
     const impact = (await page.locator('#impact li').allTextContents()).join('\n');
     expect(impact).toMatch(/PH-CENTRE détient encore 1 boîte/);
-    expect(impact).toMatch(/Patient PSN-DEMO-0001 à contacter/);
+    expect(impact).toMatch(/Patient CT-[0-9A-HJKMNP-TV-Z]{17} à contacter/);
     await page.getByRole('button', { name: 'Vérifier l’intégrité' }).click();
     await page.locator('#verified').getByText('Intégrité vérifiée').waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'auditeur.png'), fullPage: true });

@@ -81,7 +81,9 @@ const pages = {
             ? '#/fournisseur'
             : me?.role === 'ansm'
               ? '#/auditeur'
-              : '#/';
+              : me?.role === 'prescriber'
+                ? '#/prescripteur'
+                : '#/';
     };
     document.getElementById('login').onclick = () => enter(document.getElementById('token').value.trim());
     app
@@ -199,6 +201,45 @@ const pages = {
             .join('');
         })
         .catch(() => undefined);
+  },
+
+  async prescripteur() {
+    const indications = await api('GET', '/v1/indications');
+    // The same key until an answer comes: a retry after a lost answer includes the patient once and gets the same
+    // pseudonym back. A new key once answered, since a corrected form is another request.
+    let key = crypto.randomUUID();
+    app.innerHTML = `
+      <section><h2>Inclure un patient</h2>
+        <p>cannatrace attribue le pseudonyme du patient : ne saisissez ni nom, ni date de naissance, ni NIR.</p>
+        <label>Indication <select id="indication">${indications
+          .map((i) => `<option value="${esc(i.indication)}">${esc(i.indication)} (${i.included}/${i.cap})</option>`)
+          .join('')}</select></label>
+        <label>Date d’inclusion <input id="included-on" type="date" value="${new Date().toISOString().slice(0, 10)}" /></label>
+        <label><input id="consent" type="checkbox" /> Le patient a donné son consentement</label>
+        <button id="include">Inclure le patient</button>
+        <p id="included"></p>
+      </section>`;
+    document.getElementById('include').onclick = async () => {
+      const response = await fetch('/v1/patients', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${session().token}`,
+          'idempotency-key': key,
+        },
+        body: JSON.stringify({
+          indication: document.getElementById('indication').value,
+          includedOn: document.getElementById('included-on').value,
+          consent: document.getElementById('consent').checked,
+        }),
+      });
+      key = crypto.randomUUID();
+      const result = await response.json().catch(() => ({}));
+      if (!response.ok) return say(explain(result), 'error');
+      document.getElementById('included').innerHTML =
+        `Patient inclus. Pseudonyme attribué : <strong id="pseudonym">${esc(result.patientId)}</strong> · attestation ${esc(result.attestationNumber)}. Reportez ce pseudonyme sur l’ordonnance.`;
+      say('Patient inclus.');
+    };
   },
 
   async auditeur() {
@@ -363,7 +404,7 @@ async function route() {
   const me = session();
   document.getElementById('who').textContent = me ? `${me.role} · ${me.org}` : '';
   document.getElementById('nav').innerHTML = me
-    ? `<a href="#/pharmacie">Pharmacie</a><a href="#/fournisseur">Fournisseur</a><a href="#/auditeur">Auditeur ANSM</a><a href="#/connexion" id="logout">Changer d’utilisateur</a>`
+    ? `<a href="#/pharmacie">Pharmacie</a><a href="#/fournisseur">Fournisseur</a><a href="#/prescripteur">Prescripteur</a><a href="#/auditeur">Auditeur ANSM</a><a href="#/connexion" id="logout">Changer d’utilisateur</a>`
     : '';
   const page = location.hash.replace('#/', '') || (me ? 'auditeur' : 'connexion');
   await (pages[me ? page : 'connexion'] ?? pages.connexion)().catch(() => undefined);

@@ -23,6 +23,13 @@ const WORDS = {
   analysis_not_conformant: 'La dernière analyse n’est pas conforme : libération impossible.',
   no_analysis: 'Aucune analyse enregistrée : libération impossible.',
   lot_exists: 'Ce lot est déjà enregistré.',
+  investigation_required: 'Une analyse hors spécification exige un rapport d’investigation avant la libération.',
+  laboratory_retest_required:
+    'Après l’investigation, une contre-analyse conforme d’un laboratoire est exigée : l’analyse du fournisseur ne suffit pas.',
+  pseudonym_issued_by_cannatrace: 'cannatrace attribue le pseudonyme du patient : n’en saisissez pas.',
+  pseudonym_mistyped: 'Pseudonyme mal saisi : recopiez-le depuis l’inclusion.',
+  consent_required: 'Le consentement du patient est requis pour l’inclure.',
+  indication_cap_reached: 'Le nombre maximal d’inclusions pour cette indication est atteint.',
   event_store_unavailable: 'Le service est momentanément indisponible : réessayez.',
   rate_limited: 'Trop de requêtes : patientez un instant.',
 };

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { BatchResponse } from '../batches/batch.responses.js';
+import { AnalysisFailureResponse, BatchStateResponse } from '../batches/batch.responses.js';
 
 export class EventActorResponse {
   @ApiProperty({ description: 'Who sent the command (token subject)', example: 'qp@sup-demo' })
@@ -61,11 +61,11 @@ export class BatchHistoryResponse {
   asOf!: string;
 
   @ApiProperty({
-    type: BatchResponse,
+    type: BatchStateResponse,
     nullable: true,
     description: 'The batch as it stood at asOf; null before it existed',
   })
-  state!: BatchResponse | null;
+  state!: BatchStateResponse | null;
 
   @ApiProperty({ type: [HistoryEventResponse], description: 'Every event that concerns the batch, up to asOf' })
   events!: HistoryEventResponse[];
@@ -101,4 +101,39 @@ export class VerificationResponse {
 
   @ApiProperty({ type: [ChainBreakResponse], description: 'The first broken event of each broken stream' })
   broken!: ChainBreakResponse[];
+}
+
+export class AlertRecorderResponse {
+  @ApiProperty({ description: 'Role of whoever recorded the analysis', example: 'laboratory' })
+  role!: string;
+
+  @ApiProperty({ description: 'Their organisation', example: 'LAB-1' })
+  organisation!: string;
+}
+
+/** An alert ANSM reads: an out-of-specification analysis result. */
+export class AlertResponse {
+  @ApiProperty({ description: 'What the alert is about', example: 'out_of_specification' })
+  kind!: string;
+
+  @ApiProperty({ description: 'GTIN-14 of the batch', example: '03400930000014' })
+  gtin!: string;
+
+  @ApiProperty({ description: 'Lot of the batch', example: 'L2026-001' })
+  lot!: string;
+
+  @ApiProperty({ type: AlertRecorderResponse, description: 'Who recorded the failing analysis' })
+  recordedBy!: AlertRecorderResponse;
+
+  @ApiProperty({ description: 'When the sample was taken', example: '2026-01-12' })
+  sampledOn!: string;
+
+  @ApiProperty({ type: [AnalysisFailureResponse], description: 'Every failure against the specification' })
+  failures!: AnalysisFailureResponse[];
+
+  @ApiProperty({ description: 'When the alert was raised', example: '2026-11-25T10:35:01.317Z' })
+  raisedAt!: string;
+
+  @ApiProperty({ description: 'The event that raised it', example: '0f6c2b1e-8a55-5d0e-9a2c-1c9a3f7e2b10' })
+  eventId!: string;
 }

@@ -11,6 +11,7 @@ import {
   type BatchCommand,
   type BatchEvent,
   type BatchRegistration,
+  type InvestigationReport,
 } from '#domain';
 import type { CommandContext } from '../shared/streams/command-context.js';
 import { Streams, type CommandResult } from '../shared/streams/streams.js';
@@ -44,6 +45,17 @@ export class ReleaseBatch extends Command<BatchCommandResult> {
     readonly gtin: string,
     readonly lot: string,
     readonly data: { qualifiedPerson: string },
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+export class ReportInvestigation extends Command<BatchCommandResult> {
+  constructor(
+    readonly gtin: string,
+    readonly lot: string,
+    readonly data: InvestigationReport,
     readonly context: CommandContext,
   ) {
     super();
@@ -146,6 +158,21 @@ export class ReleaseBatchHandler implements ICommandHandler<ReleaseBatch> {
       gtin,
       lot,
       () => ({ type: 'ReleaseBatch', data, actor: actorOf(context), today: parisDate(context.now) }),
+      context,
+    );
+  }
+}
+
+@CommandHandler(ReportInvestigation)
+export class ReportInvestigationHandler implements ICommandHandler<ReportInvestigation> {
+  constructor(private readonly streams: Streams) {}
+
+  execute({ gtin, lot, data, context }: ReportInvestigation): Promise<BatchCommandResult> {
+    return decideOnBatch(
+      this.streams,
+      gtin,
+      lot,
+      () => ({ type: 'ReportInvestigation', data, actor: actorOf(context) }),
       context,
     );
   }

@@ -113,3 +113,21 @@ export class ReasonDto {
   @Length(1, 1000)
   reason!: string;
 }
+
+export class ReportInvestigationDto {
+  @ApiProperty({
+    description: 'SHA-256 of the investigation report, which stays outside the system',
+    example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+  })
+  @IsString()
+  @Matches(/^[0-9a-f]{64}$/, { message: 'reportSha256 must be 64 lower-case hexadecimal digits' })
+  reportSha256!: string;
+
+  @ApiProperty({
+    example: 'Sample contaminated by the laboratory’s grinder; the batch is not in question',
+    description: 'The conclusion of the investigation of the out-of-specification result',
+  })
+  @IsString()
+  @Length(1, 2000)
+  conclusion!: string;
+}

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CommandAnswerResponse } from '../openapi/command-answer.response.js';
 
 export class BatchRegisteredResponse extends CommandAnswerResponse {
@@ -100,8 +100,120 @@ export class BatchSummaryResponse {
   recalled!: boolean;
 }
 
-/** A batch with the failures of its latest analysis. */
-export class BatchResponse extends BatchSummaryResponse {
+export class InvestigationResponse {
+  @ApiProperty({
+    description: 'SHA-256 of the investigation report',
+    example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+  })
+  reportSha256!: string;
+
+  @ApiProperty({ description: 'Its conclusion', example: 'Sample contaminated by the laboratory’s grinder' })
+  conclusion!: string;
+}
+
+export class AnalysisRecorderResponse {
+  @ApiProperty({ description: 'Role of whoever recorded the analysis', example: 'laboratory' })
+  role!: string;
+
+  @ApiProperty({ description: 'Their organisation', example: 'LAB-1' })
+  organisation!: string;
+}
+
+/** The latest out-of-specification case of a batch, open or cleared. */
+export class OutOfSpecificationResponse {
+  @ApiProperty({ type: [AnalysisFailureResponse], description: 'The failures that opened the case' })
+  failures!: AnalysisFailureResponse[];
+
+  @ApiProperty({
+    type: AnalysisRecorderResponse,
+    nullable: true,
+    description: 'Who recorded the failing analysis; null for analyses recorded before this was kept',
+  })
+  recordedBy!: AnalysisRecorderResponse | null;
+
+  @ApiProperty({ description: 'When the failing sample was taken', example: '2026-01-12' })
+  sampledOn!: string;
+
+  @ApiProperty({
+    type: InvestigationResponse,
+    nullable: true,
+    description: 'The supplier’s investigation; null until reported',
+  })
+  investigation!: InvestigationResponse | null;
+
+  @ApiProperty({
+    nullable: true,
+    description: 'The laboratory whose conforming retest after the investigation cleared the case; null until then',
+    example: 'LAB-1',
+  })
+  retestedBy!: string | null;
+}
+
+/**
+ * A batch as its reader may see it: everything (`view: full`) for ANSM, its supplier and exploitant; what a pack's
+ * holder needs (`view: holder`) for another site that holds or held packs.
+ */
+export class BatchResponse {
+  @ApiProperty({ enum: ['full', 'holder'], description: 'Which view of the batch this is', example: 'full' })
+  view!: 'full' | 'holder';
+
+  @ApiProperty({ description: 'GTIN-14 of the product', example: '03400930000014' })
+  gtin!: string;
+
+  @ApiProperty({ description: 'Lot number', example: 'L2026-001' })
+  lot!: string;
+
+  @ApiProperty({ description: 'Expiry date', example: '2027-01-31' })
+  expiresOn!: string;
+
+  @ApiProperty({ description: 'Released by its supplier', example: true })
+  released!: boolean;
+
+  @ApiProperty({ description: 'On hold by ANSM: no shipment or dispensation', example: false })
+  onHold!: boolean;
+
+  @ApiProperty({ description: 'Recalled by ANSM (final)', example: false })
+  recalled!: boolean;
+
+  @ApiPropertyOptional({ description: 'Packs made (full view)', example: 200 })
+  quantity?: number;
+
+  @ApiPropertyOptional({ description: 'Date of manufacture (full view)', example: '2026-01-10' })
+  manufacturedOn?: string;
+
+  @ApiPropertyOptional({ description: 'The supplier that registered it (full view)', example: 'SUP-DEMO' })
+  supplierId?: string;
+
+  @ApiPropertyOptional({ description: 'The exploitant of its product (full view)', example: 'EXP-DEMO' })
+  exploitantId?: string;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'Whether its latest analysis conforms; null before any analysis (full view)',
+    example: true,
+  })
+  conformant?: boolean | null;
+
+  @ApiPropertyOptional({ type: [AnalysisFailureResponse], description: 'Failures of its latest analysis (full view)' })
+  failures?: AnalysisFailureResponse[];
+
+  @ApiPropertyOptional({
+    type: OutOfSpecificationResponse,
+    nullable: true,
+    description: 'The latest out-of-specification case, open or cleared; null when no analysis ever failed (full view)',
+  })
+  outOfSpecification?: OutOfSpecificationResponse | null;
+}
+
+/** A batch's whole state, as the audit replays it at an instant. */
+export class BatchStateResponse extends BatchSummaryResponse {
   @ApiProperty({ type: [AnalysisFailureResponse], description: 'Failures of its latest analysis' })
   failures!: AnalysisFailureResponse[];
+
+  @ApiProperty({
+    type: OutOfSpecificationResponse,
+    nullable: true,
+    description: 'The latest out-of-specification case, open or cleared; null when no analysis ever failed',
+  })
+  outOfSpecification!: OutOfSpecificationResponse | null;
 }

@@ -19,8 +19,15 @@ import {
   RecordAnalysis,
   RegisterBatch,
   ReleaseBatch,
+  ReportInvestigation,
 } from './batch.commands.js';
-import { ReasonDto, RecordAnalysisDto, RegisterBatchDto, ReleaseBatchDto } from './batch.dto.js';
+import {
+  ReasonDto,
+  RecordAnalysisDto,
+  RegisterBatchDto,
+  ReleaseBatchDto,
+  ReportInvestigationDto,
+} from './batch.dto.js';
 import { GetBatch } from './batch.queries.js';
 import {
   AnalysisRecordedResponse,
@@ -72,12 +79,32 @@ export class BatchesController {
     return { ...commandAnswer(result), ...assessmentOf(result.events) };
   }
 
+  @Post(':gtin/:lot/investigations')
+  @Roles('supplier')
+  @GtinParam()
+  @LotParam()
+  @CommandOperation({
+    summary:
+      'Report the investigation of an out-of-specification result, with its conclusion (the batch’s supplier); a laboratory retest must follow before release',
+    type: CommandAnswerResponse,
+    description: 'The investigation is recorded in the batch’s history',
+  })
+  async reportInvestigation(
+    @Param('gtin') gtin: string,
+    @Param('lot') lot: string,
+    @Body() body: ReportInvestigationDto,
+    @CommandMetadata() context: CommandContext,
+  ) {
+    return commandAnswer(await this.commands.execute(new ReportInvestigation(gtin, lot, plain(body), context)));
+  }
+
   @Post(':gtin/:lot/release')
   @Roles('supplier')
   @GtinParam()
   @LotParam()
   @CommandOperation({
-    summary: 'Release the batch: only when its latest analysis conforms (its supplier)',
+    summary:
+      'Release the batch: only when its latest analysis conforms and, after any out-of-specification result, an investigation and a conforming laboratory retest (its supplier)',
     type: CommandAnswerResponse,
     description: 'The batch is released; its packs enter the supplier’s register',
   })
@@ -166,11 +193,12 @@ export class BatchesController {
   @GtinParam()
   @LotParam()
   @ReadOperation({
-    summary: 'The batch with its conformity, release, hold and recall state',
+    summary:
+      'The batch with its conformity, release, hold and recall state: all of it (`view: full`) for ANSM, its supplier and exploitant; a holder’s view (`view: holder`: product, lot, expiry, released, held, recalled) for another site that holds or held packs; 404 to anyone with no link to it',
     type: BatchResponse,
     description: 'The batch',
   })
-  batch(@Param('gtin') gtin: string, @Param('lot') lot: string) {
-    return this.queries.execute(new GetBatch(gtin, lot));
+  batch(@Param('gtin') gtin: string, @Param('lot') lot: string, @CurrentPrincipal() principal: Principal) {
+    return this.queries.execute(new GetBatch(gtin, lot, principal));
   }
 }

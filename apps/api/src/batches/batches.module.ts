@@ -7,7 +7,9 @@ import {
   RecordAnalysisHandler,
   RegisterBatchHandler,
   ReleaseBatchHandler,
+  ReportInvestigationHandler,
 } from './batch.commands.js';
+import { BatchLinksReader } from './batch-links.js';
 import { GetBatchHandler } from './batch.queries.js';
 import { GetRecallImpactHandler } from './recall-impact.query.js';
 import { BatchesController } from './batches.controller.js';
@@ -19,10 +21,12 @@ import { BatchesController } from './batches.controller.js';
     RegisterBatchHandler,
     RecordAnalysisHandler,
     ReleaseBatchHandler,
+    ReportInvestigationHandler,
     PutBatchOnHoldHandler,
     LiftBatchHoldHandler,
     RecallBatchHandler,
     GetBatchHandler,
+    BatchLinksReader,
     GetRecallImpactHandler,
   ],
 })

@@ -9,10 +9,11 @@ import {
 } from '#domain';
 import type { CommandContext } from '../shared/streams/command-context.js';
 import { Streams, type CommandResult } from '../shared/streams/streams.js';
+import { issuedPseudonym } from './issued-pseudonym.js';
 
 export class IncludePatient extends Command<InclusionResult> {
   constructor(
-    readonly data: { patientId: string; indication: Indication; includedOn: string; consent: boolean },
+    readonly data: { indication: Indication; includedOn: string; consent: boolean },
     readonly context: CommandContext,
   ) {
     super();
@@ -29,7 +30,7 @@ export class SetInclusionCap extends Command<CommandResult> {
   }
 }
 
-export type InclusionResult = CommandResult & { attestationNumber: string };
+export type InclusionResult = CommandResult & { patientId: string; attestationNumber: string };
 
 @CommandHandler(IncludePatient)
 export class IncludePatientHandler implements ICommandHandler<IncludePatient, InclusionResult> {
@@ -42,6 +43,7 @@ export class IncludePatientHandler implements ICommandHandler<IncludePatient, In
       async () => ({
         type: 'IncludePatient' as const,
         ...data,
+        patientId: issuedPseudonym(context.commandId),
         prescriber: await this.streams.state(professionalStream(context.principal.sub), professionalDecider),
         prescriberRpps: context.principal.sub,
         organisation: context.principal.org,
@@ -49,7 +51,7 @@ export class IncludePatientHandler implements ICommandHandler<IncludePatient, In
       context,
     );
     const [included] = result.events as Extract<IndicationEvent, { type: 'PatientIncluded' }>[];
-    return { ...result, attestationNumber: included.data.attestationNumber };
+    return { ...result, patientId: included.data.patientId, attestationNumber: included.data.attestationNumber };
   }
 }
 

@@ -3,7 +3,7 @@ import { INDICATIONS, type Indication } from '#domain';
 import { CommandAnswerResponse } from '../openapi/command-answer.response.js';
 
 export class PatientIncludedResponse extends CommandAnswerResponse {
-  @ApiProperty({ description: 'Pseudonym of the patient included', example: 'PSN-7F3A9C21' })
+  @ApiProperty({ description: 'The pseudonym cannatrace issued to the patient', example: 'CT-7AFG3H3YAQ90HCBC1' })
   patientId!: string;
 
   @ApiProperty({ description: 'Number of the inclusion attestation', example: 'ATT-DNR-000001' })

@@ -30,13 +30,14 @@ export class PatientsController {
   @Roles('prescriber')
   @CommandOperation({
     summary:
-      'Include a consenting patient (pseudonym) for one indication; answers the attestation number (a trained prescriber of a reference centre)',
+      'Include a consenting patient for one indication; answers the pseudonym cannatrace issues (never chosen by the client; the same on a retry with the same Idempotency-Key) and the attestation number (a trained prescriber of a reference centre)',
     type: PatientIncludedResponse,
     description: 'The patient is included',
   })
   async include(@Body() body: IncludePatientDto, @CommandMetadata() context: CommandContext) {
-    const result = await this.commands.execute(new IncludePatient({ ...body }, context));
-    return { ...commandAnswer(result), patientId: body.patientId, attestationNumber: result.attestationNumber };
+    const { indication, includedOn, consent } = body;
+    const result = await this.commands.execute(new IncludePatient({ indication, includedOn, consent }, context));
+    return { ...commandAnswer(result), patientId: result.patientId, attestationNumber: result.attestationNumber };
   }
 
   @Get('indications')

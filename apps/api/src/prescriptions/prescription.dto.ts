@@ -1,7 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { INDICATIONS, type Indication } from '#domain';
-import { IsGtin, IsIsoDate, IsPseudonym, ORGANISATION_ID, PRESCRIPTION_NUMBER } from '../validation/validators.js';
+import {
+  HasPseudonymCheck,
+  IsGtin,
+  IsIsoDate,
+  IsPseudonym,
+  ORGANISATION_ID,
+  PRESCRIPTION_NUMBER,
+} from '../validation/validators.js';
 
 export class IssuePrescriptionDto {
   @ApiProperty({
@@ -12,8 +19,13 @@ export class IssuePrescriptionDto {
   @Matches(PRESCRIPTION_NUMBER, { message: 'securePrescriptionNumber must be 4 to 40 letters, digits or -' })
   securePrescriptionNumber!: string;
 
-  @ApiProperty({ description: 'Pseudonym of an included patient', example: 'PSN-7F3A9C21' })
+  @ApiProperty({
+    example: 'CT-7AFG3H3YAQ90HCBC1',
+    description:
+      'The pseudonym cannatrace issued at inclusion (a mistyped one is refused: 400, rule `pseudonym_mistyped`); an id chosen by the client before cannatrace issued pseudonyms is still accepted for a patient it included',
+  })
   @IsPseudonym()
+  @HasPseudonymCheck()
   patientId!: string;
 
   @ApiProperty({ description: 'The indication treated', example: 'NEUROPATHIC_PAIN', enum: INDICATIONS })

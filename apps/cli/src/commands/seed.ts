@@ -160,15 +160,14 @@ async function seedThrough(base: string, secret: string, today: string): Promise
       lines: line(3),
       carrier: 'Transports Sécurisés',
     });
-    await post('/v1/patients', as('prescriber'), {
-      patientId: 'PSN-DEMO-0001',
+    const { patientId } = await post('/v1/patients', as('prescriber'), {
       indication: 'NEUROPATHIC_PAIN',
       includedOn: today,
       consent: true,
     });
     await post('/v1/prescriptions', as('prescriber'), {
       securePrescriptionNumber: 'ORD-DEMO-0001',
-      patientId: 'PSN-DEMO-0001',
+      patientId,
       indication: 'NEUROPATHIC_PAIN',
       gtin: DEMO_GTIN,
       dailyDose: 0.5,
@@ -177,6 +176,7 @@ async function seedThrough(base: string, secret: string, today: string): Promise
       pharmacyId: 'PH-CENTRE',
       issuedOn: today,
     });
+    lines.push(`patient ${String(patientId)} included (pseudonym issued by cannatrace)`);
     lines.push(`delivery ${String(toPharmacy.shipmentId)} to PH-CENTRE, 3 packs of DEMO-A; scan them:`);
   } else {
     const delivery = await demoDelivery(base, as('PH-CENTRE'));
@@ -188,7 +188,7 @@ async function seedThrough(base: string, secret: string, today: string): Promise
     );
   }
   for (const serial of ['SN0001', 'SN0002', 'SN0003']) lines.push(`  ${demoScan('DEMO-A', serial)}`);
-  lines.push('prescription ORD-DEMO-0001 (patient PSN-DEMO-0001) at PH-CENTRE, 2 packs');
+  lines.push('prescription ORD-DEMO-0001 at PH-CENTRE, 2 packs');
   return lines;
 }
 
