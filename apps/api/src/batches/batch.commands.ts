@@ -1,3 +1,4 @@
+import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   batchDecider,
@@ -6,16 +7,18 @@ import {
   parisDate,
   productDecider,
   productStream,
+  traceBatch,
   type AnalysisFailure,
   type BatchCommand,
   type BatchEvent,
 } from '#domain';
+import { EVENT_STORE, type EventStore } from '#event-store';
 import type { CommandContext } from '../commands/command-context.js';
 import { Streams, type CommandResult } from '../commands/streams.js';
 
 type Without<C, K extends string> = C extends unknown ? Omit<C, K> : never;
 /** A batch command as the API receives it; what it needs from other streams is read by the handler. */
-export type BatchRequest = Without<BatchCommand, 'product' | 'actor' | 'today'>;
+export type BatchRequest = Without<BatchCommand, 'product' | 'actor' | 'today' | 'holders'>;
 
 export class ExecuteBatchCommand {
   constructor(
@@ -33,7 +36,10 @@ export interface BatchCommandResult extends CommandResult {
 /** One handler for every batch command: they read the same streams and append to the same one. */
 @CommandHandler(ExecuteBatchCommand)
 export class BatchCommandHandler implements ICommandHandler<ExecuteBatchCommand, BatchCommandResult> {
-  constructor(private readonly streams: Streams) {}
+  constructor(
+    private readonly streams: Streams,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
   execute({ gtin, lot, request, context }: ExecuteBatchCommand): Promise<BatchCommandResult> {
     const actor = { role: context.principal.role, organisation: context.principal.org };
@@ -51,6 +57,8 @@ export class BatchCommandHandler implements ICommandHandler<ExecuteBatchCommand,
             } as BatchCommand;
           case 'ReleaseBatch':
             return { ...request, actor, today: parisDate(context.now) };
+          case 'RecallBatch':
+            return { ...request, holders: await this.holders(gtin, lot) };
           default:
             return request;
         }
@@ -58,6 +66,12 @@ export class BatchCommandHandler implements ICommandHandler<ExecuteBatchCommand,
       context,
       [batchKey(gtin, lot)],
     );
+  }
+
+  /** The sites holding packs, from every event of the batch: each is notified of its recall. */
+  private async holders(gtin: string, lot: string): Promise<{ organisationId: string; onHand: number }[]> {
+    const trace = traceBatch(gtin, lot, await this.store.readByBatchKey(batchKey(gtin, lot)));
+    return trace.sites.map(({ organisationId, onHand }) => ({ organisationId, onHand }));
   }
 }
 
