@@ -23,6 +23,7 @@ import { SecurityModule } from './security/security.module.js';
 import { TraceModule } from './trace/trace.module.js';
 import { ShipmentsModule } from './shipments/shipments.module.js';
 import { SitesModule } from './sites/sites.module.js';
+import { RecallsModule } from './recalls/recalls.module.js';
 
 @Module({})
 export class AppModule {
@@ -41,6 +42,7 @@ export class AppModule {
         RegistryModule,
         CatalogueModule,
         BatchesModule,
+        RecallsModule,
         ShipmentsModule,
         SitesModule,
         PatientsModule,

@@ -19,7 +19,13 @@ import { ShipmentRecord } from './shipment-record.js';
 
 export class DispatchShipment {
   constructor(
-    readonly data: { to: string; lines: Line[]; carrier: string | null; importAuthorisation: string | null },
+    readonly data: {
+      to: string;
+      lines: Line[];
+      carrier: string | null;
+      importAuthorisation: string | null;
+      return?: boolean;
+    },
     readonly context: CommandContext,
   ) {}
 }
@@ -65,6 +71,7 @@ export class DispatchShipmentHandler implements ICommandHandler<
           lines: data.lines,
           carrier: data.carrier,
           importAuthorisation: data.importAuthorisation,
+          return: data.return === true,
           batches: new Map<string, BatchState>(batches),
           today: parisDate(context.now),
         };
