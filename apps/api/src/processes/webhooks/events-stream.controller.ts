@@ -1,6 +1,14 @@
-import { Controller, Headers, Inject, Query, Sse, type MessageEvent } from '@nestjs/common';
+import {
+  Controller,
+  Headers,
+  Inject,
+  Query,
+  Sse,
+  type BeforeApplicationShutdown,
+  type MessageEvent,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Observable } from 'rxjs';
+import { Observable, type Subscriber } from 'rxjs';
 import type { Principal } from '#auth';
 import { refuse } from '#domain';
 import { EVENT_STORE, START, type EventStore } from '#event-store';
@@ -19,8 +27,15 @@ const CURSOR = /^(start|[0-9]{1,20}\/[0-9]{1,19}|[0-9]{1,20})$/;
 @ApiTags('events')
 @ApiBearerAuth()
 @Controller('v1/events')
-export class EventsStreamController {
+export class EventsStreamController implements BeforeApplicationShutdown {
+  /** Open streams: ended when the api shuts down, so that its HTTP server can close. */
+  private readonly open = new Set<Subscriber<MessageEvent>>();
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  beforeApplicationShutdown(): void {
+    for (const subscriber of this.open) subscriber.complete();
+  }
 
   @Sse('stream')
   @ApiOperation({ summary: "Server-sent events: what the caller's organisation may see, live (ANSM all)" })
@@ -46,7 +61,11 @@ export class EventsStreamController {
         { from: resume ?? START },
       );
       subscription.done.catch((error: unknown) => subscriber.error(error));
-      return () => void subscription.stop();
+      this.open.add(subscriber);
+      return () => {
+        this.open.delete(subscriber);
+        void subscription.stop();
+      };
     });
   }
 }
