@@ -181,3 +181,47 @@ describe('webhooks: signed, in order, at least once, across a restart (postgres)
       .expect(400);
   });
 });
+
+describe('webhooks: two api processes on one database send each event once, in order (postgres)', () => {
+  let first: Api;
+  let second: Api;
+  const received: string[] = [];
+  const server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      received.push((JSON.parse(body) as { event: { id: string } }).event.id);
+      response.writeHead(204).end();
+    });
+  });
+  const timings = { pollIntervalMs: 20, backoffBaseMs: 10, backoffMaxMs: 50, timeoutMs: 2_000 };
+
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    first = await Api.start('postgres', { webhooks: timings });
+    second = await Api.start('postgres', {
+      webhooks: timings,
+      database: { kind: 'postgres', url: DATABASE_URL, schema: first.schema as string },
+    });
+  });
+  afterAll(async () => {
+    await second?.app.close();
+    await first?.close();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('takes turns through a lease: no event twice, none missing, none out of order', async () => {
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+    const created = await first.post('/v1/subscriptions', 'ansm', 'ANSM', { url }).expect(201);
+    await seedToPharmacy(second);
+    const all = await first.allEvents();
+    const last = all[all.length - 1];
+    for (let i = 0; i < 400; i++) {
+      const state = await second.get(`/v1/subscriptions/${created.body.id}`, 'ansm', 'ANSM');
+      if (state.body.cursor === last.position) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(received).toEqual(all.map((e) => e.id));
+  });
+});

@@ -5,6 +5,7 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { WebhookTimings } from '#config';
 import { upcastAll } from './upcast.js';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '#event-store';
@@ -25,11 +26,15 @@ const DEFAULTS: Required<WebhookTimings> = {
 /** Events read from a subscription's cursor at a time. */
 const PAGE = 200;
 
+/** How long a process keeps a subscription without renewing it: a crashed process's are taken over after it. */
+const LEASE_MS = 60_000;
+
 /**
  * Sends each subscription the events its organisation may see, one at a time in the global order, and moves its
  * cursor only once the receiver answered 2xx: at least once, in order, never skipping an event. A failure waits
  * (doubling from backoffBaseMs up to backoffMaxMs) and the same event is sent again; receivers deduplicate by the
- * event id. The cursors are in the database: a restarted api resumes where the last one stopped.
+ * event id. The cursors are in the database: a restarted api resumes where the last one stopped. Several api
+ * processes on one database take turns through a lease per subscription, so that one sends at a time.
  */
 @Injectable()
 export class WebhookDelivery implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -39,6 +44,8 @@ export class WebhookDelivery implements OnApplicationBootstrap, BeforeApplicatio
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private readonly abort = new AbortController();
+  /** This process, as a lease holder (not an event id: it names nothing stored for ever). */
+  private readonly holder = randomUUID();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -58,6 +65,7 @@ export class WebhookDelivery implements OnApplicationBootstrap, BeforeApplicatio
     clearTimeout(this.timer);
     this.abort.abort();
     await this.running;
+    await this.subscriptions.release(this.holder);
   }
 
   private schedule(ms: number): void {
@@ -71,9 +79,10 @@ export class WebhookDelivery implements OnApplicationBootstrap, BeforeApplicatio
 
   /** One look at every due subscription. */
   private async pass(): Promise<void> {
-    for (const subscription of await this.subscriptions.due(this.clock())) {
+    for (const { id } of await this.subscriptions.due(this.clock())) {
       if (this.stopped) return;
-      await this.deliver(subscription);
+      const claimed = await this.claim(id);
+      if (claimed) await this.deliver(claimed);
     }
   }
 
@@ -83,6 +92,8 @@ export class WebhookDelivery implements OnApplicationBootstrap, BeforeApplicatio
     for (const event of upcastAll(events)) {
       if (this.stopped) break;
       if (await this.isFor(subscription, event)) {
+        // Renewed before each delivery: a process that lost the lease (it stalled) stops before sending.
+        if (!(await this.claim(subscription.id))) return;
         const failure = await this.post(subscription, event);
         if (failure !== null) {
           // What was skipped before it stays skipped; the event itself is sent again after the wait.
@@ -98,6 +109,11 @@ export class WebhookDelivery implements OnApplicationBootstrap, BeforeApplicatio
       cursor = event.position;
     }
     if (cursor !== subscription.cursor) await this.subscriptions.advance(subscription.id, cursor, null);
+  }
+
+  private claim(id: string): Promise<WebhookSubscription | undefined> {
+    const now = this.clock();
+    return this.subscriptions.claim(id, this.holder, now, new Date(now.getTime() + LEASE_MS));
   }
 
   private isFor(subscription: WebhookSubscription, event: RecordedEvent): Promise<boolean> | boolean {

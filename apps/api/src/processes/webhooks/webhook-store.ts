@@ -59,6 +59,8 @@ export class WebhookStore implements OnModuleInit {
       attempts integer NOT NULL DEFAULT 0,
       next_attempt_at timestamptz,
       last_error text,
+      lease_holder text,
+      lease_until timestamptz,
       created_at timestamptz NOT NULL
     )`);
   }
@@ -105,6 +107,28 @@ export class WebhookStore implements OnModuleInit {
       [now.toISOString()],
     );
     return rows.map(toSubscription);
+  }
+
+  /**
+   * Takes (or keeps) the right to deliver a subscription until `until`: one api process at a time sends its
+   * events, so that several processes on one database keep the order. Answers the subscription as it now stands
+   * (its cursor fresh), or undefined when another process holds it.
+   */
+  async claim(id: string, holder: string, now: Date, until: Date): Promise<WebhookSubscription | undefined> {
+    const [row] = await this.sql.query<Row>(
+      `UPDATE webhook_subscriptions SET lease_holder = $2, lease_until = $4
+       WHERE id = $1 AND (lease_holder IS NULL OR lease_holder = $2 OR lease_until < $3) RETURNING *`,
+      [id, holder, now.toISOString(), until.toISOString()],
+    );
+    return row && toSubscription(row);
+  }
+
+  /** Gives back every subscription this process holds (at shutdown: a new process takes over at once). */
+  async release(holder: string): Promise<void> {
+    await this.sql.query(
+      'UPDATE webhook_subscriptions SET lease_holder = NULL, lease_until = NULL WHERE lease_holder = $1',
+      [holder],
+    );
   }
 
   /** Moves the cursor past events delivered or not for this subscription; clears the failures. */
