@@ -6,7 +6,7 @@ import { Api, token } from './harness.js';
 const ALL = ROLES;
 const B = `/v1/batches/${GTIN}/L1`;
 /** Every endpoint but /health and /docs, with the roles its guard lets through. */
-const TABLE: [method: 'get' | 'post' | 'put', path: string, allowed: readonly Role[]][] = [
+const TABLE: [method: 'get' | 'post' | 'put' | 'delete', path: string, allowed: readonly Role[]][] = [
   ['post', '/v1/organisations', ['ansm']],
   ['get', '/v1/organisations/ORG', ['ansm']],
   ['post', '/v1/professionals', ['ansm']],
@@ -59,6 +59,13 @@ const TABLE: [method: 'get' | 'post' | 'put', path: string, allowed: readonly Ro
     path,
     ['ansm', 'supplier', 'exploitant', 'pharmacist'],
   ]),
+  ['post', '/v1/subscriptions', ALL],
+  ['get', '/v1/subscriptions', ALL],
+  ['get', '/v1/subscriptions/S-1', ALL],
+  ['put', '/v1/subscriptions/S-1/cursor', ALL],
+  ['delete', '/v1/subscriptions/S-1', ALL],
+  // A cursor that is not one: answered at once (a valid stream would never end).
+  ['get', '/v1/events/stream?from=nope', ALL],
 ];
 
 describe('access control: every endpoint against every role', () => {
