@@ -196,6 +196,11 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
     const impact = (await page.locator('#impact li').allTextContents()).join('\n');
     expect(impact).toMatch(/PH-CENTRE détient encore 1 boîte/);
     expect(impact).toMatch(/Patient CT-[0-9A-HJKMNP-TV-Z]{17} à contacter/);
+    // The follow-through, site by site, and the recall's events arriving live on the auditor's page.
+    await page.locator('#recall-progress table').waitFor();
+    expect(await page.textContent('#recall-progress h3')).toMatch(/Suivi du rappel \(en cours\)/);
+    expect(await page.locator('#recall-progress tr', { hasText: 'PH-CENTRE' }).textContent()).toMatch(/^PH-CENTRE1non/);
+    await page.locator('#live li', { hasText: 'BatchRecalled' }).waitFor();
     await page.getByRole('button', { name: 'Vérifier l’intégrité' }).click();
     await page.locator('#verified').getByText('Intégrité vérifiée').waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'auditeur.png'), fullPage: true });

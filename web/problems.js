@@ -17,6 +17,12 @@ const WORDS = {
   batch_recalled: 'Ce lot fait l’objet d’un rappel : ne pas délivrer.',
   batch_on_hold: 'Ce lot est consigné par l’ANSM : ne pas délivrer.',
   batch_expired: 'Ce lot est périmé.',
+  batch_quarantined: 'Ce lot est en quarantaine ici pour son rappel : ne pas délivrer, le retourner à l’exploitant.',
+  recall_not_acknowledged: 'Accusez d’abord réception du rappel de ce lot.',
+  recall_already_acknowledged: 'Le rappel de ce lot est déjà pris en compte.',
+  quarantine_count_differs:
+    'Le nombre de boîtes mises en quarantaine diffère du registre : faites d’abord un inventaire.',
+  return_to_wrong_organisation: 'Les boîtes d’un lot se retournent à qui les a fournies.',
   insufficient_stock: 'Stock insuffisant pour ce lot.',
   pharmacist_not_trained: 'Une attestation de formation est requise pour délivrer.',
   pharmacist_not_of_pharmacy: 'Vous n’êtes pas pharmacien de cette officine.',

@@ -24,6 +24,8 @@ import { SecurityModule } from './security/security.module.js';
 import { TraceModule } from './trace/trace.module.js';
 import { ShipmentsModule } from './shipments/shipments.module.js';
 import { SitesModule } from './sites/sites.module.js';
+import { RecallsModule } from './recalls/recalls.module.js';
+import { WebhooksModule } from './processes/webhooks/webhooks.module.js';
 
 @Module({})
 export class AppModule {
@@ -42,6 +44,7 @@ export class AppModule {
         RegistryModule,
         CatalogueModule,
         BatchesModule,
+        RecallsModule,
         ShipmentsModule,
         SitesModule,
         PatientsModule,
@@ -53,6 +56,7 @@ export class AppModule {
         AuditModule,
         EpcisModule,
         ScansModule,
+        WebhooksModule.forRoot(config.webhooks),
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

@@ -27,6 +27,18 @@ export interface AppConfig {
   demo?: boolean;
   /** The clock that dates commands and says which day it is; the system clock unless a test pins it. */
   clock?: () => Date;
+  /** Webhook delivery timings (apps/api/src/processes/webhooks); defaults unless a test shortens them. */
+  webhooks?: WebhookTimings;
+}
+
+export interface WebhookTimings {
+  /** How often subscriptions are looked at for new events. */
+  pollIntervalMs?: number;
+  /** The wait after a first failed delivery; doubled at each failure up to backoffMaxMs. */
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  /** A receiver that has not answered in this time has failed the delivery. */
+  timeoutMs?: number;
 }
 
 export type EventStoreKind = { kind: 'database' } | Extract<EventStoreConfig, { kind: 'eventstoredb' }>;

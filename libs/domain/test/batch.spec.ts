@@ -241,10 +241,10 @@ describe('batch decider', () => {
     });
     it('recalls, held or not, and a recall is final', () => {
       given([registered, held])
-        .when({ type: 'RecallBatch', data: { reason: 'contamination' } })
+        .when({ type: 'RecallBatch', data: { reason: 'contamination' }, holders: [] })
         .then([recalled]);
       given([registered, recalled])
-        .when({ type: 'RecallBatch', data: { reason: 'again' } })
+        .when({ type: 'RecallBatch', data: { reason: 'again' }, holders: [] })
         .thenRefused('rule', 'batch_recalled');
       given([registered, held, recalled])
         .when({ type: 'LiftBatchHold', data: { reason: 'x' } })
@@ -253,5 +253,21 @@ describe('batch decider', () => {
         .when({ type: 'PutBatchOnHold', data: { reason: 'x' } })
         .thenRefused('rule', 'batch_recalled');
     });
+    it('notifies every site holding packs at the recall, and none that holds nothing', () =>
+      given([registered, released])
+        .when({
+          type: 'RecallBatch',
+          data: { reason: 'contamination' },
+          holders: [
+            { organisationId: 'EXP-1', onHand: 45 },
+            { organisationId: 'PH-1', onHand: 0 },
+            { organisationId: 'PH-2', onHand: 5 },
+          ],
+        })
+        .then([
+          recalled,
+          { type: 'RecallSiteNotified', data: { organisationId: 'EXP-1', quantity: 45 } },
+          { type: 'RecallSiteNotified', data: { organisationId: 'PH-2', quantity: 5 } },
+        ]));
   });
 });

@@ -1,3 +1,4 @@
+import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   batchDecider,
@@ -6,6 +7,7 @@ import {
   parisDate,
   productDecider,
   productStream,
+  traceBatch,
   type Analysis,
   type AnalysisFailure,
   type BatchCommand,
@@ -13,6 +15,7 @@ import {
   type BatchRegistration,
   type InvestigationReport,
 } from '#domain';
+import { EVENT_STORE, type EventStore } from '#event-store';
 import type { CommandContext } from '../shared/streams/command-context.js';
 import { Streams, type CommandResult } from '../shared/streams/streams.js';
 
@@ -198,10 +201,25 @@ export class LiftBatchHoldHandler implements ICommandHandler<LiftBatchHold> {
 
 @CommandHandler(RecallBatch)
 export class RecallBatchHandler implements ICommandHandler<RecallBatch> {
-  constructor(private readonly streams: Streams) {}
+  constructor(
+    private readonly streams: Streams,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
   execute({ gtin, lot, data, context }: RecallBatch): Promise<BatchCommandResult> {
-    return decideOnBatch(this.streams, gtin, lot, () => ({ type: 'RecallBatch', data }), context);
+    return decideOnBatch(
+      this.streams,
+      gtin,
+      lot,
+      async () => ({ type: 'RecallBatch', data, holders: await this.holders(gtin, lot) }),
+      context,
+    );
+  }
+
+  /** The sites holding packs, from every event of the batch: each is notified of its recall. */
+  private async holders(gtin: string, lot: string): Promise<{ organisationId: string; onHand: number }[]> {
+    const trace = traceBatch(gtin, lot, await this.store.readByBatchKey(batchKey(gtin, lot)));
+    return trace.sites.map(({ organisationId, onHand }) => ({ organisationId, onHand }));
   }
 }
 

@@ -19,7 +19,13 @@ import { ShipmentRecord } from './shipment-record.js';
 
 export class DispatchShipment extends Command<DispatchResult> {
   constructor(
-    readonly data: { to: string; lines: Line[]; carrier: string | null; importAuthorisation: string | null },
+    readonly data: {
+      to: string;
+      lines: Line[];
+      carrier: string | null;
+      importAuthorisation: string | null;
+      return?: boolean;
+    },
     readonly context: CommandContext,
   ) {
     super();
@@ -66,6 +72,7 @@ export class DispatchShipmentHandler implements ICommandHandler<DispatchShipment
           lines: data.lines,
           carrier: data.carrier,
           importAuthorisation: data.importAuthorisation,
+          return: data.return === true,
           batches: new Map<string, BatchState>(batches),
           today: parisDate(context.now),
         };

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsOptional,
   IsString,
   Length,
@@ -43,6 +44,14 @@ export class CreateShipmentDto {
   @IsString()
   @Length(1, 100)
   importAuthorisation?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'A return to whoever supplied the packs (a pharmacy to the batch’s exploitant, the exploitant to its supplier): allowed for recalled, held or expired batches, and written in the register as a return',
+  })
+  @IsOptional()
+  @IsBoolean()
+  return?: boolean;
 }
 
 export class ReceiptDto {

@@ -39,6 +39,7 @@ export class ShipmentsController {
           lines: data.lines,
           carrier: data.carrier ?? null,
           importAuthorisation: data.importAuthorisation ?? null,
+          return: data.return === true,
         },
         context,
       ),
@@ -47,7 +48,8 @@ export class ShipmentsController {
   }
 
   @Post(':shipmentId/receipt')
-  @Roles('exploitant', 'pharmacist')
+  // The supplier receives the exploitant's returns.
+  @Roles('supplier', 'exploitant', 'pharmacist')
   @ShipmentIdParam()
   @CommandOperation({
     summary:

@@ -43,7 +43,12 @@ export type BatchCommand =
   | { type: 'ReleaseBatch'; data: { qualifiedPerson: string }; actor: Actor; today: string }
   | { type: 'PutBatchOnHold'; data: { reason: string } }
   | { type: 'LiftBatchHold'; data: { reason: string } }
-  | { type: 'RecallBatch'; data: { reason: string } };
+  | {
+      type: 'RecallBatch';
+      data: { reason: string };
+      /** Sites holding packs at the recall, from the batch's trace: each is notified. */
+      holders: { organisationId: string; onHand: number }[];
+    };
 
 export type BatchEvent =
   | { type: 'BatchRegistered'; data: BatchRegistration & { supplierId: string; exploitantId: string } }
@@ -56,7 +61,9 @@ export type BatchEvent =
   | { type: 'BatchReleased'; data: { qualifiedPerson: string; quantity: number } }
   | { type: 'BatchPutOnHold'; data: { reason: string } }
   | { type: 'BatchHoldLifted'; data: { reason: string } }
-  | { type: 'BatchRecalled'; data: { reason: string } };
+  | { type: 'BatchRecalled'; data: { reason: string } }
+  /** A site held packs when the batch was recalled: it is told to acknowledge, quarantine and return them. */
+  | { type: 'RecallSiteNotified'; data: { organisationId: string; quantity: number } };
 
 export interface RegisteredBatch extends BatchRegistration {
   status: 'registered';
@@ -115,6 +122,8 @@ function evolve(state: BatchState, event: BatchEvent): BatchState {
       return { ...state, onHold: false };
     case 'BatchRecalled':
       return { ...state, recalled: true };
+    case 'RecallSiteNotified':
+      return state;
   }
 }
 
@@ -165,7 +174,15 @@ function decide(command: BatchCommand, state: BatchState): BatchEvent[] {
       return [{ type: 'BatchHoldLifted', data: command.data }];
     case 'RecallBatch':
       if (state.recalled) throw refuse('batch_recalled', 'the batch is already recalled');
-      return [{ type: 'BatchRecalled', data: command.data }];
+      return [
+        { type: 'BatchRecalled', data: command.data },
+        ...command.holders
+          .filter((holder) => holder.onHand > 0)
+          .map((holder) => ({
+            type: 'RecallSiteNotified' as const,
+            data: { organisationId: holder.organisationId, quantity: holder.onHand },
+          })),
+      ];
   }
 }
 
