@@ -46,7 +46,7 @@ export class AppModule {
         DispensationsModule,
         ProjectionsModule.forRoot({ run: config.runProjections }),
         TraceModule,
-        AuditModule,
+        AuditModule.forRoot({ digestKeyFile: config.digestKeyFile, sealIntervalMs: config.sealIntervalMs }),
         EpcisModule,
         ScansModule,
       ],

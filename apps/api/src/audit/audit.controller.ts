@@ -1,9 +1,9 @@
-import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorators.js';
-import { AsOfQueryDto } from './audit.dto.js';
-import { ExportBatchEpcis, GetBatchHistory, VerifyStore } from './audit.queries.js';
+import { AsOfQueryDto, StoreDigestDto } from './audit.dto.js';
+import { ExportBatchEpcis, GetBatchHistory, GetStoreDigest, VerifyStore } from './audit.queries.js';
 
 @ApiTags('trace and audit')
 @ApiBearerAuth()
@@ -32,8 +32,30 @@ export class AuditController {
   }
 
   @Get('verify')
-  @ApiOperation({ summary: 'Recompute every hash chain; name the first broken event of each broken stream (ANSM)' })
+  @ApiOperation({
+    summary:
+      'Recompute every hash chain and the global order against every sealed checkpoint; name the first broken event of each broken stream and every stream or stream tail missing (ANSM)',
+  })
   verify() {
     return this.queries.execute(new VerifyStore());
+  }
+
+  @Post('verify')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'The same check, and that the store still holds exactly what a digest downloaded earlier certified (ANSM). Run by the service being checked: `cli verify --against` on a copy of the database does not have to trust it.',
+  })
+  verifyAgainst(@Body() digest: StoreDigestDto) {
+    return this.queries.execute(new VerifyStore(digest));
+  }
+
+  @Get('digest')
+  @ApiOperation({
+    summary:
+      'Seal every event committed so far and answer the signed checkpoint: keep it, and verify the store against it later (ANSM)',
+  })
+  digest() {
+    return this.queries.execute(new GetStoreDigest());
   }
 }
