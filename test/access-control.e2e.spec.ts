@@ -45,6 +45,8 @@ const TABLE: [method: 'get' | 'post' | 'put', path: string, allowed: readonly Ro
   ['get', `/v1/audit/batches/${GTIN}/L1/history`, ['ansm']],
   ['get', `/v1/audit/batches/${GTIN}/L1/epcis`, ['ansm']],
   ['get', '/v1/audit/verify', ['ansm']],
+  ['post', '/v1/audit/verify', ['ansm']],
+  ['get', '/v1/audit/digest', ['ansm']],
   ...[
     '/v1/epcis/events',
     '/v1/epcis/events/X',
