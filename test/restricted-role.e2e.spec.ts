@@ -4,7 +4,7 @@ import pg from 'pg';
 import { migrateAll } from '../apps/cli/src/commands/migrate.js';
 import { SQL_CLIENT } from '../apps/api/src/database/database.module.js';
 import type { AppConfig } from '#config';
-import type { SqlClient } from '#event-store';
+import { migrate, type SqlClient } from '#event-store';
 import { Projector } from '#projections';
 import { DATABASE_URL } from '../libs/event-store/test/scratch-schema.js';
 import { GTIN, batch, seedCatalogue } from './catalogue.fixtures.js';
@@ -101,5 +101,11 @@ describe('the api under a role that may not change events (PostgreSQL)', () => {
         `must be owner of table ${table}`,
       );
     }
+  });
+
+  it('refuses to start on a pending migration it may not apply, and says who may', async () => {
+    await expect(migrate(sql, [{ id: '999-pending', sql: 'CREATE TABLE pending_change (id int)' }])).rejects.toThrow(
+      'migration 999-pending is pending and this role may not apply it (permission denied for schema',
+    );
   });
 });
