@@ -28,7 +28,7 @@ export async function sealStore(
   const heads = new Map<string, StreamHead>();
   let sealed = 0;
   while (sealed < maxEvents) {
-    const page = await store.readAll({ from, maxCount: Math.min(1000, maxEvents - sealed) });
+    const page = await store.readSeals({ from, maxCount: Math.min(5000, maxEvents - sealed) });
     if (page.events.length === 0) break;
     for (const event of page.events) {
       storeHead = nextStoreHead(storeHead, event.hash);
