@@ -1,7 +1,7 @@
 import { chainBreakReason, type ChainBreak } from './hash-chain.js';
 import type { EventStore } from './event-store.js';
 import type { CheckpointLog, CheckpointWithHeads } from './sealing/checkpoint-log.js';
-import { digestProblem, type StoreDigest } from './sealing/digest.js';
+import { digestProblem, isDigest, type StoreDigest } from './sealing/digest.js';
 import { checkpointHash, comparePositions, nextStoreHead, type SealedCheckpoint } from './sealing/store-head.js';
 import { START, type Checkpoint } from './types.js';
 
@@ -65,18 +65,23 @@ export async function verifyChains(store: EventStore, options: VerifyOptions = {
   let pending = await checkpoints?.next();
   let previous: SealedCheckpoint | null = null;
   let closedCheckpoints = 0;
-  const digest = options.against;
-  let digestPending = digest !== undefined;
   let digestHolds = true;
   let digestStored: string | undefined;
-
-  if (digest) {
-    const problem = digestProblem(digest, options.keyId);
+  if (options.against) {
+    const problem = digestProblem(options.against, options.keyId);
     if (problem) {
       digestHolds = false;
-      problems.push({ reason: 'digest_invalid', checkpoint: digest.checkpoint?.seq, detail: `the digest: ${problem}` });
+      const seq = isDigest(options.against) ? options.against.checkpoint.seq : undefined;
+      problems.push({
+        reason: 'digest_invalid',
+        ...(seq === undefined ? {} : { checkpoint: seq }),
+        detail: `the digest: ${problem}`,
+      });
     }
   }
+  // A document that is not a digest at all is reported above and compared with nothing.
+  const digest = isDigest(options.against) ? options.against : undefined;
+  let digestPending = digest !== undefined;
 
   const markBroken = (entry: ChainBreak) => {
     broken.push(entry);

@@ -243,6 +243,11 @@ describe.each(backends)('tamper evidence (%s)', (_name, open) => {
         checkpoint: 1,
         detail: 'the digest: its signature does not match its content',
       });
+      const notADigest = { format: 'cannatrace-digest/1', checkpoint: { seq: 1 } } as unknown as StoreDigest;
+      expect(await verify({ against: notADigest })).toMatchObject({
+        ok: false,
+        problems: [{ reason: 'digest_invalid', detail: 'the digest: not a cannatrace-digest/1 document' }],
+      });
       const other = DigestSigner.ephemeral();
       expect((await verify({ against: digest, keyId: other.keyId })).problems).toEqual([
         {

@@ -76,28 +76,36 @@ export function keyIdOf(publicKey: string): string {
   return createHash('sha256').update(Buffer.from(publicKey, 'base64')).digest('hex');
 }
 
+/** Whether a value has the shape of a digest (whatever its signature says). */
+export function isDigest(value: unknown): value is StoreDigest {
+  const d = value as Partial<StoreDigest> | null;
+  const c = d?.checkpoint;
+  return (
+    d?.format === DIGEST_FORMAT &&
+    typeof c === 'object' &&
+    c !== null &&
+    Number.isSafeInteger(c.seq) &&
+    Number.isSafeInteger(c.eventCount) &&
+    Number.isSafeInteger(c.streamCount) &&
+    typeof c.upTo === 'string' &&
+    /^\d{1,20}\/\d{1,20}$/.test(c.upTo) &&
+    typeof c.storeHead === 'string' &&
+    typeof c.hash === 'string' &&
+    typeof d.publicKey === 'string' &&
+    typeof d.keyId === 'string' &&
+    typeof d.signature === 'string' &&
+    typeof d.issuedAt === 'string'
+  );
+}
+
 /**
  * Why a digest cannot be trusted as given, or null: the shape, the key id, the signature, and (when the reader
  * pinned one) the key. A valid signature shows who issued the digest, nothing more: whoever holds the key can sign
  * another.
  */
 export function digestProblem(digest: unknown, pinnedKeyId?: string): string | null {
-  const d = digest as Partial<StoreDigest> | null;
-  const c = d?.checkpoint;
-  if (
-    d?.format !== DIGEST_FORMAT ||
-    !c ||
-    !Number.isSafeInteger(c.seq) ||
-    !Number.isSafeInteger(c.eventCount) ||
-    !Number.isSafeInteger(c.streamCount) ||
-    typeof c.upTo !== 'string' ||
-    typeof c.storeHead !== 'string' ||
-    typeof d.publicKey !== 'string' ||
-    typeof d.signature !== 'string' ||
-    typeof d.issuedAt !== 'string'
-  ) {
-    return `not a ${DIGEST_FORMAT} document`;
-  }
+  if (!isDigest(digest)) return `not a ${DIGEST_FORMAT} document`;
+  const d = digest;
   if (d.keyId !== keyIdOf(d.publicKey)) return 'its keyId is not the hash of its public key';
   if (pinnedKeyId && d.keyId !== pinnedKeyId.toLowerCase()) return `signed by key ${d.keyId}, not ${pinnedKeyId}`;
   const { signature, ...unsigned } = d as StoreDigest;
