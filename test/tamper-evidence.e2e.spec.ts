@@ -17,9 +17,16 @@ describe.each(BACKENDS)('tamper evidence over HTTP (%s)', (backend) => {
     await seedCatalogue(api);
     await api.post('/v1/batches', 'supplier', 'SUP-1', batch('L1')).expect(201);
     await api.post(`/v1/batches/${GTIN}/L1/analyses`, 'laboratory', 'LAB-1', analysis()).expect(201);
-    await api.post(`/v1/batches/${GTIN}/L1/release`, 'supplier', 'SUP-1', { qualifiedPerson: 'Dr QP' }).expect(201);
+    const release = await api
+      .post(`/v1/batches/${GTIN}/L1/release`, 'supplier', 'SUP-1', { qualifiedPerson: 'Dr QP' })
+      .expect(201);
+    // The release enters the supplier's register in a process of the api's own: wait for it, so that nothing
+    // more is appended while the digests below are taken.
+    const releaseId = release.body.eventIds[0];
+    while (!(await api.allEvents()).some((e) => e.metadata.causationId === releaseId))
+      await new Promise((resolve) => setTimeout(resolve, 50));
     await api.app.get(Projector).caughtUp();
-  });
+  }, 120_000);
   afterAll(() => api.close());
 
   it('answers ANSM a signed digest of every event committed so far', async () => {
