@@ -181,6 +181,24 @@ describe.each(backends)('tamper evidence (%s)', (_name, open) => {
     ]);
   });
 
+  it('names a checkpoint edited in place', async () => {
+    await sql.transaction(async (tx) => {
+      await tx.exec('ALTER TABLE event_checkpoints DISABLE TRIGGER USER');
+      await tx.exec('UPDATE event_checkpoints SET event_count = 6');
+      await tx.exec('ALTER TABLE event_checkpoints ENABLE TRIGGER USER');
+    });
+    const report = await verify();
+    expect(report.broken).toEqual([]);
+    expect(report.problems).toEqual([
+      {
+        reason: 'checkpoint_altered',
+        checkpoint: 1,
+        detail: 'checkpoint 1 was edited or does not follow checkpoint none',
+      },
+      expect.objectContaining({ reason: 'checkpoint_mismatch', checkpoint: 1 }),
+    ]);
+  });
+
   it('leaves events appended after the last checkpoint unprotected until the next one', async () => {
     const late = streamName('product');
     await store.append(late, [event('ProductAuthorised', {})]);
