@@ -35,7 +35,7 @@ describe.each(BACKENDS)('tamper evidence over HTTP (%s)', (backend) => {
     const events = await api.allEvents();
     expect(digest).toMatchObject({
       format: 'cannatrace-digest/1',
-      checkpoint: { seq: 1, eventCount: events.length, upTo: events[events.length - 1].position, prevHash: null },
+      checkpoint: { eventCount: events.length, upTo: events[events.length - 1].position },
     });
     expect(digestProblem(digest)).toBeNull();
     // Asked again with nothing new: the same checkpoint, signed again.
@@ -44,8 +44,13 @@ describe.each(BACKENDS)('tamper evidence over HTTP (%s)', (backend) => {
 
   it('verifies the store against the digest while nothing was touched', async () => {
     const report = (await api.http.post('/v1/audit/verify').set(ansm()).send(digest).expect(200)).body;
-    expect(report).toMatchObject({ ok: true, broken: [], problems: [], digest: { seq: 1, holds: true } });
-    expect(report.sealing).toMatchObject({ checkpoints: 1, unsealedEvents: 0 });
+    expect(report).toMatchObject({
+      ok: true,
+      broken: [],
+      problems: [],
+      digest: { seq: digest.checkpoint.seq, holds: true },
+      sealing: { checkpoints: digest.checkpoint.seq, unsealedEvents: 0 },
+    });
   });
 
   it('refuses a body that is not a digest, naming the field', async () => {
@@ -78,12 +83,14 @@ describe.each(BACKENDS)('tamper evidence over HTTP (%s)', (backend) => {
         revision: 2,
         eventId: release.id,
         reason: 'events_missing',
-        checkpoint: 1,
-        detail: 'checkpoint 1 sealed the stream up to revision 2; the store holds it up to 1',
+        checkpoint: expect.any(Number),
+        detail: expect.stringMatching(
+          /^checkpoint \d+ sealed the stream up to revision 2; the store holds it up to 1$/,
+        ),
       },
     ]);
     const against = (await api.http.post('/v1/audit/verify').set(ansm()).send(digest).expect(200)).body;
-    expect(against.digest).toMatchObject({ seq: 1, holds: false });
+    expect(against.digest).toMatchObject({ seq: digest.checkpoint.seq, holds: false });
     expect(against.problems.map((p: { reason: string }) => p.reason)).toEqual([
       'checkpoint_mismatch',
       'digest_mismatch',
