@@ -50,6 +50,8 @@ const TABLE: [method: 'get' | 'post' | 'put' | 'delete', path: string, allowed: 
   ['get', `/v1/audit/batches/${GTIN}/L1/epcis`, ['ansm']],
   ['get', '/v1/audit/verify', ['ansm']],
   ['get', '/v1/audit/alerts', ['ansm']],
+  ['post', '/v1/audit/verify', ['ansm']],
+  ['get', '/v1/audit/digest', ['ansm']],
   ...[
     '/v1/epcis/events',
     '/v1/epcis/events/X',

@@ -257,8 +257,8 @@ const pages = {
     document.getElementById('verify').onclick = () =>
       api('GET', '/v1/audit/verify').then((r) => {
         document.getElementById('verified').textContent = r.ok
-          ? `Intégrité vérifiée : ${r.checkedEvents} événements, aucune altération.`
-          : `${r.broken.length} flux altérés !`;
+          ? `Intégrité vérifiée : ${r.checkedEvents} événements, aucune altération (${r.sealing?.sealedEvents ?? 0} scellés).`
+          : `Altération : ${r.broken.length} flux, ${r.problems?.length ?? 0} points de scellement !`;
       });
   },
 };

@@ -53,7 +53,7 @@ export class AppModule {
         ProjectionsModule.forRoot({ run: config.runProjections }),
         ReleaseEntriesModule,
         TraceModule,
-        AuditModule,
+        AuditModule.forRoot({ digestKeyFile: config.digestKeyFile, sealIntervalMs: config.sealIntervalMs }),
         EpcisModule,
         ScansModule,
         WebhooksModule.forRoot(config.webhooks),

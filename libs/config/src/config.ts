@@ -29,6 +29,13 @@ export interface AppConfig {
   clock?: () => Date;
   /** Webhook delivery timings (apps/api/src/processes/webhooks); defaults unless a test shortens them. */
   webhooks?: WebhookTimings;
+  /**
+   * The Ed25519 key (PEM) that signs the digests ANSM downloads (`DIGEST_KEY_FILE`, default
+   * `DATA_DIR/digest-key.pem`, created when missing). Absent: a key of the process only.
+   */
+  digestKeyFile?: string;
+  /** Milliseconds between two sealings of the new events (`SEAL_INTERVAL_MS`, default 1000); absent or 0: none. */
+  sealIntervalMs?: number;
 }
 
 export interface WebhookTimings {
@@ -83,6 +90,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     corsOrigins: origins(env),
     runProjections: oneOf(env, 'PROJECTIONS', ['on', 'off'] as const, 'on') === 'on',
     demo: demo(env, embedded, listenOn),
+    digestKeyFile: resolveDir(value(env, 'DIGEST_KEY_FILE') ?? join(dataDir, 'digest-key.pem')),
+    sealIntervalMs: integer(env, 'SEAL_INTERVAL_MS', 1000, 0, 3_600_000),
   };
 }
 

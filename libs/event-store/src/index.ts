@@ -16,6 +16,16 @@ export { PgSqlClient } from './postgres/pg-sql-client.js';
 export { PgliteSqlClient } from './postgres/pglite-sql-client.js';
 export { DataDirLock, DataDirLockedError, type LockHolder } from './postgres/data-dir-lock.js';
 export type { QueryOptions, SqlClient, SqlQueryable } from './postgres/sql-client.js';
-export { migrate, EVENT_STORE_MIGRATIONS, type Migration } from './postgres/migrations.js';
+export { migrate, EVENT_STORE_MIGRATIONS, CHECKPOINTS_MIGRATION, type Migration } from './postgres/migrations.js';
 export { EventStoreDbAdapter } from './eventstoredb/eventstoredb-adapter.js';
-export { verifyChains, type VerificationReport } from './verify-chains.js';
+export { verifyChains, type StoreProblem, type VerificationReport, type VerifyOptions } from './verify-chains.js';
+export {
+  checkpointHash,
+  comparePositions,
+  nextStoreHead,
+  type SealedCheckpoint,
+  type StreamHead,
+} from './sealing/store-head.js';
+export { SqlCheckpointLog, type CheckpointLog, type CheckpointWithHeads } from './sealing/checkpoint-log.js';
+export { sealAll, sealStore, type SealOptions } from './sealing/seal-store.js';
+export { DIGEST_FORMAT, DigestSigner, digestProblem, keyIdOf, type StoreDigest } from './sealing/digest.js';

@@ -271,6 +271,28 @@ export function eventStoreContract(adapter: string, open: () => Promise<EventSto
       it('answers its checkpoint unchanged when there is nothing new', async () => {
         const end = await endOf(store);
         expect(await store.readAll({ from: end })).toEqual({ events: [], checkpoint: end });
+        expect(await store.readSeals({ from: end })).toEqual({ events: [], checkpoint: end });
+      });
+
+      it('reads the seals of the global order: the same events, order and checkpoints as readAll, without content', async () => {
+        const from = await endOf(store);
+        const prefix = streamName('seals');
+        for (let i = 0; i < 7; i++) await store.append(`${prefix}-${i % 2}`, [event('Step', { i })]);
+        const all = await store.readAll({ from, maxCount: 5 });
+        const seals = await store.readSeals({ from, maxCount: 5 });
+        expect(seals).toEqual({
+          events: all.events.map(({ stream, revision, id, hash, position }) => ({
+            stream,
+            revision,
+            id,
+            hash,
+            position,
+          })),
+          checkpoint: all.checkpoint,
+        });
+        expect((await store.readSeals({ from: seals.checkpoint })).checkpoint).toBe(
+          (await store.readAll({ from: all.checkpoint })).checkpoint,
+        );
       });
     });
 

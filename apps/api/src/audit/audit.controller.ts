@@ -1,14 +1,14 @@
-import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { EpcisDocumentResponse } from '../epcis/epcis.responses.js';
 import { ReadOperation } from '../openapi/operations.js';
 import { GtinParam, LotParam } from '../openapi/parameters.js';
 import { Roles } from '../auth/access.decorators.js';
 import { ListAlerts } from './alerts.queries.js';
-import { AsOfQueryDto } from './audit.dto.js';
+import { AsOfQueryDto, StoreDigestDto } from './audit.dto.js';
 import { AlertResponse, BatchHistoryResponse, VerificationResponse } from './audit.responses.js';
-import { ExportBatchEpcis, GetBatchHistory, VerifyStore } from './audit.queries.js';
+import { ExportBatchEpcis, GetBatchHistory, GetStoreDigest, VerifyStore } from './audit.queries.js';
 
 @ApiTags('trace and audit')
 @ApiBearerAuth()
@@ -58,11 +58,31 @@ export class AuditController {
 
   @Get('verify')
   @ReadOperation({
-    summary: 'Recompute every hash chain; name the first broken event of each broken stream (ANSM)',
+    summary:
+      'Recompute every hash chain and the global order against every sealed checkpoint; name the first broken event of each broken stream and every stream or stream tail missing (ANSM)',
     type: VerificationResponse,
     description: 'What the verification found',
   })
   verify() {
     return this.queries.execute(new VerifyStore());
+  }
+
+  @Post('verify')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'The same check, and that the store still holds exactly what a digest downloaded earlier certified (ANSM). Run by the service being checked: `cli verify --against` on a copy of the database does not have to trust it.',
+  })
+  verifyAgainst(@Body() digest: StoreDigestDto) {
+    return this.queries.execute(new VerifyStore(digest));
+  }
+
+  @Get('digest')
+  @ApiOperation({
+    summary:
+      'Seal every event committed so far and answer the signed checkpoint: keep it, and verify the store against it later (ANSM)',
+  })
+  digest() {
+    return this.queries.execute(new GetStoreDigest());
   }
 }
