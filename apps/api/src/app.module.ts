@@ -18,7 +18,6 @@ import { EpcisModule } from './epcis/epcis.module.js';
 import { ScansModule } from './scans/scans.module.js';
 import { ProjectionsModule } from './projections/projections.module.js';
 import { RegistryModule } from './registry/registry.module.js';
-import { SecurityModule } from './security/security.module.js';
 import { TraceModule } from './trace/trace.module.js';
 import { ShipmentsModule } from './shipments/shipments.module.js';
 import { SitesModule } from './sites/sites.module.js';
@@ -33,7 +32,6 @@ export class AppModule {
         DatabaseModule.forRoot(config.database),
         EventStoreModule.forRoot(config.eventStore),
         AuthModule.forRoot(config.jwt, { enabled: config.demo === true, host: config.host }),
-        SecurityModule.forRoot({ requestsPerMinute: config.rateLimitPerMinute }),
         IdempotencyModule,
         HealthModule,
         RegistryModule,

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
-import { developmentSecret, ROLES, signToken, type Role } from '#auth';
-import { ConfigError, loadConfig } from '#config';
+import { hs256Secret, ROLES, signToken, type Role } from '#auth';
+import { ConfigError, DEFAULT_TOKEN_LIFETIME_SECONDS, loadConfig } from '#config';
 import { DataDirLockedError, verifyChains } from '#event-store';
 import { backup, BackupRefused, restore } from './commands/backup.js';
 import { exportBatch } from './commands/export.js';
@@ -137,11 +137,16 @@ function token(values: { role?: string; org?: string; sub?: string; ttl?: string
   const ttl = values.ttl === undefined ? 8 * 3600 : Number(values.ttl);
   if (!Number.isInteger(ttl) || ttl < 1) throw new UsageError('--ttl must be a whole number of seconds');
   const { jwt } = loadConfig();
-  const secret = 'secret' in jwt ? jwt.secret : developmentSecret(jwt.secretFile);
+  const longest = jwt.maxLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS;
+  if (ttl > longest) throw new UsageError(`--ttl may not exceed JWT_MAX_LIFETIME_SECONDS (${longest})`);
+  const secret = hs256Secret(jwt);
+  if (secret === undefined) throw new UsageError('no JWT_SECRET: tokens come from the OpenID Connect provider');
   return signToken(
     secret,
     { sub: values.sub ?? `${values.role}@${values.org}`, role: values.role as Role, org: values.org },
     ttl,
+    new Date(),
+    { iss: jwt.issuer, aud: jwt.audience },
   );
 }
 

@@ -1,0 +1,82 @@
+/**
+ * Limits on the shape of a parsed JSON body, checked before validation: class-transformer, class-validator and the
+ * canonical JSON of idempotency records recurse, and PostgreSQL refuses NUL and lone surrogates. The bodies of
+ * the contract stay far below them (a receipt of 10,000 scans: depth 2, 10,001 values).
+ */
+export const JSON_LIMITS = {
+  /** Objects and arrays inside one another. */
+  depth: 16,
+  /** Keys of one object. */
+  keysPerObject: 100,
+  /** Keys and array elements of the whole body. */
+  values: 50_000,
+};
+
+/** Keys that reach an object's prototype; class-transformer drops them silently, so they are refused instead. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** NUL, or a UTF-16 surrogate without its pair: text PostgreSQL cannot store. */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export interface ShapeProblem {
+  rule: 'json_too_deep' | 'json_too_large' | 'validation' | 'unstorable_text';
+  field: string;
+  message: string;
+}
+
+/** The first way the body breaks the limits, or undefined. Iterative: a deep body cannot overflow the stack. */
+export function jsonShapeProblem(body: unknown): ShapeProblem | undefined {
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value: body, path: '', depth: 0 }];
+  let values = 0;
+  while (stack.length > 0) {
+    const { value, path, depth } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (UNSTORABLE.test(value)) return unstorable(path || '(body)');
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= JSON_LIMITS.depth) {
+      return {
+        rule: 'json_too_deep',
+        field: path,
+        message: `${path || 'the body'} nests objects or arrays more than ${JSON_LIMITS.depth} deep`,
+      };
+    }
+    if (Array.isArray(value)) {
+      values += value.length;
+      if (values > JSON_LIMITS.values) return tooLarge();
+      for (let i = value.length - 1; i >= 0; i--)
+        stack.push({ value: value[i], path: `${path}[${i}]`, depth: depth + 1 });
+      continue;
+    }
+    const keys = Object.keys(value);
+    if (keys.length > JSON_LIMITS.keysPerObject) {
+      return {
+        rule: 'json_too_large',
+        field: path,
+        message: `${path || 'the body'} has ${keys.length} keys; at most ${JSON_LIMITS.keysPerObject}`,
+      };
+    }
+    values += keys.length;
+    if (values > JSON_LIMITS.values) return tooLarge();
+    for (const key of keys) {
+      const field = path ? `${path}.${key}` : key;
+      if (FORBIDDEN_KEYS.has(key)) return { rule: 'validation', field, message: `property ${key} should not exist` };
+      if (UNSTORABLE.test(key)) return unstorable(field);
+      stack.push({ value: (value as Record<string, unknown>)[key], path: field, depth: depth + 1 });
+    }
+  }
+  return undefined;
+}
+
+function unstorable(field: string): ShapeProblem {
+  return { rule: 'unstorable_text', field, message: `${field} holds a NUL character or an unpaired UTF-16 surrogate` };
+}
+
+function tooLarge(): ShapeProblem {
+  return {
+    rule: 'json_too_large',
+    field: '',
+    message: `the body holds more than ${JSON_LIMITS.values} keys and array elements`,
+  };
+}
