@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHmac } from 'node:crypto';
-import { request as httpRequest } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import type { AddressInfo } from 'node:net';
 import { GTIN } from './catalogue.fixtures.js';
 import { PHARMACIST, PRESCRIBER, prescription, seedToPharmacy, TODAY } from './circuit.fixtures.js';
@@ -77,7 +78,7 @@ describe('hostile input over HTTP: a 4xx problem, nothing written', () => {
   it('refuses JSON nested 10,000 deep with 400 json_too_deep, with or without an Idempotency-Key', async () => {
     const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
     const written = await api.eventsWrittenBy(async () => {
-      for (const headers of [{}, { 'Idempotency-Key': 'deep-1' }]) {
+      for (const headers of [{}, { 'Idempotency-Key': 'deep-1' }] as Record<string, string>[]) {
         const response = await raw(`${B}/hold`, `{"reason":"r","x":${deep}}`, ansm(), headers);
         expect([response.status, response.body.rule]).toEqual([400, 'json_too_deep']);
         expect(response.headers['content-type']).toMatch(PROBLEM);
@@ -302,5 +303,55 @@ describe("tokens checked against the registry: a token's role and organisation m
       })
       .expect(201);
     await newcomer.get('/v1/sites/PH-2/register').expect(200);
+  });
+});
+
+describe('a professional signed in by an OpenID Connect provider (keys from its JWKS URL, by kid)', () => {
+  let api: Api;
+  let provider: Server;
+  let signingKey: CryptoKey;
+  let unpublishedKey: CryptoKey;
+
+  beforeAll(async () => {
+    const [published, unpublished] = await Promise.all([generateKeyPair('ES256'), generateKeyPair('ES256')]);
+    signingKey = published.privateKey;
+    unpublishedKey = unpublished.privateKey;
+    const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(published.publicKey)), kid: 'psc-1', alg: 'ES256' }] });
+    provider = createServer((_request, response) =>
+      response.writeHead(200, { 'content-type': 'application/json' }).end(jwks),
+    );
+    await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
+    const jwksUrl = `http://127.0.0.1:${(provider.address() as AddressInfo).port}/certs`;
+    api = await Api.start('pglite', { jwt: { secret: JWT_SECRET, jwksUrl } });
+    await seedToPharmacy(api);
+  });
+  afterAll(async () => {
+    await api.close();
+    await new Promise<void>((resolve) => provider.close(() => resolve()));
+  });
+
+  const signIn = (sub: string, kid = 'psc-1', key = signingKey) =>
+    new SignJWT({ role: 'prescriber', org: 'CHU-1' })
+      .setProtectedHeader({ alg: 'ES256', kid })
+      .setSubject(sub)
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(key);
+
+  it("accepts the provider's token of a registered prescriber, beside the HS256 tokens", async () => {
+    const response = await api.http.get('/v1/prescriptions').set('Authorization', `Bearer ${await signIn(PRESCRIBER)}`);
+    expect(response.status).toBe(200);
+    await api.get('/v1/indications', 'ansm', 'ANSM').expect(200);
+  });
+
+  it("refuses the provider's token of someone the registry does not know (403), and a key it never published (401)", async () => {
+    const stranger = await api.http
+      .get('/v1/prescriptions')
+      .set('Authorization', `Bearer ${await signIn('19999999999')}`);
+    expect([stranger.status, stranger.body.rule]).toEqual([403, 'professional_not_registered']);
+    const forgedKey = await api.http
+      .get('/v1/prescriptions')
+      .set('Authorization', `Bearer ${await signIn(PRESCRIBER, 'psc-1', unpublishedKey)}`);
+    expect([forgedKey.status, forgedKey.body.type]).toEqual([401, 'urn:cannatrace:problem:invalid_token']);
   });
 });
