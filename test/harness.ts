@@ -42,6 +42,7 @@ export class Api {
       eventStore: { kind: 'database' },
       jwt: { secret: JWT_SECRET },
       rateLimitPerMinute: 1_000_000,
+      rateLimitUnauthenticatedPerMinute: 1_000_000,
       corsOrigins: [],
       runProjections: true,
       ...overrides,

@@ -104,12 +104,12 @@ describe('hostile input over HTTP: a 4xx problem, nothing written', () => {
     await api.get('/v1/organisations/ORG-P', 'ansm', 'ANSM').expect(404);
   });
 
-  it('refuses 120,000 keys in a body, parsed but never validated, with 400 json_too_large', async () => {
+  it('refuses 120,000 keys in a body before parsing it, with 400 json_too_large', async () => {
     // Short keys: 120,000 of them fit in the 1 MB limit.
     const keys = Array.from({ length: 120_000 }, (_, i) => `"${i.toString(36)}":1`).join(',');
     const response = await raw(`${B}/hold`, `{"reason":"r",${keys}}`);
     expect([response.status, response.body.rule]).toEqual([400, 'json_too_large']);
-    expect(response.body.detail).toBe('the body has 120001 keys; at most 100');
+    expect(response.body.detail).toBe('an object of the body has more than 100 keys');
   });
 
   it('refuses dates outside 2000-01-01 .. tomorrow (facts) and 2000-01-01 .. 2099-12-31 (expiry)', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { JSON_LIMITS, jsonShapeProblem } from './json-shape.js';
+import { JSON_LIMITS, jsonShapeProblem, jsonTextShapeProblem } from './json-shape.js';
 
 const nested = (depth: number): unknown => JSON.parse(`${'['.repeat(depth)}${']'.repeat(depth)}`);
 
@@ -58,5 +58,32 @@ describe('the shape of a JSON body', () => {
 
   it('accepts paired surrogates (an emoji)', () => {
     expect(jsonShapeProblem({ reason: 'cassé 💊' })).toBeUndefined();
+  });
+});
+
+describe('the shape of a JSON text, before it is parsed', () => {
+  const text = (value: string) => jsonTextShapeProblem(Buffer.from(value));
+
+  it('accepts the bodies of the contract and leaves what is not JSON to the parser', () => {
+    expect(
+      text(JSON.stringify({ scans: Array.from({ length: 10_000 }, (_, i) => `https://id.gs1.org/01/x/21/${i}`) })),
+    ).toBeUndefined();
+    expect(text('{"a":')).toBeUndefined();
+    expect(text('not json')).toBeUndefined();
+  });
+
+  it('refuses nesting deeper than the limit and counts no bracket inside a string', () => {
+    expect(text(`${'['.repeat(JSON_LIMITS.depth)}${']'.repeat(JSON_LIMITS.depth)}`)).toBeUndefined();
+    expect(text(`${'['.repeat(10_000)}${']'.repeat(10_000)}`)).toMatchObject({ rule: 'json_too_deep' });
+    expect(text(JSON.stringify({ reason: '['.repeat(1000) + '{'.repeat(1000) }))).toBeUndefined();
+  });
+
+  it('refuses an object of more than 100 keys before JSON.parse spends time on it', () => {
+    const keys = (n: number) => Array.from({ length: n }, (_, i) => `"k${i}":1`).join(',');
+    expect(text(`{"lines":[{${keys(100)}}]}`)).toBeUndefined();
+    expect(text(`{"lines":[{${keys(101)}}]}`)).toMatchObject({ rule: 'json_too_large' });
+    expect(text(`{${keys(120_000)}}`)).toMatchObject({ rule: 'json_too_large' });
+    // Colons in strings, and escaped quotes, are not keys.
+    expect(text(JSON.stringify({ a: ':'.repeat(500), b: '\\":":":' }))).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { AuthenticatedRequest } from '../auth/access.decorators.js';
 import { sendProblem } from '../problem/problem-details.filter.js';
 import { problem, type Problem } from '../problem/problem.js';
-import { jsonShapeProblem } from './json-shape.js';
+import { jsonShapeProblem, jsonTextShapeProblem, type ShapeProblem } from './json-shape.js';
 
 /** A receipt of 10,000 scans is about 600 kB. */
 export const AUTHENTICATED_BODY_LIMIT = 1024 * 1024;
@@ -15,24 +15,39 @@ export const UNAUTHENTICATED_BODY_LIMIT = 8 * 1024;
  * PostgreSQL cannot store) before validation sees it.
  */
 export function jsonBody() {
-  const authenticated = express.json({ limit: AUTHENTICATED_BODY_LIMIT, strict: true });
-  const unauthenticated = express.json({ limit: UNAUTHENTICATED_BODY_LIMIT, strict: true });
+  const authenticated = express.json({ limit: AUTHENTICATED_BODY_LIMIT, strict: true, verify: checkText });
+  const unauthenticated = express.json({ limit: UNAUTHENTICATED_BODY_LIMIT, strict: true, verify: checkText });
   return (request: Request & AuthenticatedRequest, response: Response, next: NextFunction): void => {
     const parse = request.principal ? authenticated : unauthenticated;
     parse(request, response, (error?: unknown) => {
       if (error) return refuse(request, response, parserProblem(error, request.principal !== undefined));
       const shape = request.body === undefined ? undefined : jsonShapeProblem(request.body);
       if (!shape) return next();
-      refuse(
-        request,
-        response,
-        problem(400, shape.rule, shape.message, {
-          rule: shape.rule,
-          errors: [{ field: shape.field, message: shape.message }],
-        }),
-      );
+      refuse(request, response, shapeRefusal(shape));
     });
   };
+}
+
+/** A refusal found in the raw text, carried through the parser's error. */
+class TextShapeError extends Error {
+  readonly status = 400;
+  constructor(readonly shape: ShapeProblem) {
+    super(shape.message);
+  }
+}
+
+/** Depth and keys per object on the raw text, before `JSON.parse` spends time on them (json-shape.ts). */
+function checkText(_request: unknown, _response: unknown, text: Buffer, encoding: string): void {
+  if (encoding.toLowerCase() !== 'utf-8') throw Object.assign(new Error('not UTF-8'), { status: 415 });
+  const shape = jsonTextShapeProblem(text);
+  if (shape) throw new TextShapeError(shape);
+}
+
+function shapeRefusal(shape: ShapeProblem): Problem {
+  return problem(400, shape.rule, shape.message, {
+    rule: shape.rule,
+    errors: [{ field: shape.field, message: shape.message }],
+  });
 }
 
 function refuse(request: Request, response: Response, body: Problem): void {
@@ -42,6 +57,7 @@ function refuse(request: Request, response: Response, body: Problem): void {
 }
 
 function parserProblem(error: unknown, authenticated: boolean): Problem {
+  if (error instanceof TextShapeError) return shapeRefusal(error.shape);
   const { type, status } = error as { type?: string; status?: number };
   if (type === 'entity.too.large') {
     const limit = authenticated ? '1 MB' : '8 kB (send a valid token for up to 1 MB)';

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -25,6 +26,8 @@ export class CreateShipmentDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
+  // An array inside the array would pass ValidateNested unchecked.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => LineDto)
   lines!: LineDto[];
@@ -48,6 +51,8 @@ export class ReceiptDto {
   @OnlyOneOf('scans')
   @IsArray()
   @ArrayMaxSize(500)
+  // An array inside the array would pass ValidateNested unchecked.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => LineDto)
   lines?: LineDto[];
