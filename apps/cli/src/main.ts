@@ -16,7 +16,8 @@ const USAGE = `usage: npm run -s cli -- <command> [options]
 
 commands:
   token --role ROLE --org ORGANISATION [--sub USER] [--ttl SECONDS]
-            print a bearer token signed with the api's secret (JWT_SECRET, or the embedded default's own)
+            print a bearer token signed with the api's secret (JWT_SECRET, or the embedded default's own);
+            --sub is the RPPS number of a pharmacist or a prescriber, who must be registered at --org
             roles: ${ROLES.join(', ')}
   migrate   apply the pending migrations of the event store
   verify    recompute every hash chain; exit code 2 when one is broken
@@ -134,6 +135,8 @@ function token(values: { role?: string; org?: string; sub?: string; ttl?: string
   if (!values.role || !ROLES.includes(values.role as Role))
     throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
   if (!values.org) throw new UsageError('--org is required');
+  if ((values.role === 'pharmacist' || values.role === 'prescriber') && !values.sub)
+    throw new UsageError('--sub is required for a pharmacist or a prescriber: their RPPS number, registered at --org');
   const ttl = values.ttl === undefined ? 8 * 3600 : Number(values.ttl);
   if (!Number.isInteger(ttl) || ttl < 1) throw new UsageError('--ttl must be a whole number of seconds');
   const { jwt } = loadConfig();

@@ -53,6 +53,9 @@ export function rateLimit(limits: RateLimits, limiter = new RateLimiter()) {
     const limit = principal ? limits.authenticated : limits.unauthenticated;
     const retryAfter = Math.ceil(wait / 1000);
     response.setHeader('Retry-After', String(retryAfter));
+    // A body is not read for a caller past its count: the connection is closed instead of drained.
+    if (request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined)
+      response.setHeader('Connection', 'close');
     sendProblem(
       response,
       problem(429, 'rate_limited', `More than ${limit} requests in a minute; retry in ${retryAfter} s.`, {

@@ -19,6 +19,10 @@ export function jsonBody() {
   const unauthenticated = express.json({ limit: UNAUTHENTICATED_BODY_LIMIT, strict: true, verify: checkText });
   return (request: Request & AuthenticatedRequest, response: Response, next: NextFunction): void => {
     const parse = request.principal ? authenticated : unauthenticated;
+    // Larger than allowed by its own Content-Length: refused at once, the connection closed rather than drained.
+    const declared = Number(request.headers['content-length'] ?? 0);
+    if (declared > (request.principal ? AUTHENTICATED_BODY_LIMIT : UNAUTHENTICATED_BODY_LIMIT))
+      return refuse(request, response, parserProblem({ type: 'entity.too.large' }, request.principal !== undefined));
     parse(request, response, (error?: unknown) => {
       if (error) return refuse(request, response, parserProblem(error, request.principal !== undefined));
       const shape = request.body === undefined ? undefined : jsonShapeProblem(request.body);
