@@ -91,43 +91,54 @@ const BACKSLASH = 0x5c;
 const COLON = 0x3a;
 
 /**
- * The depth and keys-per-object limits checked on the raw UTF-8 text, before `JSON.parse`: parsing an object of
- * 120,000 keys alone takes a quarter of a second, which a caller must not be able to make the api spend. One pass
- * over the bytes, strings skipped; whatever is not JSON is left to the parser to refuse.
+ * The depth and keys-per-object limits checked on the raw UTF-8 text as it arrives, chunk by chunk, before
+ * `JSON.parse`: parsing an object of 120,000 keys alone takes a quarter of a second, which a caller must not be able
+ * to make the api spend, and a body refused after its first kilobytes need not be read to its end. Strings are
+ * skipped; whatever is not JSON is left to the parser to refuse.
  */
-export function jsonTextShapeProblem(text: Buffer): ShapeProblem | undefined {
-  // Per open container: its key count, or -1 for an array.
-  const open: number[] = [];
-  let i = 0;
-  const length = text.length;
-  while (i < length) {
-    const byte = text[i];
-    if (byte === QUOTE) {
-      // Skip the string: to the next quote not escaped.
-      i += 1;
-      while (i < length && text[i] !== QUOTE) i += text[i] === BACKSLASH ? 2 : 1;
-    } else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) {
-      open.push(byte === OPEN_OBJECT ? 0 : -1);
-      if (open.length > JSON_LIMITS.depth) {
-        return {
-          rule: 'json_too_deep',
-          field: '',
-          message: `the body nests objects or arrays more than ${JSON_LIMITS.depth} deep`,
-        };
-      }
-    } else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
-      open.pop();
-    } else if (byte === COLON && open.length > 0 && open[open.length - 1] >= 0) {
-      const keys = (open[open.length - 1] += 1);
-      if (keys > JSON_LIMITS.keysPerObject) {
-        return {
-          rule: 'json_too_large',
-          field: '',
-          message: `an object of the body has more than ${JSON_LIMITS.keysPerObject} keys`,
-        };
+export class JsonTextScanner {
+  /** Per open container: its key count, or -1 for an array. */
+  private readonly open: number[] = [];
+  private inString = false;
+  private escaped = false;
+
+  /** The first limit this chunk breaks, or undefined. */
+  feed(chunk: Buffer): ShapeProblem | undefined {
+    const open = this.open;
+    for (let i = 0; i < chunk.length; i++) {
+      const byte = chunk[i];
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (byte === BACKSLASH) this.escaped = true;
+        else if (byte === QUOTE) this.inString = false;
+      } else if (byte === QUOTE) {
+        this.inString = true;
+      } else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) {
+        open.push(byte === OPEN_OBJECT ? 0 : -1);
+        if (open.length > JSON_LIMITS.depth) {
+          return {
+            rule: 'json_too_deep',
+            field: '',
+            message: `the body nests objects or arrays more than ${JSON_LIMITS.depth} deep`,
+          };
+        }
+      } else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
+        open.pop();
+      } else if (byte === COLON && open.length > 0 && open[open.length - 1] >= 0) {
+        if ((open[open.length - 1] += 1) > JSON_LIMITS.keysPerObject) {
+          return {
+            rule: 'json_too_large',
+            field: '',
+            message: `an object of the body has more than ${JSON_LIMITS.keysPerObject} keys`,
+          };
+        }
       }
     }
-    i += 1;
+    return undefined;
   }
-  return undefined;
+}
+
+/** The scanner's verdict on a whole text. */
+export function jsonTextShapeProblem(text: Buffer): ShapeProblem | undefined {
+  return new JsonTextScanner().feed(text);
 }

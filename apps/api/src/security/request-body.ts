@@ -1,50 +1,85 @@
-import express, { type NextFunction, type Request, type Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import type { AuthenticatedRequest } from '../auth/access.decorators.js';
 import { sendProblem } from '../problem/problem-details.filter.js';
 import { problem, type Problem } from '../problem/problem.js';
-import { jsonShapeProblem, jsonTextShapeProblem, type ShapeProblem } from './json-shape.js';
+import { jsonShapeProblem, JsonTextScanner, type ShapeProblem } from './json-shape.js';
 
 /** A receipt of 10,000 scans is about 600 kB. */
 export const AUTHENTICATED_BODY_LIMIT = 1024 * 1024;
-/** No public endpoint takes a body: a caller without a valid token sends little, refused unread when larger. */
+/** No public endpoint takes a body: a caller without a valid token sends little. */
 export const UNAUTHENTICATED_BODY_LIMIT = 8 * 1024;
 
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)/i;
+
 /**
- * Parses JSON bodies after authentication: up to 1 MB for a verified caller, 8 kB otherwise (refused by its
- * Content-Length before a byte is read). Then the body's shape is checked (depth, keys, prototype keys, text
- * PostgreSQL cannot store) before validation sees it.
+ * Reads JSON bodies after authentication: up to 1 MB for a verified caller, 8 kB otherwise. A body is refused as
+ * soon as it can be: by its Content-Length before a byte is read, by its depth or the keys of one object while it
+ * arrives (json-shape.ts); a refused body is not read on, its connection closed. Once whole, the body is parsed and
+ * checked (prototype keys, text PostgreSQL cannot store, total size) before validation sees it. Bodies of another
+ * content type are left unread (validation then refuses the missing fields); compressed bodies are refused.
  */
 export function jsonBody() {
-  const authenticated = express.json({ limit: AUTHENTICATED_BODY_LIMIT, strict: true, verify: checkText });
-  const unauthenticated = express.json({ limit: UNAUTHENTICATED_BODY_LIMIT, strict: true, verify: checkText });
   return (request: Request & AuthenticatedRequest, response: Response, next: NextFunction): void => {
-    const parse = request.principal ? authenticated : unauthenticated;
-    // Larger than allowed by its own Content-Length: refused at once, the connection closed rather than drained.
-    const declared = Number(request.headers['content-length'] ?? 0);
-    if (declared > (request.principal ? AUTHENTICATED_BODY_LIMIT : UNAUTHENTICATED_BODY_LIMIT))
-      return refuse(request, response, parserProblem({ type: 'entity.too.large' }, request.principal !== undefined));
-    parse(request, response, (error?: unknown) => {
-      if (error) return refuse(request, response, parserProblem(error, request.principal !== undefined));
-      const shape = request.body === undefined ? undefined : jsonShapeProblem(request.body);
-      if (!shape) return next();
-      refuse(request, response, shapeRefusal(shape));
+    const type = request.headers['content-type'];
+    if (!hasBody(request) || typeof type !== 'string' || !JSON_TYPE.test(type)) return next();
+    const authenticated = request.principal !== undefined;
+    const limit = authenticated ? AUTHENTICATED_BODY_LIMIT : UNAUTHENTICATED_BODY_LIMIT;
+    const charset = CHARSET.exec(type)?.[1].toLowerCase();
+    const encoding = (request.headers['content-encoding'] ?? 'identity').toLowerCase();
+    if ((charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') || encoding !== 'identity')
+      return refuse(request, response, unsupported());
+    if (Number(request.headers['content-length'] ?? 0) > limit)
+      return refuse(request, response, tooLarge(authenticated));
+
+    const scanner = new JsonTextScanner();
+    const chunks: Buffer[] = [];
+    let received = 0;
+    let done = false;
+    const stop = (refusal: Problem) => {
+      done = true;
+      request.off('data', onData);
+      refuse(request, response, refusal);
+    };
+    const onData = (chunk: Buffer) => {
+      if (done) return;
+      received += chunk.length;
+      if (received > limit) return stop(tooLarge(authenticated));
+      const shape = scanner.feed(chunk);
+      if (shape) return stop(shapeRefusal(shape));
+      chunks.push(chunk);
+    };
+    request.on('data', onData);
+    request.once('error', () => (done = true));
+    request.once('end', () => {
+      if (done) return;
+      done = true;
+      let body: unknown;
+      try {
+        body = JSON.parse(Buffer.concat(chunks, received).toString('utf8'));
+      } catch {
+        return refuse(
+          request,
+          response,
+          problem(400, 'malformed_json', 'The body is not valid JSON.', { rule: 'malformed_json' }),
+        );
+      }
+      if (typeof body !== 'object' || body === null)
+        return refuse(
+          request,
+          response,
+          problem(400, 'malformed_json', 'The body is not a JSON object or array.', { rule: 'malformed_json' }),
+        );
+      const shape = jsonShapeProblem(body);
+      if (shape) return refuse(request, response, shapeRefusal(shape));
+      request.body = body;
+      next();
     });
   };
 }
 
-/** A refusal found in the raw text, carried through the parser's error. */
-class TextShapeError extends Error {
-  readonly status = 400;
-  constructor(readonly shape: ShapeProblem) {
-    super(shape.message);
-  }
-}
-
-/** Depth and keys per object on the raw text, before `JSON.parse` spends time on them (json-shape.ts). */
-function checkText(_request: unknown, _response: unknown, text: Buffer, encoding: string): void {
-  if (encoding.toLowerCase() !== 'utf-8') throw Object.assign(new Error('not UTF-8'), { status: 415 });
-  const shape = jsonTextShapeProblem(text);
-  if (shape) throw new TextShapeError(shape);
+function hasBody(request: Request): boolean {
+  return request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
 }
 
 function shapeRefusal(shape: ShapeProblem): Problem {
@@ -54,24 +89,19 @@ function shapeRefusal(shape: ShapeProblem): Problem {
   });
 }
 
-function refuse(request: Request, response: Response, body: Problem): void {
-  // The rest of a refused body is not read: close the connection rather than drain it.
-  if (!request.complete) response.setHeader('Connection', 'close');
-  sendProblem(response, { ...body, instance: request.path });
+function tooLarge(authenticated: boolean): Problem {
+  const limit = authenticated ? '1 MB' : '8 kB (send a valid token for up to 1 MB)';
+  return problem(413, 'body_too_large', `The body is larger than the limit: ${limit}.`, { rule: 'body_too_large' });
 }
 
-function parserProblem(error: unknown, authenticated: boolean): Problem {
-  if (error instanceof TextShapeError) return shapeRefusal(error.shape);
-  const { type, status } = error as { type?: string; status?: number };
-  if (type === 'entity.too.large') {
-    const limit = authenticated ? '1 MB' : '8 kB (send a valid token for up to 1 MB)';
-    return problem(413, 'body_too_large', `The body is larger than the limit: ${limit}.`, { rule: 'body_too_large' });
-  }
-  if (type === 'entity.parse.failed')
-    return problem(400, 'malformed_json', 'The body is not valid JSON.', { rule: 'malformed_json' });
-  if (status === 415)
-    return problem(415, 'unsupported_encoding', 'The body uses an encoding or charset this api does not read.', {
-      rule: 'unsupported_encoding',
-    });
-  return problem(400, 'unreadable_body', 'The body could not be read.', { rule: 'unreadable_body' });
+function unsupported(): Problem {
+  return problem(415, 'unsupported_encoding', 'JSON bodies are read as UTF-8, uncompressed.', {
+    rule: 'unsupported_encoding',
+  });
+}
+
+/** Answers the refusal; the rest of a body not read to its end is not drained: the connection is closed. */
+function refuse(request: Request, response: Response, body: Problem): void {
+  if (!request.complete) response.setHeader('Connection', 'close');
+  sendProblem(response, { ...body, instance: request.path });
 }
