@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { AuthenticatedRequest } from '../auth/access.decorators.js';
 import { sendProblem } from '../problem/problem-details.filter.js';
 import { problem } from '../problem/problem.js';
+import { closeUnreadBody } from './unread-body.js';
 
 const WINDOW_MS = 60_000;
 
@@ -53,9 +54,9 @@ export function rateLimit(limits: RateLimits, limiter = new RateLimiter()) {
     const limit = principal ? limits.authenticated : limits.unauthenticated;
     const retryAfter = Math.ceil(wait / 1000);
     response.setHeader('Retry-After', String(retryAfter));
-    // A body is not read for a caller past its count: the connection is closed instead of drained.
-    if (request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined)
-      response.setHeader('Connection', 'close');
+    // A body is not read for a caller past its count.
+    if (Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined)
+      closeUnreadBody(request, response);
     sendProblem(
       response,
       problem(429, 'rate_limited', `More than ${limit} requests in a minute; retry in ${retryAfter} s.`, {

@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { AuthenticatedRequest } from '../auth/access.decorators.js';
 import { sendProblem } from '../problem/problem-details.filter.js';
 import { problem, type Problem } from '../problem/problem.js';
+import { closeUnreadBody } from './unread-body.js';
 import { jsonShapeProblem, JsonTextScanner, type ShapeProblem } from './json-shape.js';
 
 /** A receipt of 10,000 scans is about 600 kB. */
@@ -100,8 +101,8 @@ function unsupported(): Problem {
   });
 }
 
-/** Answers the refusal; the rest of a body not read to its end is not drained: the connection is closed. */
+/** Answers the refusal; the rest of a body not read to its end is not read: the connection is closed. */
 function refuse(request: Request, response: Response, body: Problem): void {
-  if (!request.complete) response.setHeader('Connection', 'close');
+  closeUnreadBody(request, response);
   sendProblem(response, { ...body, instance: request.path });
 }
