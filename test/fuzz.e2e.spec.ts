@@ -235,7 +235,7 @@ describe('hostile input over HTTP (embedded store)', () => {
   beforeAll(async () => {
     api = await Api.start('pglite');
     await seedToPharmacy(api);
-  });
+  }, 120_000);
   afterAll(() => api.close());
 
   it('answers 10,000 bad requests across every POST endpoint with a 4xx problem, and writes nothing', async () => {

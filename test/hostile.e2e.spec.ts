@@ -22,7 +22,7 @@ describe('hostile input over HTTP: a 4xx problem, nothing written', () => {
   beforeAll(async () => {
     api = await Api.start('pglite');
     await seedToPharmacy(api);
-  });
+  }, 120_000);
   afterAll(() => api.close());
 
   const ansm = () => `Bearer ${token('ansm', 'ANSM')}`;
@@ -216,7 +216,7 @@ describe("tokens checked against the registry: a token's role and organisation m
     api = await Api.start('pglite');
     await seedToPharmacy(api);
     await api.post('/v1/prescriptions', 'prescriber', 'CHU-1', prescription('RX-REG-1')).expect(201);
-  });
+  }, 120_000);
   afterAll(() => api.close());
 
   const as = (role: Parameters<typeof token>[0], org: string, sub?: string) => ({
@@ -324,7 +324,7 @@ describe('a professional signed in by an OpenID Connect provider (keys from its 
     const jwksUrl = `http://127.0.0.1:${(provider.address() as AddressInfo).port}/certs`;
     api = await Api.start('pglite', { jwt: { secret: JWT_SECRET, jwksUrl } });
     await seedToPharmacy(api);
-  });
+  }, 120_000);
   afterAll(async () => {
     await api.close();
     await new Promise<void>((resolve) => provider.close(() => resolve()));

@@ -182,5 +182,5 @@ describe('request logs', () => {
     } finally {
       await app.close();
     }
-  });
+  }, 120_000);
 });
