@@ -59,6 +59,14 @@ describe('JWT (HS256)', () => {
     await expect(verifier.verify(token, now)).rejects.toThrow(reason);
   });
 
+  it('remembers a token it verified by its exact text, and still refuses another text of it', async () => {
+    const token = signToken(secret, principal, 60);
+    await expect(verifier.verify(token)).resolves.toEqual(principal);
+    await expect(verifier.verify(token)).resolves.toEqual(principal);
+    const [header, payload] = token.split('.');
+    await expect(verifier.verify(`${header}.${payload}.${'A'.repeat(43)}`)).rejects.toThrow(/signature/);
+  });
+
   it('checks the issuer and the audience when they are configured', async () => {
     const strict = new TokenVerifier({
       secret,

@@ -38,6 +38,8 @@ const ASYMMETRIC = ['RS256', 'PS256', 'ES256', 'EdDSA'];
 /** An organisation id, as the registry accepts it. */
 const ORGANISATION_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const MAX_SUBJECT_LENGTH = 128;
+const VERIFIED_CACHE_MS = 30_000;
+const VERIFIED_CACHE_SIZE = 10_000;
 
 const base64url = (input: Buffer | string) => Buffer.from(input).toString('base64url');
 
@@ -74,6 +76,8 @@ export function signToken(
 export class TokenVerifier {
   private readonly secret?: Uint8Array;
   private readonly jwks?: ReturnType<typeof createRemoteJWKSet>;
+  /** Tokens verified lately, by their exact text, until their `exp` or 30 s at most: a caller's next requests skip the HMAC or signature check. */
+  private verified = new Map<string, { principal: Principal; until: number }>();
 
   constructor(private readonly policy: TokenPolicy) {
     if (!policy.secret && !policy.jwksUrl) throw new Error('a token policy needs a secret or a JWKS URL');
@@ -83,7 +87,19 @@ export class TokenVerifier {
     }
   }
 
-  async verify(token: string, now = new Date()): Promise<Principal> {
+  async verify(token: string, now?: Date): Promise<Principal> {
+    if (now !== undefined) return (await this.check(token, now)).principal;
+    const at = Date.now();
+    const known = this.verified.get(token);
+    if (known && known.until > at) return known.principal;
+    const { principal, exp } = await this.check(token, new Date(at));
+    // Dropped whole when full: no scan, and a caller only pays one verification more.
+    if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified = new Map();
+    this.verified.set(token, { principal, until: Math.min(exp * 1000, at + VERIFIED_CACHE_MS) });
+    return principal;
+  }
+
+  private async check(token: string, now: Date): Promise<{ principal: Principal; exp: number }> {
     let alg: unknown;
     try {
       alg = decodeProtectedHeader(token).alg;
@@ -110,7 +126,7 @@ export class TokenVerifier {
     } catch (error) {
       throw translate(error);
     }
-    return principalOf(payload, this.policy.maxLifetimeSeconds);
+    return { principal: principalOf(payload, this.policy.maxLifetimeSeconds), exp: payload.exp as number };
   }
 }
 
