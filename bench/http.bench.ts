@@ -11,7 +11,7 @@ const PHARMACIES = 8;
 const PRESCRIPTIONS_PER_PHARMACY = 25;
 
 /** The api in a process of its own, on the bench database. */
-export async function startApi(schema: string, port: number): Promise<ChildProcess> {
+export async function startApi(schema: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
     env: {
       ...process.env,
@@ -21,6 +21,7 @@ export async function startApi(schema: string, port: number): Promise<ChildProce
       JWT_SECRET: SECRET,
       PORT: String(port),
       RATE_LIMIT_PER_MINUTE: '1000000',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

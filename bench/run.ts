@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { appendBenchmarks } from './append.bench.js';
 import { dropBenchDatabase, recreateBenchDatabase, SERVER_URL } from './database.js';
+import { hostileBenchmarks } from './hostile.bench.js';
 import { httpBenchmarks } from './http.bench.js';
 import { format, type Row } from './measure.js';
 import { registerBenchmarks } from './registers.bench.js';
@@ -11,8 +12,11 @@ import { pgliteBenchmarks, storeBenchmarks } from './store.bench.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
-/** `BENCH_ONLY=append,store,http,registers,pglite` runs some groups only (the http group needs the store group). */
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'append,store,http,registers,pglite').split(','));
+/**
+ * `BENCH_ONLY=append,store,http,registers,pglite,hostile` runs some groups only (the http group needs the store
+ * group).
+ */
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'append,store,http,registers,pglite,hostile').split(','));
 /** Prior register events of the busy pharmacy and exploitant of the registers group. */
 const REGISTER_EVENTS = Number(process.env.BENCH_REGISTER_EVENTS ?? 100_000);
 
@@ -50,6 +54,7 @@ async function main(): Promise<void> {
     if (ONLY.has('http')) rows.push(...(await httpBenchmarks(log)));
     if (ONLY.has('registers')) rows.push(...(await registerBenchmarks(REGISTER_EVENTS, log)));
     if (ONLY.has('pglite')) rows.push(...(await pgliteBenchmarks(pgliteDir, RUNS, log)));
+    if (ONLY.has('hostile')) rows.push(...(await hostileBenchmarks(log)));
   } finally {
     rmSync(pgliteDir, { recursive: true, force: true });
     await dropBenchDatabase();

@@ -113,6 +113,19 @@ describe('access control: every endpoint against every role', () => {
   }
 
   it("keeps a site's stock and register from another organisation, and its writes from ANSM", async () => {
+    for (const id of ['PH-1', 'PH-2'])
+      await api
+        .post('/v1/organisations', 'ansm', 'ANSM', { id, kind: 'community_pharmacy', name: id, country: 'FR' })
+        .expect(201);
+    await api
+      .post('/v1/professionals', 'ansm', 'ANSM', {
+        rpps: '10000000005',
+        kind: 'pharmacist',
+        name: 'Pharmacist of PH-2',
+        organisationId: 'PH-2',
+        trainedOn: '2026-01-05',
+      })
+      .expect(201);
     for (const what of ['stock', 'register', 'register/balance?month=2026-01']) {
       const response = await api.http
         .get(`/v1/sites/PH-1/${what}`)
@@ -123,6 +136,11 @@ describe('access control: every endpoint against every role', () => {
         'urn:cannatrace:problem:not_site_member',
       ]);
     }
+    // A token whose role the registry does not give its organisation: a supplier token naming a pharmacy.
+    const supplierOfAPharmacy = await api.http
+      .get('/v1/sites/PH-1/register')
+      .set('Authorization', `Bearer ${token('supplier', 'PH-1')}`);
+    expect([supplierOfAPharmacy.status, supplierOfAPharmacy.body.rule]).toEqual([403, 'organisation_kind_mismatch']);
     const write = await api.http
       .post('/v1/sites/PH-1/register/losses')
       .set('Authorization', `Bearer ${token('ansm', 'ANSM')}`)

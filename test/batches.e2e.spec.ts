@@ -9,6 +9,19 @@ describe.each(BACKENDS)('batches over HTTP (%s)', (backend) => {
   beforeAll(async () => {
     api = await Api.start(backend);
     await seedCatalogue(api);
+    // A pharmacist reads batches below: tokens are checked against the registry, so one is registered.
+    await api
+      .post('/v1/organisations', 'ansm', 'ANSM', { id: 'PH-1', kind: 'community_pharmacy', name: 'PH', country: 'FR' })
+      .expect(201);
+    await api
+      .post('/v1/professionals', 'ansm', 'ANSM', {
+        rpps: '10000000002',
+        kind: 'pharmacist',
+        name: 'Pharmacist',
+        organisationId: 'PH-1',
+        trainedOn: '2026-01-05',
+      })
+      .expect(201);
   });
   afterAll(() => api.close());
 

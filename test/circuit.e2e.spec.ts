@@ -4,6 +4,9 @@ import { analysis, batch, flowerProduct, GTIN } from './catalogue.fixtures.js';
 import { TODAY } from './circuit.fixtures.js';
 import { Api, BACKENDS, token as tokenFor } from './harness.js';
 
+/** The pharmacist registered at PH-2. */
+const PH2_PHARMACIST = '10000000010';
+
 const scan = (lot: string, serial: string) =>
   encodePackCode({ gtin: GTIN, expiryYymmdd: '310131', lot, serial }, { symbologyPrefix: true });
 
@@ -17,16 +20,17 @@ async function seedCircuit(api: Api, lots: Record<string, number>): Promise<void
   ];
   for (const organisation of organisations)
     await api.post('/v1/organisations', 'ansm', 'ANSM', organisation).expect(201);
-  for (const [rpps, name] of [
-    ['10000000002', 'Pharmacienne'],
-    ['10000000009', 'Témoin'],
+  for (const [rpps, name, organisationId] of [
+    ['10000000002', 'Pharmacienne', 'PH-1'],
+    ['10000000009', 'Témoin', 'PH-1'],
+    [PH2_PHARMACIST, 'Pharmacien de la PUI', 'PH-2'],
   ]) {
     await api
       .post('/v1/professionals', 'ansm', 'ANSM', {
         rpps,
         kind: 'pharmacist',
         name,
-        organisationId: 'PH-1',
+        organisationId,
         trainedOn: '2026-01-05',
       })
       .expect(201);
@@ -55,7 +59,8 @@ describe.each(BACKENDS)('supplier -> exploitant -> pharmacy over HTTP (%s)', (ba
       .post(path)
       .set('Authorization', `Bearer ${pharmacistToken(org)}`)
       .send(body as object);
-  const pharmacistToken = (org: string) => tokenFor('pharmacist', org, '10000000002');
+  // Tokens are checked against the registry: each pharmacy's own registered pharmacist.
+  const pharmacistToken = (org: string) => tokenFor('pharmacist', org, org === 'PH-2' ? PH2_PHARMACIST : '10000000002');
   let toExploitant: string;
   let toPharmacy: string;
 
@@ -210,10 +215,10 @@ describe.each(BACKENDS)('supplier -> exploitant -> pharmacy over HTTP (%s)', (ba
       reportReference: 'PV-DEST-1',
       arsNotifiedOn: '2026-03-10',
     }).expect(201);
-    const incomplete = await pharmacist('/v1/sites/PH-1/register/inventories', { countedOn: '2026-12-31', counts: [] });
+    const incomplete = await pharmacist('/v1/sites/PH-1/register/inventories', { countedOn: TODAY, counts: [] });
     expect([incomplete.status, incomplete.body.rule]).toEqual([422, 'inventory_incomplete']);
     const inventory = await pharmacist('/v1/sites/PH-1/register/inventories', {
-      countedOn: '2026-12-31',
+      countedOn: TODAY,
       counts: [{ ...line, quantity: 0 }],
     }).expect(201);
     expect(inventory.body.events[0].data.adjustments).toEqual([{ gtin: GTIN, lot: 'L1', difference: -1 }]);

@@ -21,7 +21,7 @@ describe("the api's clock", () => {
       lot: 'L1',
       quantity: 1,
       kind: 'theft',
-      occurredOn: '2026-12-31',
+      occurredOn: '2026-11-20',
       declarations: { police: 'PV-1', ars: 'ARS-1', ansm: 'ANSM-1' },
     }).expect(201);
   const types = async (stream: string) => (await api.store.readStream(stream)).map((e) => e.type);

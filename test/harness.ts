@@ -54,6 +54,7 @@ export class Api {
       eventStore: { kind: 'database' },
       jwt: { secret: JWT_SECRET },
       rateLimitPerMinute: 1_000_000,
+      rateLimitUnauthenticatedPerMinute: 1_000_000,
       corsOrigins: [],
       runProjections: true,
       clock: testClock,
@@ -134,6 +135,24 @@ export class Api {
   }
 }
 
-export function token(role: Role, org: string, sub = `${role}-user`): string {
+/**
+ * The professional the fixtures register at each organisation (circuit.fixtures.ts, the demo seed): the subject of a
+ * pharmacist's or prescriber's token when the test names none, since the api checks it against the registry.
+ */
+const REGISTERED_PROFESSIONAL: Record<string, string> = {
+  'PH-1': '10000000002',
+  'PH-2': '10000000005',
+  'CHU-1': '10000000001',
+  'PH-CENTRE': '10000000002',
+  'PH-GARE': '10000000004',
+  'CHU-DEMO': '10000000001',
+};
+
+export function token(role: Role, org: string, sub = defaultSubject(role, org)): string {
   return signToken(JWT_SECRET, { sub, role, org }, 600);
+}
+
+function defaultSubject(role: Role, org: string): string {
+  const professional = role === 'pharmacist' || role === 'prescriber' ? REGISTERED_PROFESSIONAL[org] : undefined;
+  return professional ?? `${role}-user`;
 }

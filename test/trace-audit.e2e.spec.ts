@@ -135,6 +135,10 @@ describe.each(BACKENDS)('trace, recall and audit over HTTP (%s)', (backend) => {
         recalled: false,
       }),
     ]);
+    // Another supplier, registered (tokens are checked against the registry), sees none of SUP-1's batches.
+    await api
+      .post('/v1/organisations', 'ansm', 'ANSM', { id: 'SUP-2', kind: 'supplier', name: 'S2', country: 'FR' })
+      .expect(201);
     expect((await api.get('/v1/batches?supplierId=SUP-1', 'supplier', 'SUP-2').expect(200)).body).toEqual([]);
 
     const ph1 = (

@@ -20,7 +20,6 @@ import { ProjectionsModule } from './projections/projections.module.js';
 import { ClockModule } from './clock/clock.module.js';
 import { ReleaseEntriesModule } from './processes/release-entries/release-entries.module.js';
 import { RegistryModule } from './registry/registry.module.js';
-import { SecurityModule } from './security/security.module.js';
 import { TraceModule } from './trace/trace.module.js';
 import { ShipmentsModule } from './shipments/shipments.module.js';
 import { SitesModule } from './sites/sites.module.js';
@@ -38,7 +37,6 @@ export class AppModule {
         DatabaseModule.forRoot(config.database),
         EventStoreModule.forRoot(config.eventStore),
         AuthModule.forRoot(config.jwt, { enabled: config.demo === true, host: config.host }),
-        SecurityModule.forRoot({ requestsPerMinute: config.rateLimitPerMinute }),
         IdempotencyModule,
         HealthModule,
         RegistryModule,

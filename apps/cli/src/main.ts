@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
-import { developmentSecret, ROLES, signToken, type Role } from '#auth';
-import { ConfigError, loadConfig } from '#config';
+import { hs256Secret, ROLES, signToken, type Role } from '#auth';
+import { ConfigError, DEFAULT_TOKEN_LIFETIME_SECONDS, loadConfig } from '#config';
 import { DataDirLockedError } from '#event-store';
 import { backup, BackupRefused, restore } from './commands/backup.js';
 import { exportBatch } from './commands/export.js';
@@ -18,7 +18,8 @@ const USAGE = `usage: npm run -s cli -- <command> [options]
 
 commands:
   token --role ROLE --org ORGANISATION [--sub USER] [--ttl SECONDS]
-            print a bearer token signed with the api's secret (JWT_SECRET, or the embedded default's own)
+            print a bearer token signed with the api's secret (JWT_SECRET, or the embedded default's own);
+            --sub is the RPPS number of a pharmacist or a prescriber, who must be registered at --org
             roles: ${ROLES.join(', ')}
   migrate   apply every pending migration (event store, checkpoints, read models); run it as the schema's owner
   verify [--against DIGEST] [--key-id HEX]
@@ -162,14 +163,21 @@ function token(values: { role?: string; org?: string; sub?: string; ttl?: string
   if (!values.role || !ROLES.includes(values.role as Role))
     throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
   if (!values.org) throw new UsageError('--org is required');
+  if ((values.role === 'pharmacist' || values.role === 'prescriber') && !values.sub)
+    throw new UsageError('--sub is required for a pharmacist or a prescriber: their RPPS number, registered at --org');
   const ttl = values.ttl === undefined ? 8 * 3600 : Number(values.ttl);
   if (!Number.isInteger(ttl) || ttl < 1) throw new UsageError('--ttl must be a whole number of seconds');
   const { jwt } = loadConfig();
-  const secret = 'secret' in jwt ? jwt.secret : developmentSecret(jwt.secretFile);
+  const longest = jwt.maxLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS;
+  if (ttl > longest) throw new UsageError(`--ttl may not exceed JWT_MAX_LIFETIME_SECONDS (${longest})`);
+  const secret = hs256Secret(jwt);
+  if (secret === undefined) throw new UsageError('no JWT_SECRET: tokens come from the OpenID Connect provider');
   return signToken(
     secret,
     { sub: values.sub ?? `${values.role}@${values.org}`, role: values.role as Role, org: values.org },
     ttl,
+    new Date(),
+    { iss: jwt.issuer, aud: jwt.audience },
   );
 }
 

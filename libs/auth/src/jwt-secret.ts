@@ -20,3 +20,9 @@ export function developmentSecret(file: string): string {
   }
   return readFileSync(file, 'utf8').trim();
 }
+
+/** The HS256 secret a configuration names: given, or the embedded default's file; none with a JWKS alone. */
+export function hs256Secret(jwt: { secret?: string; secretFile?: string }): string | undefined {
+  if (jwt.secret !== undefined) return jwt.secret;
+  return jwt.secretFile !== undefined ? developmentSecret(jwt.secretFile) : undefined;
+}

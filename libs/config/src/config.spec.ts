@@ -12,8 +12,9 @@ describe('configuration', () => {
       dataDir: resolve('data'),
       database: { kind: 'pglite', dataDir: resolve('data', 'pglite') },
       eventStore: { kind: 'database' },
-      jwt: { secretFile: resolve('data', 'jwt-secret') },
+      jwt: { secretFile: resolve('data', 'jwt-secret'), maxLifetimeSeconds: 43_200 },
       rateLimitPerMinute: 1200,
+      rateLimitUnauthenticatedPerMinute: 120,
       corsOrigins: [],
       runProjections: true,
       demo: false,
@@ -58,7 +59,24 @@ describe('configuration', () => {
       timeoutMs: 10_000,
     });
     expect(config.eventStore).toEqual({ kind: 'database' });
-    expect(config.jwt).toEqual({ secret });
+    expect(config.jwt).toEqual({ secret, maxLifetimeSeconds: 43_200 });
+  });
+
+  it('verifies tokens of an OpenID Connect provider by its JWKS, with issuer, audience and a shorter lifetime', () => {
+    const config = loadConfig({
+      EVENT_STORE: 'postgres',
+      DATABASE_URL: 'postgres://u@db:5432/ct',
+      JWT_JWKS_URL: 'https://auth.esante.gouv.fr/auth/realms/esante-wallet/protocol/openid-connect/certs',
+      JWT_ISSUER: 'https://auth.esante.gouv.fr/auth/realms/esante-wallet',
+      JWT_AUDIENCE: 'cannatrace',
+      JWT_MAX_LIFETIME_SECONDS: '3600',
+    });
+    expect(config.jwt).toEqual({
+      jwksUrl: 'https://auth.esante.gouv.fr/auth/realms/esante-wallet/protocol/openid-connect/certs',
+      issuer: 'https://auth.esante.gouv.fr/auth/realms/esante-wallet',
+      audience: 'cannatrace',
+      maxLifetimeSeconds: 3600,
+    });
   });
 
   it('switches to an EventStoreDB cluster, read models on PostgreSQL', () => {
@@ -103,6 +121,9 @@ describe('configuration', () => {
     ],
     ['JWT_SECRET', { EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://x/y', JWT_SECRET: 'secret' }, /too weak/],
     ['JWT_SECRET', { JWT_SECRET: 'a' }, /too weak: at least 32 characters/],
+    ['JWT_JWKS_URL', { JWT_JWKS_URL: 'http://idp.example/certs' }, /https:\/\/ URL/],
+    ['JWT_MAX_LIFETIME_SECONDS', { JWT_MAX_LIFETIME_SECONDS: '1e308' }, /whole number from 60 to 2592000/],
+    ['RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE', { RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: '0' }, /whole number/],
     ['JWT_SECRET', { JWT_SECRET: 'x'.repeat(31) }, /too weak/],
     ['DEMO', { DEMO: 'yes' }, /one of on, off/],
     ['DEMO', { DEMO: 'on', HOST: '0.0.0.0' }, /only with a loopback HOST/],

@@ -4,8 +4,21 @@ import type { EventStoreConfig, SqlClientConfig } from '#event-store';
 /** Where read models, idempotency records and (on PostgreSQL and PGlite) the events live. */
 export type DatabaseConfig = SqlClientConfig;
 
-/** The secret that signs tokens: given, or (embedded default only) generated once into a file. */
-export type JwtConfig = { secret: string } | { secretFile: string };
+/**
+ * How tokens are verified: an HS256 secret (given, or on the embedded default generated once into a file), an
+ * OpenID Connect provider's JWKS, or both; the issuer and audience they must name; how long they may live.
+ */
+export interface JwtConfig {
+  secret?: string;
+  secretFile?: string;
+  jwksUrl?: string;
+  issuer?: string;
+  audience?: string;
+  /** `exp - iat` and the age of `iat` may not exceed this; 12 hours when absent. */
+  maxLifetimeSeconds?: number;
+}
+
+export const DEFAULT_TOKEN_LIFETIME_SECONDS = 12 * 3600;
 
 export interface AppConfig {
   port: number;
@@ -14,8 +27,10 @@ export interface AppConfig {
   database: DatabaseConfig;
   eventStore: EventStoreKind;
   jwt: JwtConfig;
-  /** Requests a caller (a token, or an address without one) may send a minute. */
+  /** Requests an authenticated caller (a token's subject) may send a minute. */
   rateLimitPerMinute: number;
+  /** Requests an address may send a minute without a valid token (health and static files aside); 120 when absent. */
+  rateLimitUnauthenticatedPerMinute?: number;
   /** Origins browsers may call the api from; none by default (CORS closed). */
   corsOrigins: string[];
   /** Whether this process keeps the read models; off for api processes beside a `cli project` process. */
@@ -87,6 +102,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
         : { kind: 'database' },
     jwt: jwt(env, embedded, dataDir),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 1200, 1, 1_000_000),
+    rateLimitUnauthenticatedPerMinute: integer(env, 'RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE', 120, 1, 1_000_000),
     corsOrigins: origins(env),
     runProjections: oneOf(env, 'PROJECTIONS', ['on', 'off'] as const, 'on') === 'on',
     demo: demo(env, embedded, listenOn),
@@ -142,15 +158,29 @@ function database(env: Env, eventStore: 'pglite' | 'postgres' | 'eventstoredb', 
 }
 
 function jwt(env: Env, embedded: boolean, dataDir: string): JwtConfig {
+  const policy: JwtConfig = {
+    maxLifetimeSeconds: integer(env, 'JWT_MAX_LIFETIME_SECONDS', DEFAULT_TOKEN_LIFETIME_SECONDS, 60, 30 * 86_400),
+  };
+  const jwksUrl = value(env, 'JWT_JWKS_URL');
+  if (jwksUrl !== undefined) {
+    if (!/^https:\/\/\S+$/.test(jwksUrl) && !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]\S*$/.test(jwksUrl))
+      throw new ConfigError('JWT_JWKS_URL', 'expected an https:// URL (http:// only on the loopback interface)');
+    policy.jwksUrl = jwksUrl;
+  }
+  const issuer = value(env, 'JWT_ISSUER');
+  if (issuer !== undefined) policy.issuer = issuer;
+  const audience = value(env, 'JWT_AUDIENCE');
+  if (audience !== undefined) policy.audience = audience;
   const secret = value(env, 'JWT_SECRET');
   if (secret === undefined) {
-    if (embedded) return { secretFile: join(dataDir, 'jwt-secret') };
-    throw new ConfigError('JWT_SECRET', 'required outside the embedded default');
+    if (embedded) return { ...policy, secretFile: join(dataDir, 'jwt-secret') };
+    if (policy.jwksUrl) return policy;
+    throw new ConfigError('JWT_SECRET', 'required outside the embedded default (or JWT_JWKS_URL)');
   }
   if (secret.length < MIN_SECRET_LENGTH) {
     throw new ConfigError('JWT_SECRET', `too weak: at least ${MIN_SECRET_LENGTH} characters`);
   }
-  return { secret };
+  return { ...policy, secret };
 }
 
 function value(env: Env, name: string): string | undefined {

@@ -1,5 +1,6 @@
 export {
   ConfigError,
+  DEFAULT_TOKEN_LIFETIME_SECONDS,
   eventStoreConfig,
   isLoopbackHost,
   loadConfig,

@@ -11,7 +11,10 @@ export const Public = () => SetMetadata(PUBLIC, true);
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_ALLOWED, roles);
 
 export interface AuthenticatedRequest {
+  /** The verified token's caller (set before the body is read; see authenticate.ts). */
   principal?: Principal;
+  /** Why the token given was not accepted: refused, or its issuer's keys could not be fetched. */
+  authFailure?: 'invalid_token' | 'keys_unavailable';
 }
 
 /** The caller the guard authenticated. */

@@ -12,7 +12,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsGtin, IsIsoDate, LOT } from '../validation/validators.js';
+import { IsExpiryDate, IsGtin, IsIsoDate, LOT } from '../validation/validators.js';
 
 const FINITE = { allowNaN: false, allowInfinity: false };
 
@@ -37,7 +37,7 @@ export class RegisterBatchDto {
   manufacturedOn!: string;
 
   @ApiProperty({ description: 'Expiry date', example: '2027-01-31' })
-  @IsIsoDate()
+  @IsExpiryDate()
   expiresOn!: string;
 }
 

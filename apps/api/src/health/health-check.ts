@@ -17,6 +17,8 @@ export interface HealthReport {
 
 /** A health check must answer quickly even when a dependency hangs. */
 const PING_TIMEOUT_MS = 2000;
+/** How old a report may be when it is answered while a new check runs. */
+const RECENT_MS = 5000;
 
 @Injectable()
 export class HealthCheck {
@@ -25,6 +27,32 @@ export class HealthCheck {
     @Inject(Projector) private readonly projector: Projector,
     @Inject(ReleaseEntries) private readonly releaseEntries: ReleaseEntries,
   ) {}
+
+  private running?: Promise<HealthReport>;
+  private last?: { report: HealthReport; at: number };
+
+  /**
+   * The health as `GET /health` answers it: a fresh check, unless one is already running and the last report is
+   * recent (under 5 s), which is then answered at once. Under a flood of requests a check takes many turns of the
+   * event loop; answering from the running one keeps `/health` to one turn, and an idle api always checks afresh.
+   */
+  async current(): Promise<HealthReport> {
+    if (this.running && this.last && Date.now() - this.last.at < RECENT_MS) return this.last.report;
+    if (!this.running) {
+      this.running = this.check().then(
+        (report) => {
+          this.last = { report, at: Date.now() };
+          this.running = undefined;
+          return report;
+        },
+        (error: unknown) => {
+          this.running = undefined;
+          throw error;
+        },
+      );
+    }
+    return this.running;
+  }
 
   async check(): Promise<HealthReport> {
     const eventStore = { adapter: this.store.adapter, ...(await probe(() => this.store.ping())) };

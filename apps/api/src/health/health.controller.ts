@@ -25,7 +25,7 @@ export class HealthController {
     description: 'A dependency does not answer; the body says which and why',
   })
   async check(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
-    const report = await this.health.check();
+    const report = await this.health.current();
     response.status(report.status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     return report;
   }

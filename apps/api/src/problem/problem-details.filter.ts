@@ -1,6 +1,7 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ReplayedResponse } from '../idempotency/idempotency.interceptor.js';
+import type { IdentifiedRequest } from '../security/request-id.js';
 import { INTERNAL_ERROR, PROBLEM_CONTENT_TYPE, toProblem, type Problem } from './problem.js';
 
 /** Turns every error into an `application/problem+json` answer; nothing else ever leaves the API on failure. */
@@ -10,7 +11,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request>();
+    const request = http.getRequest<Request & IdentifiedRequest>();
     const response = http.getResponse<Response>();
     if (error instanceof ReplayedResponse) {
       replay(response, error);
@@ -18,7 +19,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     let body: Problem | undefined = toProblem(error);
     if (!body) {
-      this.logger.error(error instanceof Error ? error.stack : String(error));
+      this.logger.error({ requestId: request.id, error: error instanceof Error ? error.stack : String(error) });
       body = INTERNAL_ERROR;
     }
     sendProblem(response, { ...body, instance: request.path });

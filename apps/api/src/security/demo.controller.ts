@@ -5,7 +5,7 @@ import type { Request } from 'express';
 import { signToken, type Role } from '#auth';
 import { isLoopbackHost } from '#config';
 import { Public } from '../auth/access.decorators.js';
-import { JWT_SECRET } from '../auth/auth.guard.js';
+import { JWT_CLAIMS, JWT_SECRET } from '../auth/auth.guard.js';
 import { problem, ProblemException } from '../problem/problem.js';
 import { GetOrganisation, GetProfessional } from '../registry/registry.queries.js';
 
@@ -86,6 +86,7 @@ export class DemoController {
   constructor(
     @Inject(DEMO) private readonly demo: DemoOptions,
     @Inject(JWT_SECRET) private readonly secret: string,
+    @Inject(JWT_CLAIMS) private readonly claims: { iss?: string; aud?: string },
     private readonly queries: QueryBus,
   ) {}
 
@@ -110,7 +111,7 @@ export class DemoController {
       role,
       org,
       sub,
-      token: signToken(this.secret, { sub, role, org }, 8 * 3600),
+      token: signToken(this.secret, { sub, role, org }, 8 * 3600, new Date(), this.claims),
     }));
   }
 

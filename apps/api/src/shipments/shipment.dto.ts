@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -26,6 +27,8 @@ export class CreateShipmentDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
+  // An array inside the array would pass ValidateNested unchecked.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => LineDto)
   lines!: LineDto[];
@@ -60,6 +63,8 @@ export class ReceiptDto {
   @OnlyOneOf('scans')
   @IsArray()
   @ArrayMaxSize(500)
+  // An array inside the array would pass ValidateNested unchecked.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => LineDto)
   lines?: LineDto[];

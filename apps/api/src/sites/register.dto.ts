@@ -73,6 +73,8 @@ export class InventoryDto {
   @ApiProperty({ type: [CountDto], description: 'Every batch held, with the packs found (0 when none)' })
   @IsArray()
   @ArrayMaxSize(5000)
+  // An array inside the array would pass ValidateNested unchecked.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => CountDto)
   counts!: CountDto[];

@@ -1,15 +1,47 @@
 import { ValidateBy, buildMessage, type ValidationOptions } from 'class-validator';
 import { glnProblem, gtinProblem } from '#gs1';
-import { isIsoDate, pseudonymProblem } from '#domain';
+import { isIsoDate, parisDate, pseudonymProblem } from '#domain';
 
-/** A real calendar date written `YYYY-MM-DD`. */
+/** The earliest date any field takes: the circuit's records start long after it. */
+export const EARLIEST_DATE = '2000-01-01';
+/** The latest expiry a field takes (a GS1 expiry date has a two-digit year). */
+export const LATEST_EXPIRY = '2099-12-31';
+
+/** Tomorrow in Paris: a day of slack for clocks and time zones. */
+const latestFactDate = () => parisDate(new Date(Date.now() + 86_400_000));
+
+/**
+ * A real calendar date written `YYYY-MM-DD` of something that has happened: from 2000-01-01 to tomorrow (Paris),
+ * never 9999-12-31.
+ */
 export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
+  return boundedDate('isIsoDate', latestFactDate, 'tomorrow', options);
+}
+
+/** A real calendar date written `YYYY-MM-DD` that may lie ahead (an expiry): from 2000-01-01 to 2099-12-31. */
+export function IsExpiryDate(options?: ValidationOptions): PropertyDecorator {
+  return boundedDate('isExpiryDate', () => LATEST_EXPIRY, LATEST_EXPIRY, options);
+}
+
+function boundedDate(
+  name: string,
+  latest: () => string,
+  latestLabel: string,
+  options?: ValidationOptions,
+): PropertyDecorator {
   return ValidateBy(
     {
-      name: 'isIsoDate',
+      name,
       validator: {
-        validate: (value) => typeof value === 'string' && isIsoDate(value),
-        defaultMessage: buildMessage((each) => `${each}$property must be a date written YYYY-MM-DD`, options),
+        validate: (value) =>
+          typeof value === 'string' && isIsoDate(value) && value >= EARLIEST_DATE && value <= latest(),
+        defaultMessage: buildMessage(
+          (each, args) =>
+            typeof args?.value === 'string' && isIsoDate(args.value)
+              ? `${each}$property must be from ${EARLIEST_DATE} to ${latestLabel}`
+              : `${each}$property must be a date written YYYY-MM-DD`,
+          options,
+        ),
       },
     },
     options,

@@ -1,6 +1,6 @@
 import { createApp } from '../../../api/src/create-app.js';
 import { DEMO_ACTORS } from '../../../api/src/security/demo.controller.js';
-import { developmentSecret, signToken } from '#auth';
+import { hs256Secret, signToken } from '#auth';
 import type { AppConfig } from '#config';
 import { parisDate } from '#domain';
 import { DataDirLock } from '#event-store';
@@ -29,7 +29,8 @@ export const demoScan = (lot: string, serial: string) =>
  * process cannot open the directory); otherwise it starts the api in this process for the time of the seed.
  */
 export async function seed(config: AppConfig): Promise<string[]> {
-  const secret = 'secret' in config.jwt ? config.jwt.secret : developmentSecret(config.jwt.secretFile);
+  const secret = hs256Secret(config.jwt);
+  if (secret === undefined) throw new Error('the seed signs its tokens with JWT_SECRET, which is not set');
   const running =
     config.database.kind === 'pglite' && config.database.dataDir
       ? DataDirLock.holderOf(config.database.dataDir)
