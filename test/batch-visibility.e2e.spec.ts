@@ -17,6 +17,13 @@ describe.each(BACKENDS)('who may see which view of a batch (%s)', (backend) => {
   beforeAll(async () => {
     api = await Api.start(backend);
     await seedToPharmacy(api);
+    // The competitor, a laboratory and another exploitant exist: tokens are checked against the registry.
+    for (const [id, kind] of [
+      ['SUP-2', 'supplier'],
+      ['LAB-1', 'laboratory'],
+      ['EXP-2', 'exploitant'],
+    ])
+      await api.post('/v1/organisations', 'ansm', 'ANSM', { id, kind, name: id, country: 'FR' }).expect(201);
     await api.app.get(Projector).caughtUp();
   });
   afterAll(() => api.close());
