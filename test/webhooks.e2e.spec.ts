@@ -78,7 +78,20 @@ describe('webhooks: signed, in order, at least once, across a restart (postgres)
     await new Promise((resolve) => receiver.server.close(resolve));
   });
 
-  it('registers a subscription per organisation, answering its secret once', async () => {
+  /**
+   * One partner's story, its steps in order over the same subscriptions: subscribe, receive through failures and
+   * a restart, check the signatures, move the cursor back.
+   */
+  it('delivers every event it may see, signed, in order, at least once, across a restart, and again from a moved cursor', async () => {
+    await seedToPharmacy(api);
+    await subscribe();
+    await deliverAcrossRestart();
+    checkSignatures();
+    await resendAfterMovedCursor();
+  }, 120_000);
+
+  /** A subscription per organisation (after the seed: tokens are checked against the registry), its secret once. */
+  async function subscribe(): Promise<void> {
     for (const [role, org] of [
       ['exploitant', 'EXP-1'],
       ['ansm', 'ANSM'],
@@ -93,10 +106,10 @@ describe('webhooks: signed, in order, at least once, across a restart (postgres)
     await api.get(`/v1/subscriptions/${subscriptions.ANSM.id}`, 'exploitant', 'EXP-1').expect(404);
     const bad = await api.post('/v1/subscriptions', 'exploitant', 'EXP-1', { url: 'not a url' }).expect(400);
     expect(bad.headers['content-type']).toMatch(/problem\+json/);
-  });
+  }
 
-  it('loses and reorders nothing though the receiver fails and the api restarts mid-way', async () => {
-    await seedToPharmacy(api);
+  /** Nothing lost or reordered though the receiver fails and the api restarts mid-way. */
+  async function deliverAcrossRestart(): Promise<void> {
     await until(() => deliveredTo('ANSM').length > 5, 'a first deliveries');
     // Restart: the app closes (a delivery may be cut) and a new one opens on the same schema.
     await api.app.close();
@@ -140,9 +153,10 @@ describe('webhooks: signed, in order, at least once, across a restart (postgres)
     expect(
       all.filter((e) => e.type === 'PrescriptionDispensed' || e.type === 'PatientIncluded').some((e) => seen.has(e.id)),
     ).toBe(false);
-  });
+  }
 
-  it('signs each body with the subscription secret, with the event id and a timestamp', () => {
+  /** Each body signed with the subscription secret, with the event id and a timestamp. */
+  function checkSignatures(): void {
     for (const delivery of receiver.deliveries) {
       const { subscriptionId, deliveredAt } = JSON.parse(delivery.body) as {
         subscriptionId: string;
@@ -154,9 +168,10 @@ describe('webhooks: signed, in order, at least once, across a restart (postgres)
       expect(delivery.headers['cannatrace-event-id']).toBe(delivery.event.id);
       expect(Number(delivery.headers['cannatrace-timestamp'])).toBe(Math.floor(Date.parse(deliveredAt) / 1000));
     }
-  });
+  }
 
-  it('sends everything after a cursor again once the partner moves it back', async () => {
+  /** Everything after a cursor sent again once the partner moves it back. */
+  async function resendAfterMovedCursor(): Promise<void> {
     const all = await restarted.allEvents();
     const before = deliveredTo('EXP-1').length;
     const from = all[all.length - 3];
@@ -179,7 +194,7 @@ describe('webhooks: signed, in order, at least once, across a restart (postgres)
       .set('Authorization', `Bearer ${token('ansm', 'ANSM')}`)
       .send({ cursor: 'not-a-cursor' })
       .expect(400);
-  });
+  }
 });
 
 describe('webhooks: two api processes on one database send each event once, in order (postgres)', () => {
