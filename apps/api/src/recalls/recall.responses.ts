@@ -67,7 +67,7 @@ export class RecallProgressResponse {
   @ApiProperty({
     nullable: true,
     type: String,
-    description: 'When ANSM recalled it; null when it is not recalled',
+    description: 'When the recall happened; null when the batch is not recalled',
     example: '2026-11-25T10:35:01.463Z',
   })
   recalledAt!: string | null;
@@ -82,7 +82,7 @@ export class RecallProgressResponse {
 
   @ApiProperty({
     type: [SiteRecallProgressResponse],
-    description: 'Every site concerned (ANSM); any other caller only its own site',
+    description: 'Every site notified, holding packs or having acknowledged (ANSM); any other caller only its own line',
   })
   sites!: SiteRecallProgressResponse[];
 

@@ -64,7 +64,8 @@ export class RecallsController {
     summary:
       'The recall’s progress per site: notified, acknowledged, quarantined, returned, in transit, on hand (ANSM every site; others their own)',
     type: RecallProgressResponse,
-    description: 'The progress; `recalled: false` and no site while the batch is not recalled',
+    description:
+      'The progress; while the batch is not recalled, `recalled: false` and the sites holding packs, none complete',
   })
   progress(@Param('gtin') gtin: string, @Param('lot') lot: string, @CurrentPrincipal() principal: Principal) {
     return this.queries.execute<GetRecallProgress, RecallProgress>(new GetRecallProgress(gtin, lot, principal));
