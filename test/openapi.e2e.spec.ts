@@ -20,7 +20,7 @@ interface Parameter {
 interface Operation {
   parameters?: Parameter[];
   security?: unknown[];
-  responses: Record<string, { content?: Record<string, { schema?: Schema }> }>;
+  responses: Record<string, { description?: string; content?: Record<string, { schema?: Schema }> }>;
 }
 interface Document {
   paths: Record<string, Record<string, Operation>>;
@@ -48,7 +48,9 @@ function gaps(document: Document): string[] {
       const name = `${method.toUpperCase()} ${path}`;
       const success = Object.entries(operation.responses).find(([status]) => status === '200' || status === '201');
       const schemas = Object.values(success?.[1].content ?? {}).filter((media) => media.schema !== undefined);
-      if (schemas.length === 0) found.push(`${name}: no 200/201 response schema`);
+      // The one exemption: an operation whose success is 204 No Content has no body, so no schema to document.
+      const noContent = success === undefined && '204' in operation.responses;
+      if (schemas.length === 0 && !noContent) found.push(`${name}: no 200/201 response schema`);
       const problems = Object.entries(operation.responses)
         .filter(([, response]) => response.content?.['application/problem+json']?.schema?.$ref === PROBLEM)
         .map(([status]) => status);
@@ -100,7 +102,14 @@ describe('the OpenAPI document', () => {
 
   it('names the gaps of an operation documented with nothing', () => {
     const bare: Document = {
-      paths: { '/v1/things': { post: { security: [{ bearer: [] }], responses: { '201': {} } } } },
+      paths: {
+        '/v1/things': { post: { security: [{ bearer: [] }], responses: { '201': {} } } },
+        // 204 exempts from a schema, nothing else; a 202 without one does not.
+        '/v1/things/{id}': {
+          delete: { security: [{ bearer: [] }], responses: { '204': { description: 'Removed' } } },
+          put: { responses: { '202': { description: 'Accepted' } } },
+        },
+      },
       components: { schemas: { Thing: { properties: { id: { type: 'string' } as Schema, owner: { $ref: '#/x' } } } } },
     };
     expect(gaps(bare)).toEqual([
@@ -108,6 +117,10 @@ describe('the OpenAPI document', () => {
       'POST /v1/things: no problem+json error response',
       ...COMMAND_ERRORS.map((status) => `POST /v1/things: no ${status} problem+json response`),
       'POST /v1/things: no Idempotency-Key header',
+      'DELETE /v1/things/{id}: no problem+json error response',
+      ...COMMAND_ERRORS.map((status) => `DELETE /v1/things/{id}: no ${status} problem+json response`),
+      'PUT /v1/things/{id}: no 200/201 response schema',
+      'PUT /v1/things/{id}: no problem+json error response',
       'schema Thing.id has no description',
       'schema Thing.id has no example',
       'schema Thing.owner has no description',

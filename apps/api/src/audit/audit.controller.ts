@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { EpcisDocumentResponse } from '../epcis/epcis.responses.js';
-import { ReadOperation } from '../openapi/operations.js';
+import { IdempotencyKeyHeader, ReadOperation } from '../openapi/operations.js';
 import { GtinParam, LotParam } from '../openapi/parameters.js';
 import { Roles } from '../auth/access.decorators.js';
 import { ListAlerts } from './alerts.queries.js';
@@ -69,18 +69,25 @@ export class AuditController {
 
   @Post('verify')
   @HttpCode(200)
-  @ApiOperation({
+  @ReadOperation({
     summary:
       'The same check, and that the store still holds exactly what a digest downloaded earlier certified (ANSM). Run by the service being checked: `cli verify --against` on a copy of the database does not have to trust it.',
+    type: VerificationResponse,
+    description: 'What the verification found, with `digest`: whether the digest holds',
+    // A POST: its Idempotency-Key may be reused with another body (409); nothing it names can be missing (404).
+    errors: [400, 401, 403, 409, 429],
   })
+  @IdempotencyKeyHeader()
   verifyAgainst(@Body() digest: StoreDigestDto) {
     return this.queries.execute(new VerifyStore(digest));
   }
 
   @Get('digest')
-  @ApiOperation({
+  @ReadOperation({
     summary:
       'Seal every event committed so far and answer the signed checkpoint: keep it, and verify the store against it later (ANSM)',
+    type: StoreDigestDto,
+    description: 'The signed digest: give it back as is to POST /v1/audit/verify',
   })
   digest() {
     return this.queries.execute(new GetStoreDigest());

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AnalysisFailureResponse, BatchStateResponse } from '../batches/batch.responses.js';
 
 export class EventActorResponse {
@@ -82,11 +82,90 @@ export class ChainBreakResponse {
   eventId!: string;
 
   @ApiProperty({
-    enum: ['hash_mismatch', 'prev_hash_mismatch', 'revision_gap'],
-    description: 'What breaks the chain',
+    enum: [
+      'hash_mismatch',
+      'prev_hash_mismatch',
+      'revision_gap',
+      'stream_missing',
+      'events_missing',
+      'head_rewritten',
+      'inserted_after_sealing',
+    ],
+    description:
+      'What breaks the chain; the last four against a sealed checkpoint: the stream or its last events are gone, the event at the sealed revision is another, the stream grew inside the sealed history',
     example: 'hash_mismatch',
   })
   reason!: string;
+
+  @ApiPropertyOptional({ description: 'The checkpoint that sealed what is missing or different', example: 3 })
+  checkpoint?: number;
+
+  @ApiPropertyOptional({
+    description: 'What was found, for a person to read',
+    example: 'the checkpoint 3 sealed revision 4 of this stream; the store holds revision 2',
+  })
+  detail?: string;
+}
+
+/** A problem of the store as a whole rather than of one stream. */
+export class StoreProblemResponse {
+  @ApiProperty({
+    enum: ['checkpoint_mismatch', 'checkpoint_altered', 'digest_invalid', 'digest_mismatch', 'digest_not_stored'],
+    description:
+      'What is wrong: the events up to a checkpoint are not those it sealed; a stored checkpoint was edited or the checkpoints do not chain; the digest’s format, key or signature does not hold; the events up to the digest are not those it certified; the store no longer holds the checkpoint the digest signed',
+    example: 'checkpoint_mismatch',
+  })
+  reason!: string;
+
+  @ApiPropertyOptional({ description: 'The checkpoint concerned', example: 3 })
+  checkpoint?: number;
+
+  @ApiProperty({
+    description: 'What was found, for a person to read',
+    example: 'the events up to checkpoint 3 are not those it sealed',
+  })
+  detail!: string;
+}
+
+/** How far the sealed checkpoints reach. */
+export class SealingResponse {
+  @ApiProperty({ description: 'Sealed checkpoints checked', example: 4 })
+  checkpoints!: number;
+
+  @ApiProperty({ description: 'Events covered by the last checkpoint', example: 18 })
+  sealedEvents!: number;
+
+  @ApiProperty({ description: 'Events recorded after the last checkpoint, not sealed yet', example: 3 })
+  unsealedEvents!: number;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'When the last checkpoint was sealed; null when none is',
+    example: '2026-11-25T10:00:00.000Z',
+  })
+  lastSealedAt!: string | null;
+}
+
+/** The verification against the digest given. */
+export class DigestCheckResponse {
+  @ApiProperty({ description: 'Number of the checkpoint the digest certifies', example: 4 })
+  seq!: number;
+
+  @ApiProperty({ description: 'Events the digest certifies', example: 18 })
+  eventCount!: number;
+
+  @ApiProperty({
+    description: 'SHA-256 of the public key that signed the digest, hex',
+    example: 'e7b9d1f3a5c7e9b1d34b1d3f5a7c9e1b3d5f7a9c1e3b5d7f9ac3e5b7d9f1a3c5',
+  })
+  keyId!: string;
+
+  @ApiProperty({
+    description: 'The digest is valid and the store still holds exactly the events it certified',
+    example: true,
+  })
+  holds!: boolean;
 }
 
 export class VerificationResponse {
@@ -99,8 +178,28 @@ export class VerificationResponse {
   @ApiProperty({ description: 'Streams checked', example: 15 })
   checkedStreams!: number;
 
-  @ApiProperty({ type: [ChainBreakResponse], description: 'The first broken event of each broken stream' })
+  @ApiProperty({
+    type: [ChainBreakResponse],
+    description:
+      'The first broken event of each broken stream, and streams or stream tails missing from a sealed checkpoint',
+  })
   broken!: ChainBreakResponse[];
+
+  @ApiProperty({ type: [StoreProblemResponse], description: 'Problems of the store as a whole' })
+  problems!: StoreProblemResponse[];
+
+  @ApiProperty({
+    type: SealingResponse,
+    nullable: true,
+    description: 'How far the sealed checkpoints reach; null when verified without them',
+  })
+  sealing!: SealingResponse | null;
+
+  @ApiPropertyOptional({
+    type: DigestCheckResponse,
+    description: 'The result against the digest given (POST /v1/audit/verify only)',
+  })
+  digest?: DigestCheckResponse;
 }
 
 export class AlertRecorderResponse {

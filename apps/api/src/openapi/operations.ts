@@ -38,18 +38,20 @@ interface Operation {
 }
 
 /**
- * A command: its 201 answer (200 with `status`), every problem it can answer, and the `Idempotency-Key` a POST
- * takes (a retry with the same key and body gets the first answer again and writes nothing).
+ * A command: its 201 answer (200 with `status`; 204 with no body, hence no `type`), every problem it can answer,
+ * and the `Idempotency-Key` a POST takes (a retry with the same key and body gets the first answer again and
+ * writes nothing).
  */
-export function CommandOperation({
-  status = 201,
-  idempotencyKey = true,
-  ...operation
-}: Operation & { status?: 200 | 201; idempotencyKey?: boolean }) {
+export function CommandOperation(
+  options: ((Operation & { status?: 200 | 201 }) | (Omit<Operation, 'type'> & { status: 204 })) & {
+    idempotencyKey?: boolean;
+  },
+) {
+  const { status = 201, idempotencyKey = true, summary, description } = options;
   return applyDecorators(
-    ApiOperation({ summary: operation.summary }),
+    ApiOperation({ summary }),
     ApiExtraModels(ProblemResponse),
-    ApiResponse({ status, type: operation.type, description: operation.description }),
+    ApiResponse({ status, description, ...('type' in options ? { type: options.type } : {}) }),
     ...problemAnswers(COMMAND_ERRORS),
     ...(idempotencyKey ? [IdempotencyKeyHeader()] : []),
   );

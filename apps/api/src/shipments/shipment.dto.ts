@@ -49,6 +49,7 @@ export class CreateShipmentDto {
   importAuthorisation?: string;
 
   @ApiPropertyOptional({
+    example: false,
     description:
       'A return to whoever supplied the packs (a pharmacy to the batch’s exploitant, the exploitant to its supplier): allowed for recalled, held or expired batches, and written in the register as a return',
   })

@@ -7,13 +7,15 @@ import {
   type BeforeApplicationShutdown,
   type MessageEvent,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Observable, type Subscriber } from 'rxjs';
 import type { Principal } from '#auth';
 import { refuse } from '#domain';
 import { EVENT_STORE, START, type EventStore } from '#event-store';
 import { CurrentPrincipal } from '../../auth/access.decorators.js';
+import { READ_ERRORS, ReadOperation } from '../../openapi/operations.js';
 import { eventPayload } from './event-payload.js';
+import { ServerSentEventResponse } from './event-payload.responses.js';
 import { visibleTo } from './event-visibility.js';
 import { upcastAll } from './upcast.js';
 
@@ -38,8 +40,27 @@ export class EventsStreamController implements BeforeApplicationShutdown {
   }
 
   @Sse('stream')
-  @ApiOperation({ summary: "Server-sent events: what the caller's organisation may see, live (ANSM all)" })
-  @ApiQuery({ name: 'from', required: false, description: 'Resume after this cursor (`start`: everything)' })
+  @ApiProduces('text/event-stream')
+  @ReadOperation({
+    summary: "Server-sent events: what the caller's organisation may see, live (ANSM all)",
+    type: ServerSentEventResponse,
+    description:
+      'A stream that stays open: one message per event, as it is recorded (the schema is that of one message)',
+    // A cursor that is not one is refused (422, `cursor_unknown`).
+    errors: [...READ_ERRORS, 422],
+  })
+  @ApiQuery({
+    name: 'from',
+    required: false,
+    description: 'Resume after this cursor (`start`: everything); without it nor Last-Event-ID, from now on',
+    example: 'start',
+  })
+  @ApiHeader({
+    name: 'last-event-id',
+    required: false,
+    description: 'The id of the last message received: a reconnection resumes after it (takes precedence over from)',
+    example: '1234/5678',
+  })
   stream(
     @CurrentPrincipal() principal: Principal,
     @Query('from') from?: string,

@@ -1,14 +1,23 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import { randomBytes } from 'node:crypto';
 import type { Principal } from '#auth';
 import { notFound, refuse } from '#domain';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { CurrentPrincipal } from '../../auth/access.decorators.js';
+import { CommandOperation, ReadOperation } from '../../openapi/operations.js';
 import { CommandMetadata, type CommandContext } from '../../shared/streams/command-context.js';
 import { nameBasedId } from '../../shared/streams/event-ids.js';
 import { CreateSubscriptionDto, CursorDto } from './subscription.dto.js';
+import { SubscriptionCreatedResponse, SubscriptionResponse } from './subscription.responses.js';
 import { WebhookStore, type WebhookSubscription } from './webhook-store.js';
+
+const SubscriptionIdParam = () =>
+  ApiParam({
+    name: 'id',
+    description: 'The subscription id, as its registration answered it',
+    example: '6f1c2a3b-4d5e-5f60-8a7b-9c0d1e2f3a4b',
+  });
 
 /** A subscription as its organisation reads it: never the secret, which is answered once, at registration. */
 const view = ({ secret: _secret, ...subscription }: WebhookSubscription) => subscription;
@@ -23,9 +32,11 @@ export class SubscriptionsController {
   ) {}
 
   @Post()
-  @ApiOperation({
+  @CommandOperation({
     summary:
       "Register a webhook for the caller's organisation: the events it may see are POSTed, signed, in order, at least once; answers the secret once",
+    type: SubscriptionCreatedResponse,
+    description: 'The subscription, with its secret (the only time it is answered)',
   })
   async create(@Body() body: CreateSubscriptionDto, @CommandMetadata() context: CommandContext) {
     const { principal } = context;
@@ -45,19 +56,35 @@ export class SubscriptionsController {
   }
 
   @Get()
-  @ApiOperation({ summary: "The caller organisation's subscriptions with their cursors and delivery state" })
+  @ReadOperation({
+    summary: "The caller organisation's subscriptions with their cursors and delivery state",
+    type: [SubscriptionResponse],
+    description: 'The subscriptions',
+  })
   list(@CurrentPrincipal() principal: Principal) {
     return this.subscriptions.ofOrganisation(principal.org).then((all) => all.map(view));
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One subscription: its cursor, the last event delivered, failed attempts, next attempt' })
+  @SubscriptionIdParam()
+  @ReadOperation({
+    summary: 'One subscription: its cursor, the last event delivered, failed attempts, next attempt',
+    type: SubscriptionResponse,
+    description: 'The subscription',
+  })
   async one(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     return view(await this.owned(id, principal));
   }
 
   @Put(':id/cursor')
-  @ApiOperation({ summary: 'Move the cursor: `start` to receive everything again, or an event’s cursor' })
+  @SubscriptionIdParam()
+  @CommandOperation({
+    summary: 'Move the cursor: `start` to receive everything again, or an event’s cursor',
+    type: SubscriptionResponse,
+    description: 'The subscription, its cursor moved',
+    status: 200,
+    idempotencyKey: false,
+  })
   async reset(@Param('id') id: string, @Body() body: CursorDto, @CurrentPrincipal() principal: Principal) {
     await this.owned(id, principal);
     try {
@@ -71,7 +98,13 @@ export class SubscriptionsController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Remove the subscription: nothing more is sent' })
+  @SubscriptionIdParam()
+  @CommandOperation({
+    summary: 'Remove the subscription: nothing more is sent',
+    description: 'Removed: no body',
+    status: 204,
+    idempotencyKey: false,
+  })
   async remove(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
     await this.owned(id, principal);
     await this.subscriptions.remove(id);
