@@ -1,6 +1,7 @@
 import pg from 'pg';
-import { openEventStore, openSqlClient, eventStoreOn, START, type EventStore } from '#event-store';
-import { PROJECTIONS, Projector } from '#projections';
+import { openEventStore, eventStoreOn, START, type EventStore } from '#event-store';
+import { openSqlClient } from '#sql';
+import { PROJECTIONS, Projector } from '#read-models';
 import { benchUrl } from './database.js';
 import { loadCircuit, PROBE_STREAM } from './load.js';
 import { median, medianRate, percentile, type Row } from './measure.js';

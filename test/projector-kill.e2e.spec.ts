@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { SQL_CLIENT } from '../apps/api/src/database/database.module.js';
-import type { SqlClient } from '#event-store';
+import type { SqlClient } from '#sql';
 import { DATABASE_URL } from '../libs/event-store/test/scratch-schema.js';
-import { PROJECTIONS, Projector } from '#projections';
+import { PROJECTIONS, Projector } from '#read-models';
 import { analysis, batch, GTIN } from './catalogue.fixtures.js';
 import { seedToPharmacy } from './circuit.fixtures.js';
 import { Api } from './harness.js';

@@ -21,3 +21,4 @@ export * from './versioning/upcasting.js';
 export * from './versioning/event-versions.js';
 export * from './epcis/export-glns.js';
 export * from './epcis/epcis-query.js';
+export * from './stored-events.js';

@@ -1,13 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import {
-  ChainedEventStore,
-  EVENT_STORE_MIGRATIONS,
-  PgSqlClient,
-  PgliteSqlClient,
-  PostgresEventStoreAdapter,
-  migrate,
-  type SqlClient,
-} from '#event-store';
+import { ChainedEventStore, EVENT_STORE_MIGRATIONS, PostgresEventStoreAdapter } from '#event-store';
+import { PgSqlClient, PgliteSqlClient, migrate, type SqlClient } from '#sql';
 import { event, streamName } from './event-store.contract.js';
 import { DATABASE_URL, scratchSchema } from './scratch-schema.js';
 

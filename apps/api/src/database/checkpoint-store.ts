@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { migrate, START, type Checkpoint, type SqlClient } from '#event-store';
+import { START, type Checkpoint } from '#event-store';
+import { migrate, type SqlClient } from '#sql';
 import { SQL_CLIENT } from './database.module.js';
 
 /** Where each subscription of the api resumes after a restart. */

@@ -1,6 +1,6 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { DatabaseConfig } from '#config';
-import { openSqlClient, type SqlClient } from '#event-store';
+import { openSqlClient, type SqlClient } from '#sql';
 
 /** Injection token of the SQL connection (PostgreSQL or embedded PGlite) shared by the api's stores. */
 export const SQL_CLIENT = Symbol('SQL_CLIENT');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { openSqlClient, type SqlClient } from '#event-store';
+import { openSqlClient, type SqlClient } from '#sql';
 import { IdempotencyStore } from './idempotency-store.js';
 
 /** A database that can be made unreachable for the next statements, as when the connection drops. */

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { migrate, type Migration, type SqlClient } from '#event-store';
+import { migrate, type Migration, type SqlClient } from '#sql';
 import { SQL_CLIENT } from '../database/database.module.js';
 
 const MIGRATIONS: Migration[] = [

@@ -7,8 +7,9 @@ import {
   type OnApplicationBootstrap,
   type OnModuleInit,
 } from '@nestjs/common';
-import { EVENT_STORE, type EventStore, type SqlClient } from '#event-store';
-import { PROJECTIONS, Projector } from '#projections';
+import { EVENT_STORE, type EventStore } from '#event-store';
+import { type SqlClient } from '#sql';
+import { PROJECTIONS, Projector } from '#read-models';
 import { SQL_CLIENT } from '../database/database.module.js';
 
 const RUN_PROJECTIONS = Symbol('RUN_PROJECTIONS');

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '#auth';
 import { forbid } from '#domain';
-import type { SqlClient } from '#event-store';
+import type { SqlClient } from '#sql';
 import { SQL_CLIENT } from '../database/database.module.js';
 
 export class ListSiteShipments {

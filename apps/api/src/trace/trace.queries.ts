@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { batchDecider, batchStream, notFound, type BatchTrace } from '#domain';
-import type { SqlClient } from '#event-store';
+import type { SqlClient } from '#sql';
 import { Streams } from '../commands/streams.js';
 import { SQL_CLIENT } from '../database/database.module.js';
 

@@ -1,5 +1,6 @@
-import type { EventStore, SqlClient } from '#event-store';
-import { PROJECTIONS, Projector } from '#projections';
+import type { EventStore } from '#event-store';
+import type { SqlClient } from '#sql';
+import { PROJECTIONS, Projector } from '#read-models';
 
 /** Keeps every read model until the process is told to stop; a kill at any moment loses or doubles nothing. */
 export async function project(store: EventStore, sql: SqlClient): Promise<void> {

@@ -1,5 +1,6 @@
-import type { EventStore, SqlClient } from '#event-store';
-import { PROJECTIONS, Projector } from '#projections';
+import type { EventStore } from '#event-store';
+import type { SqlClient } from '#sql';
+import { PROJECTIONS, Projector } from '#read-models';
 import { Progress } from '../progress.js';
 
 /** Empties the read models and projects every event again, reporting progress; answers the summary. */

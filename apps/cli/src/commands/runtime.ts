@@ -1,5 +1,6 @@
 import { eventStoreConfig, loadConfig } from '#config';
-import { eventStoreOn, openEventStore, openSqlClient, type EventStore, type SqlClient } from '#event-store';
+import { eventStoreOn, openEventStore, type EventStore } from '#event-store';
+import { openSqlClient, type SqlClient } from '#sql';
 
 /** The configured store and database, as the api would open them; closed when `work` ends. */
 export async function withStore<T>(work: (store: EventStore, sql: SqlClient) => Promise<T>): Promise<T> {

@@ -1,9 +1,4 @@
-import type { SqlClient } from './sql-client.js';
-
-export interface Migration {
-  id: string;
-  sql: string;
-}
+import type { Migration } from '#sql';
 
 /**
  * The event store's schema, in order. A migration, once shipped, is never edited: a change is a new one.
@@ -139,23 +134,3 @@ $fn$;
 `,
   },
 ];
-
-const MIGRATIONS_LOCK = 7_245_311_901;
-
-/** Applies the migrations not yet applied, in one transaction, one runner at a time. */
-export async function migrate(client: SqlClient, migrations: Migration[] = EVENT_STORE_MIGRATIONS): Promise<string[]> {
-  return client.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATIONS_LOCK]);
-    await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-      id text PRIMARY KEY,
-      applied_at timestamptz NOT NULL DEFAULT now()
-    )`);
-    const applied = new Set((await tx.query<{ id: string }>('SELECT id FROM schema_migrations')).map((row) => row.id));
-    const pending = migrations.filter((m) => !applied.has(m.id));
-    for (const migration of pending) {
-      await tx.exec(migration.sql);
-      await tx.query('INSERT INTO schema_migrations (id) VALUES ($1)', [migration.id]);
-    }
-    return pending.map((m) => m.id);
-  });
-}

@@ -1,0 +1,4 @@
+import { ReadModels1764028800000 } from './1764028800000-read-models.js';
+
+/** The read side's schema, in order. A migration, once shipped, is never edited: a change is a new one. */
+export const READ_MODEL_MIGRATIONS = [ReadModels1764028800000];
