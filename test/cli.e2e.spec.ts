@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { SQL_CLIENT } from '../apps/api/src/database/database.module.js';
 import { rebuild } from '../apps/cli/src/commands/rebuild.js';
@@ -35,14 +36,14 @@ describe('command line: rebuild and replay (PostgreSQL)', () => {
   it('rebuilds every read model from zero, identical, even while the api keeps projecting', async () => {
     const before = await readModels(sql);
     expect((before[0] as unknown[]).length).toBeGreaterThan(0);
-    const summary = await rebuild(api.store, sql, undefined);
+    const summary = await rebuild(api.store, api.app.get(DataSource), undefined);
     expect(summary).toMatch(/^batches, trace, prescriptions rebuilt from \d+ events in [\d.]+ s \(\d+ events\/s\)$/);
     await api.app.get(Projector).caughtUp();
     expect(await readModels(sql)).toEqual(before);
   });
 
   it('refuses an unknown projection by name', async () => {
-    await expect(rebuild(api.store, sql, ['nonsense'])).rejects.toThrow(
+    await expect(rebuild(api.store, api.app.get(DataSource), ['nonsense'])).rejects.toThrow(
       /unknown projection nonsense; known: batches, trace, prescriptions/,
     );
   });

@@ -10,7 +10,7 @@ import { project } from './commands/project.js';
 import { rebuild } from './commands/rebuild.js';
 import { seed } from './commands/seed.js';
 import { replay } from './commands/replay.js';
-import { withStore } from './commands/runtime.js';
+import { withReadModels, withStore } from './commands/runtime.js';
 import { Progress } from './progress.js';
 
 const USAGE = `usage: npm run -s cli -- <command> [options]
@@ -19,7 +19,7 @@ commands:
   token --role ROLE --org ORGANISATION [--sub USER] [--ttl SECONDS]
             print a bearer token signed with the api's secret (JWT_SECRET, or the embedded default's own)
             roles: ${ROLES.join(', ')}
-  migrate   apply the pending migrations of the event store
+  migrate   apply the pending migrations of the event store and of the read models
   verify    recompute every hash chain; exit code 2 when one is broken
   replay [--gtin GTIN --lot LOT [--as-of INSTANT]]
             a batch's history and state as of an instant; without a batch, every event as JSON lines
@@ -66,7 +66,7 @@ async function main(args: string[]): Promise<number> {
       console.log(token(values));
       return 0;
     case 'migrate':
-      await withStore(async (store) => console.log(`event store (${store.adapter}) is up to date`));
+      await withReadModels(async (store) => console.log(`event store (${store.adapter}) and read models are up to date`));
       return 0;
     case 'verify':
       return withStore(async (store) => {
@@ -101,10 +101,10 @@ async function main(args: string[]): Promise<number> {
       return ok ? 0 : 2;
     }
     case 'project':
-      await withStore((store, sql) => project(store, sql));
+      await withReadModels((store, readModels) => project(store, readModels));
       return 0;
     case 'rebuild':
-      console.log(await withStore((store, sql) => rebuild(store, sql, values.projection)));
+      console.log(await withReadModels((store, readModels) => rebuild(store, readModels, values.projection)));
       return 0;
     case 'export': {
       const batch = optionalBatch(values);

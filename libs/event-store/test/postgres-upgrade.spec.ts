@@ -40,7 +40,7 @@ describe.each(clients)('event store schema upgrade to 003 (%s)', (_name, open) =
         await appendAsBefore(sql, streamName('register'), ['K-BOTH', 7]),
       ];
 
-      expect(await migrate(sql)).toContain('003-event-batches');
+      expect(await migrate(sql, EVENT_STORE_MIGRATIONS)).toContain('003-event-batches');
       const store = new ChainedEventStore(await PostgresEventStoreAdapter.open(sql, { ownsClient: false }));
       const tagged = {
         ...event('Received', {}),

@@ -33,3 +33,12 @@ export async function unavailableOnDisconnect<T>(work: () => Promise<T>): Promis
   }
 }
 
+
+/**
+ * The database is out of reach, whoever reports it: this library's clients, or a driver's error as another
+ * library (TypeORM) wraps it (`driverError`) or passes it on (a pool that could not connect).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (error instanceof DatabaseUnavailableError) return true;
+  return isConnectionError(error) || isConnectionError((error as { driverError?: unknown } | undefined)?.driverError);
+}
