@@ -68,7 +68,7 @@ describe('one process per embedded data directory (child processes)', () => {
       `${dir}.lock`,
       JSON.stringify({ pid: 999_999_999, host: hostname(), role: 'api', since: '2026-01-01T00:00:00.000Z' }),
     );
-    const lockModule = resolve(BUILD, 'libs/event-store/src/postgres/data-dir-lock.js');
+    const lockModule = resolve(BUILD, 'libs/sql/src/data-dir-lock.js');
     const script = `
       const { DataDirLock } = await import(${JSON.stringify(lockModule)});
       try { await DataDirLock.acquire(${JSON.stringify(dir)}, 'racer', 0); console.log('WON'); await new Promise((r) => setTimeout(r, 1500)); }

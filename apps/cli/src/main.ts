@@ -66,7 +66,9 @@ async function main(args: string[]): Promise<number> {
       console.log(token(values));
       return 0;
     case 'migrate':
-      await withReadModels(async (store) => console.log(`event store (${store.adapter}) and read models are up to date`));
+      await withReadModels(async (store) =>
+        console.log(`event store (${store.adapter}) and read models are up to date`),
+      );
       return 0;
     case 'verify':
       return withStore(async (store) => {

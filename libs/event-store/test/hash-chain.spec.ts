@@ -1,5 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { ChainedEventStore, PostgresEventStoreAdapter, canonicalJson, eventHash, findChainBreak, verifyChains, type HashedFields } from '#event-store';
+import {
+  ChainedEventStore,
+  PostgresEventStoreAdapter,
+  canonicalJson,
+  eventHash,
+  findChainBreak,
+  verifyChains,
+  type HashedFields,
+} from '#event-store';
 import { PgliteSqlClient } from '#sql';
 import { event } from './event-store.contract.js';
 

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ChainedEventStore, PostgresEventStoreAdapter, openEventStore, type EventStore, type RecordedEvent } from '#event-store';
+import {
+  ChainedEventStore,
+  PostgresEventStoreAdapter,
+  openEventStore,
+  type EventStore,
+  type RecordedEvent,
+} from '#event-store';
 import { PgSqlClient, type SqlClient } from '#sql';
 import { endOf, event, eventStoreContract, streamName, waitFor } from './event-store.contract.js';
 import { DATABASE_URL, scratchSchema } from './scratch-schema.js';

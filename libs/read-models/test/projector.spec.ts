@@ -106,7 +106,11 @@ describe.each(backends)('projector (%s)', (_name, backend) => {
     const sql = await openSqlClient(config);
     const store = await eventStoreOn(sql);
     const readModels = await openReadModels(readModelsOptions(config, sql));
-    cleanups.push(drop, () => sql.close(), () => readModels.destroy());
+    cleanups.push(
+      drop,
+      () => sql.close(),
+      () => readModels.destroy(),
+    );
     return { sql, store, readModels };
   }
 
@@ -138,7 +142,10 @@ describe.each(backends)('projector (%s)', (_name, backend) => {
   it('restarted after a crash in the middle of a batch, ends identical to a rebuild from zero', async () => {
     const { sql, store, readModels } = await open();
     await seed(store);
-    const crashing = new Projector(store, readModels, [crashingOnce(traceProjection, 3)], { batchSize: 25, retryMs: 10 });
+    const crashing = new Projector(store, readModels, [crashingOnce(traceProjection, 3)], {
+      batchSize: 25,
+      retryMs: 10,
+    });
     await crashing.register();
     crashing.start();
     await crashing.caughtUp();

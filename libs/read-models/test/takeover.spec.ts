@@ -96,7 +96,9 @@ describe.each(backends)('a database of the hand-written migrations taken over by
     await migrate(sql, HAND_WRITTEN_READ_SIDE);
     // The state a deployment of the previous release leaves: 500 packs entered, projected, checkpoints at them.
     const { position } = await store.append('register-SUP-1', [stockEntered(500)]);
-    await sql.query(`INSERT INTO rm_batch_sites (gtin, lot, site_id, received) VALUES ($1, 'L1', 'SUP-1', 500)`, [GTIN]);
+    await sql.query(`INSERT INTO rm_batch_sites (gtin, lot, site_id, received) VALUES ($1, 'L1', 'SUP-1', 500)`, [
+      GTIN,
+    ]);
     for (const { name } of PROJECTIONS)
       await sql.query('INSERT INTO projection_checkpoints (name, checkpoint) VALUES ($1, $2)', [name, position]);
     await sql.query(`INSERT INTO subscription_checkpoints (name, checkpoint) VALUES ('release-entries', $1)`, [
@@ -119,15 +121,19 @@ describe.each(backends)('a database of the hand-written migrations taken over by
       { name: 'ReadModels1764028800000' },
     ]);
     // Projected from the checkpoint found: the 20 packs added once, the 500 not projected again.
-    const site = await readModels.getRepository(BatchSiteRow).findOneByOrFail({ gtin: GTIN, lot: 'L1', siteId: 'SUP-1' });
+    const site = await readModels
+      .getRepository(BatchSiteRow)
+      .findOneByOrFail({ gtin: GTIN, lot: 'L1', siteId: 'SUP-1' });
     expect([site.received, site.onHand]).toEqual([520, 520]);
     expect((await projector.status()).map((s) => s.checkpoint)).not.toContain(START);
-    expect(await readModels.getRepository(SubscriptionCheckpointRow).findOneBy({ name: 'release-entries' })).toMatchObject({
+    expect(
+      await readModels.getRepository(SubscriptionCheckpointRow).findOneBy({ name: 'release-entries' }),
+    ).toMatchObject({
       checkpoint: position,
     });
-    expect(await readModels.getRepository(IdempotencyRequestRow).findOneBy({ scope: 'SUP-1/u', key: 'k1' })).toMatchObject(
-      { status: 201, body: { ok: true }, commandId: '00000000-0000-4000-8000-000000000001' },
-    );
+    expect(
+      await readModels.getRepository(IdempotencyRequestRow).findOneBy({ scope: 'SUP-1/u', key: 'k1' }),
+    ).toMatchObject({ status: 201, body: { ok: true }, commandId: '00000000-0000-4000-8000-000000000001' });
   });
 
   it('migrates once when several processes start on the same database', async () => {

@@ -33,7 +33,6 @@ export async function unavailableOnDisconnect<T>(work: () => Promise<T>): Promis
   }
 }
 
-
 /**
  * The database is out of reach, whoever reports it: this library's clients, or a driver's error as another
  * library (TypeORM) wraps it (`driverError`) or passes it on (a pool that could not connect).

@@ -5,7 +5,9 @@ import { forbid, type Line } from '#domain';
 import { BatchRow, PrescriptionRow, ShipmentRow } from '#read-models';
 
 /** Dates and instants as PostgreSQL writes them in text (`2026-03-01`, `2026-03-01 10:00:00+00`), as answered. */
-type AsText<Row, Keys extends keyof Row> = Omit<Row, Keys> & { [K in Keys]: null extends Row[K] ? string | null : string };
+type AsText<Row, Keys extends keyof Row> = Omit<Row, Keys> & {
+  [K in Keys]: null extends Row[K] ? string | null : string;
+};
 
 export class ListSiteShipments {
   constructor(
@@ -42,7 +44,12 @@ export class ListSiteShipmentsHandler implements IQueryHandler<ListSiteShipments
     const query = this.shipments
       .createQueryBuilder('s')
       .select(['s.shipment_id AS "shipmentId"', 's.from_site AS "fromSite"', 's.to_site AS "toSite"'])
-      .addSelect(['s.lines AS lines', 's.carrier AS carrier', 's.accepted AS accepted', 's.discrepancies AS discrepancies'])
+      .addSelect([
+        's.lines AS lines',
+        's.carrier AS carrier',
+        's.accepted AS accepted',
+        's.discrepancies AS discrepancies',
+      ])
       .addSelect(['s.dispatched_at::text AS "dispatchedAt"', 's.received_at::text AS "receivedAt"'])
       .where(direction === 'incoming' ? 's.to_site = :site' : 's.from_site = :site', { site })
       .orderBy('s.dispatched_at', 'DESC')
@@ -128,11 +135,16 @@ export class ListPrescriptionsHandler implements IQueryHandler<ListPrescriptions
       .select(['p.prescription_id AS "prescriptionId"', 'p.patient_id AS "patientId"', 'p.indication AS indication'])
       .addSelect(['p.gtin AS gtin', 'p.quantity AS quantity', 'p.duration_days AS "durationDays"'])
       .addSelect(['p.pharmacy_id AS "pharmacyId"', 'p.prescriber_rpps AS "prescriberRpps"'])
-      .addSelect(['p.issued_on::text AS "issuedOn"', 'p.status AS status', 'p.dispensed_quantity AS "dispensedQuantity"'])
+      .addSelect([
+        'p.issued_on::text AS "issuedOn"',
+        'p.status AS status',
+        'p.dispensed_quantity AS "dispensedQuantity"',
+      ])
       .orderBy('p.issued_on', 'DESC')
       .addOrderBy('p.prescription_id')
       .limit(500);
-    if (filter.pharmacyId !== undefined) query.andWhere('p.pharmacy_id = :pharmacyId', { pharmacyId: filter.pharmacyId });
+    if (filter.pharmacyId !== undefined)
+      query.andWhere('p.pharmacy_id = :pharmacyId', { pharmacyId: filter.pharmacyId });
     if (filter.prescriberRpps !== undefined)
       query.andWhere('p.prescriber_rpps = :prescriberRpps', { prescriberRpps: filter.prescriberRpps });
     const rows = await query.getRawMany<PrescriptionRow>();
