@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource, type Repository } from 'typeorm';
 import type { Principal } from '#auth';
-import { forbid, type Line } from '#domain';
+import { forbid } from '#domain';
 import { BatchRow, PrescriptionRow, ShipmentRow } from '#read-models';
 
 /** Dates and instants as PostgreSQL writes them in text (`2026-03-01`, `2026-03-01 10:00:00+00`), as answered. */
@@ -66,7 +66,7 @@ export class ListSiteShipmentsHandler implements IQueryHandler<ListSiteShipments
       dispatchedAt: r.dispatchedAt,
       status: r.receivedAt ? 'received' : 'in_transit',
       receivedAt: r.receivedAt,
-      accepted: r.accepted as Line[] | null,
+      accepted: r.accepted,
       discrepancies: r.discrepancies,
     }));
   }
