@@ -3,9 +3,10 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import { openEventStore, type EventStore } from '#event-store';
+import { openEventStore, sealAll, SqlCheckpointLog, type EventStore } from '#event-store';
+import { openSqlClient } from '#sql';
 import { benchUrl } from './database.js';
-import { compare, medianRate, type Comparison, type Row } from './measure.js';
+import { compare, median, medianRate, rate, type Comparison, type Row } from './measure.js';
 import { asJson, shipmentEvent } from './payload.js';
 
 const SINGLE = Number(process.env.BENCH_SINGLE ?? 1500);
@@ -99,6 +100,43 @@ export async function appendBenchmarks(runs: number, log: (line: string) => void
         }),
     });
     rows.push(ratioRow('append', `1 event per append, ${WRITERS} writers`, concurrent, '>= 0.7x limit, > peer'));
+
+    // The same appends with the api's sealer beside them (every second, as SEAL_INTERVAL_MS defaults), measured
+    // in turn with the same appends without it, run by run: sealing reads the new events and writes one
+    // checkpoint a second; it is never on the append's path, but it shares the machine.
+    log(`append: ${WRITERS} writers, without and with sealing every second (${CONCURRENT} appends each, in turn)`);
+    const sql = await openSqlClient({ kind: 'postgres', url: benchUrl(), schema: 'ct', poolSize: 2 });
+    const checkpoints = await SqlCheckpointLog.open(sql);
+    log(`seal: the ${id} events appended so far, once`);
+    const sealRate = await rate(id, () => sealAll(store, checkpoints));
+    const writers = (prefix: string) =>
+      split(CONCURRENT, WRITERS, async (w, count) => {
+        for (let i = 0; i < count; i++)
+          await store.append(`${prefix}-${w}-${i}`, [shipmentEvent(id++)], { expectedRevision: 'no_stream' });
+      });
+    const unsealedRates: number[] = [];
+    const sealedRates: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      unsealedRates.push(await rate(CONCURRENT, () => writers(`unsealed8-${run}`)));
+      let sealing = true;
+      const sealer = (async () => {
+        while (sealing) {
+          await sealAll(store, checkpoints);
+          await new Promise((resolve) => setTimeout(resolve, 1000));
+        }
+      })();
+      sealedRates.push(await rate(CONCURRENT, () => writers(`sealed8-${run}`)));
+      sealing = false;
+      await sealer;
+    }
+    await sql.close();
+    rows.push({
+      group: 'append',
+      figure: `1 event per append, ${WRITERS} writers, sealed every second`,
+      value: median(sealedRates),
+      unit: `events/s (without sealing, in turn: ${Math.round(median(unsealedRates))}; ratio ${median(sealedRates.map((r, i) => r / unsealedRates[i])).toFixed(2)})`,
+    });
+    rows.push({ group: 'append', figure: 'sealing the global order (checkpoints)', value: sealRate, unit: 'events/s' });
 
     const events = BATCHES * 100;
     log(`append: 100 events per append (${BATCHES} appends)`);

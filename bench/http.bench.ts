@@ -139,9 +139,7 @@ async function seed(port: number): Promise<void> {
       lines: line(50_000),
     });
     for (let k = 0; k < PRESCRIPTIONS_PER_PHARMACY; k++) {
-      const patientId = `PSN-BENCH-${p}-${k}`;
-      await post(port, '/v1/patients', prescriber, {
-        patientId,
+      const { patientId } = await post(port, '/v1/patients', prescriber, {
         indication: k % 2 ? 'NEUROPATHIC_PAIN' : 'CNS_SPASTICITY',
         includedOn: '2026-01-20',
         consent: true,

@@ -223,9 +223,7 @@ async function seed(store: EventStore, big: number): Promise<void> {
     ...Array.from({ length: 16 }, (_, k) => ['PH-HOT', k]),
   ] as [string, number][];
   for (const [site, k] of prescriptions) {
-    const patientId = `PSN-${site}-${k}`;
-    await post(PORT, '/v1/patients', prescriber, {
-      patientId,
+    const { patientId } = await post(PORT, '/v1/patients', prescriber, {
       indication: 'NEUROPATHIC_PAIN',
       includedOn: '2026-01-20',
       consent: true,

@@ -6,7 +6,7 @@ import { Api, token } from './harness.js';
 const ALL = ROLES;
 const B = `/v1/batches/${GTIN}/L1`;
 /** Every endpoint but /health and /docs, with the roles its guard lets through. */
-const TABLE: [method: 'get' | 'post' | 'put', path: string, allowed: readonly Role[]][] = [
+const TABLE: [method: 'get' | 'post' | 'put' | 'delete', path: string, allowed: readonly Role[]][] = [
   ['post', '/v1/organisations', ['ansm']],
   ['get', '/v1/organisations/ORG', ['ansm']],
   ['post', '/v1/professionals', ['ansm']],
@@ -16,14 +16,18 @@ const TABLE: [method: 'get' | 'post' | 'put', path: string, allowed: readonly Ro
   ['get', `/v1/products/${GTIN}`, ALL],
   ['post', '/v1/batches', ['supplier']],
   ['post', `${B}/analyses`, ['supplier', 'laboratory']],
+  ['post', `${B}/investigations`, ['supplier']],
   ['post', `${B}/release`, ['supplier']],
   ['post', `${B}/hold`, ['ansm']],
   ['post', `${B}/lift-hold`, ['ansm']],
   ['post', `${B}/recall`, ['ansm']],
+  ['post', `${B}/recall/acknowledgement`, ['supplier', 'exploitant', 'pharmacist']],
+  ['post', `${B}/recall/quarantine`, ['supplier', 'exploitant', 'pharmacist']],
+  ['get', `${B}/recall`, ALL],
   ['get', B, ALL],
   ['get', '/v1/batches', ['ansm', 'supplier']],
   ['post', '/v1/shipments', ['supplier', 'exploitant', 'pharmacist']],
-  ['post', '/v1/shipments/EXP-1~000000000000/receipt', ['exploitant', 'pharmacist']],
+  ['post', '/v1/shipments/EXP-1~000000000000/receipt', ['supplier', 'exploitant', 'pharmacist']],
   ['get', '/v1/shipments/EXP-1~000000000000', ALL],
   ['get', '/v1/sites/ORG/stock', ALL],
   ['get', '/v1/sites/ORG/register', ALL],
@@ -45,6 +49,9 @@ const TABLE: [method: 'get' | 'post' | 'put', path: string, allowed: readonly Ro
   ['get', `/v1/audit/batches/${GTIN}/L1/history`, ['ansm']],
   ['get', `/v1/audit/batches/${GTIN}/L1/epcis`, ['ansm']],
   ['get', '/v1/audit/verify', ['ansm']],
+  ['get', '/v1/audit/alerts', ['ansm']],
+  ['post', '/v1/audit/verify', ['ansm']],
+  ['get', '/v1/audit/digest', ['ansm']],
   ...[
     '/v1/epcis/events',
     '/v1/epcis/events/X',
@@ -56,6 +63,13 @@ const TABLE: [method: 'get' | 'post' | 'put', path: string, allowed: readonly Ro
     path,
     ['ansm', 'supplier', 'exploitant', 'pharmacist'],
   ]),
+  ['post', '/v1/subscriptions', ALL],
+  ['get', '/v1/subscriptions', ALL],
+  ['get', '/v1/subscriptions/S-1', ALL],
+  ['put', '/v1/subscriptions/S-1/cursor', ALL],
+  ['delete', '/v1/subscriptions/S-1', ALL],
+  // A cursor that is not one: answered at once (a valid stream would never end).
+  ['get', '/v1/events/stream?from=nope', ALL],
 ];
 
 describe('access control: every endpoint against every role', () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CONTAMINANTS, DEFAULT_LIMITS } from '#domain';
 import { analysis, batch, conformingFlowerResults, GTIN, OTHER_GTIN, seedCatalogue } from './catalogue.fixtures.js';
+import { Projector } from '#read-models';
 import { Api, BACKENDS } from './harness.js';
 
 describe.each(BACKENDS)('batches over HTTP (%s)', (backend) => {
@@ -48,7 +49,8 @@ describe.each(BACKENDS)('batches over HTTP (%s)', (backend) => {
       lot: 'HAPPY',
     });
 
-    expect((await api.get(at('HAPPY'), 'pharmacist', 'PH-1').expect(200)).body).toMatchObject({
+    expect((await api.get(at('HAPPY'), 'supplier', 'SUP-1').expect(200)).body).toMatchObject({
+      view: 'full',
       gtin: GTIN,
       lot: 'HAPPY',
       quantity: 500,
@@ -163,8 +165,6 @@ describe.each(BACKENDS)('batches over HTTP (%s)', (backend) => {
   it('releases only after a conforming latest analysis', async () => {
     await supplier('/v1/batches', batch('RELEASE')).expect(201);
     await refused(() => supplier(at('RELEASE', '/release'), { qualifiedPerson: 'QP' }), 422, 'no_analysis');
-    await supplier(at('RELEASE', '/analyses'), analysis({ ...conformingFlowerResults, lead: 9 })).expect(201);
-    await refused(() => supplier(at('RELEASE', '/release'), { qualifiedPerson: 'QP' }), 422, 'analysis_not_conformant');
     await supplier(at('RELEASE', '/analyses'), analysis()).expect(201);
     await refused(
       () => api.post(at('RELEASE', '/release'), 'supplier', 'SUP-2', { qualifiedPerson: 'QP' }),
@@ -173,6 +173,68 @@ describe.each(BACKENDS)('batches over HTTP (%s)', (backend) => {
     );
     await supplier(at('RELEASE', '/release'), { qualifiedPerson: 'QP' }).expect(201);
     await refused(() => supplier(at('RELEASE', '/release'), { qualifiedPerson: 'QP' }), 422, 'batch_already_released');
+  });
+
+  it("after a laboratory's failure (lead 50), releases only after an investigation and a conforming laboratory retest; ANSM is alerted", async () => {
+    const release = () => supplier(at('OOS', '/release'), { qualifiedPerson: 'QP' });
+    const investigation = { reportSha256: 'b'.repeat(64), conclusion: 'sample contaminated at the laboratory' };
+    await supplier('/v1/batches', batch('OOS')).expect(201);
+    await refused(() => supplier(at('OOS', '/investigations'), investigation), 422, 'no_out_of_specification_result');
+    const failed = await api
+      .post(at('OOS', '/analyses'), 'laboratory', 'LAB-1', analysis({ ...conformingFlowerResults, lead: 50 }))
+      .expect(201);
+    expect(failed.body.failures).toEqual([{ analyte: 'lead', value: 50, limit: 5, rule: 'above_contaminant_limit' }]);
+
+    await supplier(at('OOS', '/analyses'), analysis()).expect(201);
+    await refused(release, 422, 'investigation_required');
+    await refused(
+      () => api.post(at('OOS', '/investigations'), 'supplier', 'SUP-2', investigation),
+      403,
+      'not_batch_supplier',
+    );
+    await refused(() => supplier(at('OOS', '/investigations'), { ...investigation, reportSha256: 'x' }), 400);
+    await supplier(at('OOS', '/investigations'), investigation).expect(201);
+    await refused(() => supplier(at('OOS', '/investigations'), investigation), 422, 'investigation_already_reported');
+    await supplier(at('OOS', '/analyses'), analysis()).expect(201);
+    await refused(release, 422, 'laboratory_retest_required');
+    await api.post(at('OOS', '/analyses'), 'laboratory', 'LAB-1', analysis()).expect(201);
+    await release().expect(201);
+
+    const view = (await api.get(at('OOS'), 'supplier', 'SUP-1').expect(200)).body;
+    expect(view.outOfSpecification).toEqual({
+      failures: [{ analyte: 'lead', value: 50, limit: 5, rule: 'above_contaminant_limit' }],
+      recordedBy: { role: 'laboratory', organisation: 'LAB-1' },
+      sampledOn: '2026-01-12',
+      investigation,
+      retestedBy: 'LAB-1',
+    });
+    const history = (await api.get(`/v1/audit/batches/${GTIN}/OOS/history`, 'ansm', 'ANSM').expect(200)).body;
+    const ofBatch = history.events.filter((e: { stream: string }) => e.stream === `batch-${GTIN}-OOS`);
+    expect(ofBatch.map((e: { type: string; actor: { role: string } }) => `${e.type} ${e.actor.role}`)).toEqual([
+      'BatchRegistered supplier',
+      'AnalysisRecorded laboratory',
+      'AnalysisRecorded supplier',
+      'InvestigationReported supplier',
+      'AnalysisRecorded supplier',
+      'AnalysisRecorded laboratory',
+      'BatchReleased supplier',
+    ]);
+    expect(ofBatch[3].data).toEqual(investigation);
+
+    await api.app.get(Projector).caughtUp();
+    const alerts = (await api.get('/v1/audit/alerts', 'ansm', 'ANSM').expect(200)).body;
+    expect(alerts.filter((a: { lot: string }) => a.lot === 'OOS')).toEqual([
+      {
+        kind: 'out_of_specification',
+        gtin: GTIN,
+        lot: 'OOS',
+        recordedBy: { role: 'laboratory', organisation: 'LAB-1' },
+        sampledOn: '2026-01-12',
+        failures: [{ analyte: 'lead', value: 50, limit: 5, rule: 'above_contaminant_limit' }],
+        raisedAt: expect.any(String),
+        eventId: failed.body.eventIds[0],
+      },
+    ]);
   });
 
   it('holds, lifts and recalls (ANSM only); a held or recalled batch is not released', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { encodePackCode } from '#gs1';
 import { analysis, batch, flowerProduct, GTIN } from './catalogue.fixtures.js';
+import { TODAY } from './circuit.fixtures.js';
 import { Api, BACKENDS, token as tokenFor } from './harness.js';
 
 const scan = (lot: string, serial: string) =>
@@ -230,7 +231,7 @@ describe.each(BACKENDS)('supplier -> exploitant -> pharmacy over HTTP (%s)', (ba
       ['destruction', 'exit', 1, 1],
       ['inventory', 'exit', 1, 0],
     ]);
-    const month = new Date().toISOString().slice(0, 7);
+    const month = TODAY.slice(0, 7);
     const balance = (await api.get(`/v1/sites/PH-1/register/balance?month=${month}`, 'ansm', 'ANSM').expect(200)).body;
     expect(balance).toEqual([{ gtin: GTIN, lot: 'L1', opening: 0, entries: 3, exits: 3, closing: 0 }]);
     await api.get('/v1/sites/PH-1/register/balance?month=2026-13', 'ansm', 'ANSM').expect(400);

@@ -1,16 +1,27 @@
-import { parisDate } from '#domain';
 import { encodePackCode } from '#gs1';
 import { analysis, batch, flowerProduct, GTIN } from './catalogue.fixtures.js';
-import { token, type Api } from './harness.js';
+import { TEST_DAY, token, type Api } from './harness.js';
 
-export const TODAY = parisDate(new Date());
+/** The day the test apis live on (their clock is pinned: see testClock). */
+export const TODAY = TEST_DAY;
 /** A pack's DataMatrix content; its expiry is the catalogue batch's (2031-01-31). */
 export const scan = (serial: string, lot = 'L1') =>
   encodePackCode({ gtin: GTIN, expiryYymmdd: '310131', lot, serial }, { symbologyPrefix: true });
 export const PRESCRIBER = '10000000001';
 export const PHARMACIST = '10000000002';
 
-/** From the registry to six serialised packs of lot L1 at PH-1, and one included patient. */
+/** The pseudonym cannatrace issued to the patient `seedToPharmacy` included: the default of `prescription`. */
+let alpha = '';
+export const alphaPatient = () => alpha;
+
+/** Includes a patient and answers the pseudonym cannatrace issued. */
+export async function includePatient(api: Api, indication = 'EPILEPSY', rpps = PRESCRIBER): Promise<string> {
+  const included = await asPrescriber(api, '/v1/patients', { indication, includedOn: TODAY, consent: true }, rpps);
+  if (included.status !== 201) throw new Error(`inclusion refused: ${JSON.stringify(included.body)}`);
+  return included.body.patientId as string;
+}
+
+/** From the registry to six serialised packs of lot L1 at PH-1, and one included patient (`alphaPatient()`). */
 export async function seedToPharmacy(api: Api): Promise<void> {
   const organisations = [
     { id: 'SUP-1', kind: 'supplier', name: 'Supplier', country: 'PT' },
@@ -54,12 +65,7 @@ export async function seedToPharmacy(api: Api): Promise<void> {
   await asPharmacist(api, `/v1/shipments/${toPharmacy}/receipt`, {
     scans: ['S1', 'S2', 'S3', 'S4', 'S5', 'S6'].map((s) => scan(s)),
   }).expect(201);
-  await asPrescriber(api, '/v1/patients', {
-    patientId: 'PSN-ALPHA-01',
-    indication: 'EPILEPSY',
-    includedOn: TODAY,
-    consent: true,
-  }).expect(201);
+  alpha = await includePatient(api);
 }
 
 export const asPrescriber = (api: Api, path: string, body: unknown, rpps = PRESCRIBER, org = 'CHU-1') =>
@@ -75,7 +81,7 @@ export const asPharmacist = (api: Api, path: string, body: unknown, rpps = PHARM
 
 export const prescription = (number: string, overrides: object = {}) => ({
   securePrescriptionNumber: number,
-  patientId: 'PSN-ALPHA-01',
+  patientId: alphaPatient(),
   indication: 'EPILEPSY',
   gtin: GTIN,
   dailyDose: 0.5,

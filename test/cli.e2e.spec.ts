@@ -37,14 +37,16 @@ describe('command line: rebuild and replay (PostgreSQL)', () => {
     const before = await readModels(sql);
     expect((before[0] as unknown[]).length).toBeGreaterThan(0);
     const summary = await rebuild(api.store, api.app.get(DataSource), undefined);
-    expect(summary).toMatch(/^batches, trace, prescriptions rebuilt from \d+ events in [\d.]+ s \(\d+ events\/s\)$/);
+    expect(summary).toMatch(
+      /^batches, trace, prescriptions, alerts rebuilt from \d+ events in [\d.]+ s \(\d+ events\/s\)$/,
+    );
     await api.app.get(Projector).caughtUp();
     expect(await readModels(sql)).toEqual(before);
   });
 
   it('refuses an unknown projection by name', async () => {
     await expect(rebuild(api.store, api.app.get(DataSource), ['nonsense'])).rejects.toThrow(
-      /unknown projection nonsense; known: batches, trace, prescriptions/,
+      /unknown projection nonsense; known: batches, trace, prescriptions, alerts/,
     );
   });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CommandContext } from '../apps/api/src/commands/command-context.js';
+import type { CommandContext } from '../apps/api/src/shared/streams/command-context.js';
 import type { Role } from '#auth';
 
 /** A command's context at a given instant, for tests that must not depend on the day they run. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GTIN } from './catalogue.fixtures.js';
 import {
+  alphaPatient,
   asPharmacist,
   asPrescriber,
   PHARMACIST,
@@ -33,69 +34,121 @@ describe.each(BACKENDS)('prescriptions and dispensations over HTTP (%s)', (backe
     return response.body;
   }
 
-  it('includes patients up to the cap ANSM sets, each with an attestation', async () => {
-    const included = await asPrescriber(api, '/v1/patients', {
-      patientId: 'PSN-PALL-01',
-      indication: 'PALLIATIVE_CARE',
-      includedOn: TODAY,
-      consent: true,
-    }).expect(201);
+  it('includes patients up to the cap ANSM sets, each with the pseudonym cannatrace issues and an attestation', async () => {
+    const include = (body: object = {}) =>
+      asPrescriber(api, '/v1/patients', { indication: 'PALLIATIVE_CARE', includedOn: TODAY, consent: true, ...body });
+    const included = await include().expect(201);
     expect(included.body).toMatchObject({
-      patientId: 'PSN-PALL-01',
+      patientId: expect.stringMatching(/^CT-[0-9A-HJKMNP-TV-Z]{17}$/),
       attestationNumber: 'ATT-PAL-000001',
       stream: 'indication-PALLIATIVE_CARE',
     });
+    const [event] = await api.store.readStream('indication-PALLIATIVE_CARE');
+    expect(event.data).toMatchObject({ patientId: included.body.patientId, attestationNumber: 'ATT-PAL-000001' });
+    expect(included.body.patientId).not.toBe(alphaPatient());
     await api.http
       .put('/v1/indications/PALLIATIVE_CARE/cap')
       .set('Authorization', `Bearer ${token('ansm', 'ANSM')}`)
       .send({ cap: 1 })
       .expect(200);
+    await refused(() => include(), 422, 'indication_cap_reached');
+    await refused(() => include({ indication: 'EPILEPSY', consent: false }), 422, 'consent_required');
     await refused(
       () =>
-        asPrescriber(api, '/v1/patients', {
-          patientId: 'PSN-PALL-02',
-          indication: 'PALLIATIVE_CARE',
-          includedOn: TODAY,
-          consent: true,
-        }),
-      422,
-      'indication_cap_reached',
-    );
-    await refused(
-      () =>
-        asPrescriber(api, '/v1/patients', {
-          patientId: 'PSN-EPI-02',
-          indication: 'EPILEPSY',
-          includedOn: TODAY,
-          consent: false,
-        }),
-      422,
-      'consent_required',
-    );
-    await refused(
-      () =>
-        asPrescriber(api, '/v1/patients', {
-          patientId: '185057800608436',
-          indication: 'EPILEPSY',
-          includedOn: TODAY,
-          consent: true,
-        }),
-      400,
-    );
-    await refused(
-      () =>
-        asPrescriber(
-          api,
-          '/v1/patients',
-          { patientId: 'PSN-EPI-03', indication: 'EPILEPSY', includedOn: TODAY, consent: true },
-          '10000000004',
-        ),
+        asPrescriber(api, '/v1/patients', { indication: 'EPILEPSY', includedOn: TODAY, consent: true }, '10000000004'),
       403,
       'prescriber_not_trained',
     );
+  });
+
+  it('refuses a patient id chosen by the client, whatever it is: cannatrace issues pseudonyms', async () => {
+    for (const patientId of [
+      '185057800608436',
+      '185072A12345678',
+      '1-85-07-75-123-456-78',
+      '785077512345678',
+      'jean_dupont_1985-07-12',
+      'PSN-EPI-02',
+      alphaPatient(),
+    ]) {
+      const body = await refused(
+        () =>
+          asPrescriber(api, '/v1/patients', { patientId, indication: 'EPILEPSY', includedOn: TODAY, consent: true }),
+        400,
+        'pseudonym_issued_by_cannatrace',
+      );
+      expect(body.errors).toEqual([
+        {
+          field: 'patientId',
+          message:
+            "patientId must be left out: cannatrace issues the patient's pseudonym at inclusion and answers it (patientId in the answer)",
+        },
+      ]);
+    }
+  });
+
+  it('issues the same pseudonym to a retry with the same Idempotency-Key, and writes it once', async () => {
+    const body = { indication: 'CNS_SPASTICITY', includedOn: TODAY, consent: true };
+    const send = () =>
+      api.http
+        .post('/v1/patients')
+        .set('Authorization', `Bearer ${token('prescriber', 'CHU-1', PRESCRIBER)}`)
+        .set('Idempotency-Key', 'inclusion-retry-1')
+        .send(body);
+    const first = await send().expect(201);
+    const again = await send().expect(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body.patientId).toBe(first.body.patientId);
+    expect((await api.store.readStream('indication-CNS_SPASTICITY')).length).toBe(1);
+  });
+
+  it('checks the pseudonym of a prescription: a mistyped one is a 400; an id included before keeps working', async () => {
+    const alpha = alphaPatient();
+    const last = alpha.at(-1) === '0' ? '1' : '0';
+    const mistyped = await refused(
+      () => asPrescriber(api, '/v1/prescriptions', prescription('RX-0080', { patientId: alpha.slice(0, -1) + last })),
+      400,
+      'pseudonym_mistyped',
+    );
+    expect((mistyped.errors as { field: string }[]).map((e) => e.field)).toEqual(['patientId']);
+    await refused(
+      () => asPrescriber(api, '/v1/prescriptions', prescription('RX-0081', { patientId: '1-85-07-75-123-456-78' })),
+      400,
+    );
+    // A patient included when clients still chose the id: the event stays, and prescriptions for it still work.
+    await api.store.append('indication-EPILEPSY', [
+      {
+        type: 'PatientIncluded',
+        data: {
+          indication: 'EPILEPSY',
+          patientId: 'PSN-LEGACY-01',
+          includedOn: TODAY,
+          attestationNumber: 'ATT-EPI-009999',
+          prescriberRpps: PRESCRIBER,
+          referenceCentreId: 'CHU-1',
+        },
+        metadata: {
+          actor: PRESCRIBER,
+          role: 'prescriber',
+          organisation: 'CHU-1',
+          occurredAt: new Date().toISOString(),
+          commandId: 'legacy-inclusion',
+          correlationId: 'legacy-inclusion',
+        },
+      },
+    ]);
+    await asPrescriber(api, '/v1/prescriptions', prescription('RX-0082', { patientId: 'PSN-LEGACY-01' })).expect(201);
+    await refused(
+      () => asPrescriber(api, '/v1/prescriptions', prescription('RX-0083', { patientId: 'PSN-LEGACY-02' })),
+      422,
+      'patient_not_included',
+    );
+  });
+
+  it('lists every indication with its cap and inclusions', async () => {
     const indications = (await api.get('/v1/indications', 'pharmacist', 'PH-1').expect(200)).body;
     expect(indications).toContainEqual({ indication: 'PALLIATIVE_CARE', cap: 1, included: 1 });
-    expect(indications).toContainEqual({ indication: 'EPILEPSY', cap: 500, included: 1 });
+    expect(indications).toContainEqual({ indication: 'EPILEPSY', cap: 500, included: 2 });
     await api.http
       .put('/v1/indications/HEADACHE/cap')
       .set('Authorization', `Bearer ${token('ansm', 'ANSM')}`)
@@ -174,8 +227,8 @@ describe.each(BACKENDS)('prescriptions and dispensations over HTTP (%s)', (backe
       counterparty: string;
     }[];
     expect(register.filter((e) => e.movement === 'dispensation').map((e) => e.counterparty)).toEqual([
-      'PSN-ALPHA-01',
-      'PSN-ALPHA-01',
+      alphaPatient(),
+      alphaPatient(),
     ]);
     await api.http
       .get('/v1/prescriptions/RX-0001')

@@ -69,24 +69,35 @@ describe('one process per embedded data directory (child processes)', () => {
       JSON.stringify({ pid: 999_999_999, host: hostname(), role: 'api', since: '2026-01-01T00:00:00.000Z' }),
     );
     const lockModule = resolve(BUILD, 'libs/sql/src/data-dir-lock.js');
+    // The winner keeps the lock until every racer has answered (its stdin closes then), however slowly a loaded
+    // machine starts them: a winner that let go early would hand the lock to a latecomer.
     const script = `
       const { DataDirLock } = await import(${JSON.stringify(lockModule)});
-      try { await DataDirLock.acquire(${JSON.stringify(dir)}, 'racer', 0); console.log('WON'); await new Promise((r) => setTimeout(r, 1500)); }
+      try {
+        await DataDirLock.acquire(${JSON.stringify(dir)}, 'racer', 0);
+        console.log('WON');
+        process.stdin.resume();
+        await new Promise((r) => process.stdin.once('end', r));
+      }
       catch (error) { console.log(error.name === 'DataDirLockedError' ? 'REFUSED' : 'ERROR ' + error.message); }`;
-    const outcomes = await Promise.all(
-      Array.from(
-        { length: 8 },
-        () =>
-          new Promise<string>((done) => {
-            const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
-              stdio: ['ignore', 'pipe', 'inherit'],
-            });
-            let out = '';
-            child.stdout.on('data', (chunk: Buffer) => void (out += chunk.toString()));
-            child.once('close', () => done(out.trim()));
-          }),
-      ),
-    );
+    const racers = Array.from({ length: 8 }, () => {
+      const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+        stdio: ['pipe', 'pipe', 'inherit'],
+      });
+      const answer = new Promise<string>((done) => {
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          if (out.includes('\n')) done(out.trim());
+        });
+        child.once('close', () => done(out.trim()));
+      });
+      const closed = new Promise<void>((done) => child.once('close', () => done()));
+      return { child, answer, closed };
+    });
+    const outcomes = await Promise.all(racers.map((r) => r.answer));
+    for (const racer of racers) racer.child.stdin.end();
+    await Promise.all(racers.map((r) => r.closed));
     expect(outcomes.filter((o) => o === 'WON')).toHaveLength(1);
     expect(outcomes.filter((o) => o === 'REFUSED')).toHaveLength(7);
   }, 30_000);

@@ -1,4 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { signToken, type Role } from '#auth';
 
 /** The api and the CLI as users run them, compiled into a directory of these tests' own. */
@@ -8,6 +10,13 @@ export const SECRET = 'embedded-tests-secret-embedded-tests-secret';
 export function build(): void {
   const result = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json', '--outDir', BUILD], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`build failed: ${result.stdout}${result.stderr}`);
+  // `#domain` and its siblings resolve through the nearest package.json: this build gets one of its own that
+  // points them into the build, not into the root's dist/ (which may not exist, or be older).
+  const root = JSON.parse(readFileSync('package.json', 'utf8')) as { imports: Record<string, { default: string }> };
+  const imports = Object.fromEntries(
+    Object.entries(root.imports).map(([name, target]) => [name, target.default.replace(/^\.\/dist\//, './')]),
+  );
+  writeFileSync(join(BUILD, 'package.json'), JSON.stringify({ type: 'module', imports }, null, 2));
 }
 
 const env = (dataDir: string, extra: Record<string, string>) => ({

@@ -53,7 +53,7 @@ describe('exactly once: a retry after a lost answer, a lost key record and a res
         org: 'CHU-1',
         sub: PRESCRIBER,
         path: '/v1/patients',
-        body: { patientId: 'PSN-ONCE-01', indication: 'EPILEPSY', includedOn: TODAY, consent: true },
+        body: { indication: 'EPILEPSY', includedOn: TODAY, consent: true },
       },
       { role: 'prescriber', org: 'CHU-1', sub: PRESCRIBER, path: '/v1/prescriptions', body: prescription('RX-ONCE') },
       { ...pharmacist, path: '/v1/dispensations', body: { prescriptionId: 'RX-ONCE', quantity: 1, scan: scan('S3') } },

@@ -62,6 +62,13 @@ const ENDPOINTS: Endpoint[] = [
     required: ['laboratory', 'sampledOn', 'certificateSha256', 'results'],
   },
   {
+    path: `/v1/batches/${GTIN}/L1/investigations`,
+    role: 'supplier',
+    org: 'SUP-1',
+    body: { reportSha256: 'b'.repeat(64), conclusion: 'c' },
+    required: ['reportSha256', 'conclusion'],
+  },
+  {
     path: `/v1/batches/${GTIN}/L1/release`,
     role: 'supplier',
     org: 'SUP-1',
@@ -121,8 +128,8 @@ const ENDPOINTS: Endpoint[] = [
     role: 'prescriber',
     org: 'CHU-1',
     sub: PRESCRIBER,
-    body: { patientId: 'PSN-FUZZ-01', indication: 'EPILEPSY', includedOn: TODAY, consent: true },
-    required: ['patientId', 'indication', 'includedOn', 'consent'],
+    body: { indication: 'EPILEPSY', includedOn: TODAY, consent: true },
+    required: ['indication', 'includedOn', 'consent'],
   },
   {
     path: '/v1/prescriptions',

@@ -11,6 +11,16 @@ import { DATABASE_URL, scratchSchema } from '../libs/event-store/test/scratch-sc
 
 export const JWT_SECRET = 'e2e-secret-e2e-secret-e2e-secret-e2e';
 export type Backend = 'pglite' | 'postgres';
+
+/**
+ * The day every test api lives on, whatever day the tests run: a run across midnight, a month's end or the
+ * years passing changes nothing. Fixtures and crafted histories are dated around it.
+ */
+export const TEST_DAY = '2026-11-25';
+const started = Date.now();
+/** Ten o'clock in Paris on TEST_DAY, then running at the speed of the wall clock (instants stay in order). */
+export const testClock = (): Date => new Date(Date.parse(`${TEST_DAY}T09:00:00Z`) + (Date.now() - started));
+
 export const BACKENDS: Backend[] = ['pglite', 'postgres'];
 
 /** The real application over HTTP, on an in-memory PGlite or a scratch schema of the local PostgreSQL. */
@@ -20,6 +30,8 @@ export class Api {
     private readonly dropSchema: () => Promise<void>,
     /** The PostgreSQL schema of this api's data; undefined on PGlite. */
     readonly schema: string | undefined,
+    /** The api's clock: testClock unless the test chose another. */
+    readonly now: () => Date,
   ) {}
 
   static async start(
@@ -45,11 +57,12 @@ export class Api {
       rateLimitPerMinute: 1_000_000,
       corsOrigins: [],
       runProjections: true,
+      clock: testClock,
       ...overrides,
     };
     const app = await createApp(config, { logger: false });
     await app.init();
-    return new Api(app, scratch?.drop ?? (async () => undefined), scratch?.schema);
+    return new Api(app, scratch?.drop ?? (async () => undefined), scratch?.schema, config.clock ?? (() => new Date()));
   }
 
   async close(): Promise<void> {
@@ -67,7 +80,7 @@ export class Api {
 
   /** Every event of a site's register: its legacy stream and the books of the months around today. */
   async registerEvents(site: string): Promise<RecordedEvent[]> {
-    const month = monthOf(parisDate(new Date()));
+    const month = monthOf(parisDate(this.now()));
     const streams = [
       legacyRegisterStream(site),
       ...[-1, 0, 1].map((n) => registerBookStream(site, addMonths(month, n))),

@@ -29,36 +29,76 @@ describe('races on real PostgreSQL', () => {
     expect(receipts).toHaveLength(1);
   });
 
-  it('races a hold and a dispatch: the dispatch is refused, or was decided before the hold; once held, nothing ships', async () => {
-    const restock = (
+  /**
+   * Holds the first read that a dispatch from EXP-1 makes of the batch (its register and the batch in one
+   * statement) until `release` is called: the hold is recorded between the dispatch's read and its append.
+   */
+  function pauseDispatchAfterRead(): { read: Promise<void>; release: () => void } {
+    const store = api.store;
+    const original = store.readStreams.bind(store);
+    let reached!: () => void;
+    let release!: () => void;
+    const read = new Promise<void>((resolve) => (reached = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    store.readStreams = async (reads) => {
+      const answers = await original(reads);
+      const streams = reads.map((r) => r.stream);
+      if (streams.some((s) => s.startsWith('register-EXP-1')) && streams.includes(`batch-${GTIN}-L1`)) {
+        store.readStreams = original;
+        reached();
+        await released;
+      }
+      return answers;
+    };
+    return { read, release };
+  }
+
+  const dispatchOne = () =>
+    api.post('/v1/shipments', 'exploitant', 'EXP-1', { to: 'PH-2', lines: [{ gtin: GTIN, lot: 'L1', quantity: 1 }] });
+  const held = (round: string) => api.post(`/v1/batches/${GTIN}/L1/hold`, 'ansm', 'ANSM', { reason: round });
+  const lift = () => api.post(`/v1/batches/${GTIN}/L1/lift-hold`, 'ansm', 'ANSM', { reason: 'cleared' }).expect(201);
+  const shippedToPh2 = async () =>
+    (await api.registerEvents('EXP-1'))
+      .filter((e) => e.type === 'ShipmentDispatched' && (e.data as { to: string }).to === 'PH-2')
+      .map((e) => e.data.shipmentId);
+
+  describe('a hold and a dispatch of the same batch', () => {
+    beforeAll(async () => {
+      const restock = (
+        await api
+          .post('/v1/shipments', 'supplier', 'SUP-1', { to: 'EXP-1', lines: [{ gtin: GTIN, lot: 'L1', quantity: 10 }] })
+          .expect(201)
+      ).body.shipmentId;
       await api
-        .post('/v1/shipments', 'supplier', 'SUP-1', { to: 'EXP-1', lines: [{ gtin: GTIN, lot: 'L1', quantity: 10 }] })
-        .expect(201)
-    ).body.shipmentId;
-    await api
-      .post(`/v1/shipments/${restock}/receipt`, 'exploitant', 'EXP-1', {
-        lines: [{ gtin: GTIN, lot: 'L1', quantity: 10 }],
-      })
-      .expect(201);
-    for (let round = 0; round < 5; round++) {
-      const [hold, dispatch] = await Promise.all([
-        api.post(`/v1/batches/${GTIN}/L1/hold`, 'ansm', 'ANSM', { reason: `round ${round}` }),
-        api.post('/v1/shipments', 'exploitant', 'EXP-1', {
-          to: 'PH-2',
-          lines: [{ gtin: GTIN, lot: 'L1', quantity: 1 }],
-        }),
-      ]);
-      expect(hold.status).toBe(201);
-      expect([201, 422]).toContain(dispatch.status);
-      if (dispatch.status === 422) expect(dispatch.body.rule).toBe('batch_on_hold');
-      // A dispatch decides on the batch as it read it: one that read it before the hold may still be recorded, as
-      // a command decided before the hold. Every dispatch that reads the hold is refused.
-      const after = await api.post('/v1/shipments', 'exploitant', 'EXP-1', {
-        to: 'PH-2',
-        lines: [{ gtin: GTIN, lot: 'L1', quantity: 1 }],
-      });
+        .post(`/v1/shipments/${restock}/receipt`, 'exploitant', 'EXP-1', {
+          lines: [{ gtin: GTIN, lot: 'L1', quantity: 10 }],
+        })
+        .expect(201);
+    });
+
+    it('refuses the dispatch that reads the batch after the hold is recorded: the hold wins', async () => {
+      const before = await shippedToPh2();
+      expect((await held('hold first')).status).toBe(201);
+      const dispatch = await dispatchOne();
+      expect([dispatch.status, dispatch.body.rule]).toEqual([422, 'batch_on_hold']);
+      expect(await shippedToPh2()).toEqual(before);
+      await lift();
+    });
+
+    it('records the dispatch decided on the batch as read before the hold: the dispatch wins, the next one is refused', async () => {
+      const before = await shippedToPh2();
+      const paused = pauseDispatchAfterRead();
+      const dispatch = dispatchOne().then((answer) => answer); // sent now, not when awaited
+      await paused.read;
+      expect((await held('hold during the dispatch')).status).toBe(201);
+      paused.release();
+      const decidedBefore = await dispatch;
+      expect(decidedBefore.status).toBe(201);
+      expect(await shippedToPh2()).toEqual([...before, decidedBefore.body.shipmentId]);
+      const after = await dispatchOne();
       expect([after.status, after.body.rule]).toEqual([422, 'batch_on_hold']);
-      await api.post(`/v1/batches/${GTIN}/L1/lift-hold`, 'ansm', 'ANSM', { reason: 'cleared' }).expect(201);
-    }
+      expect(await shippedToPh2()).toEqual([...before, decidedBefore.body.shipmentId]);
+      await lift();
+    });
   });
 });

@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ExecuteBatchCommand } from '../apps/api/src/batches/batch.commands.js';
+import { RecallBatch, RecordAnalysis, RegisterBatch, ReleaseBatch } from '../apps/api/src/batches/batch.commands.js';
 import { GetRecallImpact } from '../apps/api/src/batches/recall-impact.query.js';
 import { AuthoriseProduct } from '../apps/api/src/catalogue/product.commands.js';
-import { Dispense } from '../apps/api/src/dispensations/dispense.handler.js';
-import { IncludePatient } from '../apps/api/src/patients/patient.handlers.js';
-import { GetPrescription, IssuePrescription } from '../apps/api/src/prescriptions/prescription.handlers.js';
+import { Dispense } from '../apps/api/src/dispensations/dispensation.commands.js';
+import { IncludePatient } from '../apps/api/src/patients/patient.commands.js';
+import { IssuePrescription } from '../apps/api/src/prescriptions/prescription.commands.js';
+import { GetPrescription } from '../apps/api/src/prescriptions/prescription.queries.js';
 import { RegisterOrganisation, RegisterProfessional } from '../apps/api/src/registry/registry.commands.js';
 import { DispatchShipment, ReceiveShipment } from '../apps/api/src/shipments/shipment.commands.js';
-import { RecordRegisterOperation } from '../apps/api/src/sites/register.commands.js';
+import { CountInventory } from '../apps/api/src/sites/register.commands.js';
 import { GetMonthlyBalance, GetRegister } from '../apps/api/src/sites/register.queries.js';
 import { registerBookStream, type Indication, type ProfessionalKind } from '#domain';
 import { analysis, batch, flowerProduct, GTIN } from './catalogue.fixtures.js';
@@ -26,6 +27,7 @@ describe.each(BACKENDS)('register books across months (%s)', (backend) => {
   const line = (quantity: number) => ({ gtin: GTIN, lot: 'L1', quantity });
   const pack = (serial: string) => ({ gtin: GTIN, lot: 'L1', serial });
   let toPharmacy: string;
+  let patientId: string;
 
   beforeAll(async () => {
     api = await Api.start(backend);
@@ -55,30 +57,9 @@ describe.each(BACKENDS)('register books across months (%s)', (backend) => {
     }
     await commands.execute(new AuthoriseProduct(flowerProduct(GTIN, 'SUP-1') as never, ansm('2026-10-01T09:00:00Z')));
     const supplier = (instant: string) => at(instant, 'supplier', 'SUP-1');
-    await commands.execute(
-      new ExecuteBatchCommand(
-        GTIN,
-        'L1',
-        { type: 'RegisterBatch', data: { ...batch('L1'), quantity: 20 } },
-        supplier('2026-10-05T09:00:00Z'),
-      ),
-    );
-    await commands.execute(
-      new ExecuteBatchCommand(
-        GTIN,
-        'L1',
-        { type: 'RecordAnalysis', data: analysis() as never },
-        supplier('2026-10-05T10:00:00Z'),
-      ),
-    );
-    await commands.execute(
-      new ExecuteBatchCommand(
-        GTIN,
-        'L1',
-        { type: 'ReleaseBatch', data: { qualifiedPerson: 'QP' } },
-        supplier('2026-10-06T09:00:00Z'),
-      ),
-    );
+    await commands.execute(new RegisterBatch({ ...batch('L1'), quantity: 20 }, supplier('2026-10-05T09:00:00Z')));
+    await commands.execute(new RecordAnalysis(GTIN, 'L1', analysis() as never, supplier('2026-10-05T10:00:00Z')));
+    await commands.execute(new ReleaseBatch(GTIN, 'L1', { qualifiedPerson: 'QP' }, supplier('2026-10-06T09:00:00Z')));
     const toExploitant = await commands.execute(
       new DispatchShipment(
         { to: 'EXP-1', lines: [line(12)], carrier: null, importAuthorisation: null },
@@ -100,17 +81,18 @@ describe.each(BACKENDS)('register books across months (%s)', (backend) => {
       ),
     );
     toPharmacy = shipped.shipmentId;
-    await commands.execute(
+    const included = await commands.execute(
       new IncludePatient(
-        { patientId: 'PSN-BOOKS-01', indication: 'EPILEPSY' as Indication, includedOn: '2026-11-20', consent: true },
+        { indication: 'EPILEPSY' as Indication, includedOn: '2026-11-20', consent: true },
         at('2026-11-20T09:00:00Z', 'prescriber', 'CHU-1', '10000000001'),
       ),
     );
+    patientId = included.patientId;
     await commands.execute(
       new IssuePrescription(
         {
           securePrescriptionNumber: 'RX-BOOKS-1',
-          patientId: 'PSN-BOOKS-01',
+          patientId,
           indication: 'EPILEPSY' as Indication,
           gtin: GTIN,
           dailyDose: 0.5,
@@ -191,22 +173,10 @@ describe.each(BACKENDS)('register books across months (%s)', (backend) => {
 
   it('counts an inventory in December against the stock carried from November', async () => {
     expect(
-      await refusal(
-        commands.execute(
-          new RecordRegisterOperation(
-            'PH-1',
-            { type: 'CountInventory', countedOn: '2026-12-03', counts: [] },
-            pharmacist('2026-12-03T09:00:00Z'),
-          ),
-        ),
-      ),
+      await refusal(commands.execute(new CountInventory('PH-1', '2026-12-03', [], pharmacist('2026-12-03T09:00:00Z')))),
     ).toBe('inventory_incomplete');
     const counted = await commands.execute(
-      new RecordRegisterOperation(
-        'PH-1',
-        { type: 'CountInventory', countedOn: '2026-12-03', counts: [line(1)] },
-        pharmacist('2026-12-03T09:00:00Z'),
-      ),
+      new CountInventory('PH-1', '2026-12-03', [line(1)], pharmacist('2026-12-03T09:00:00Z')),
     );
     expect(counted.events[0].data).toEqual({
       countedOn: '2026-12-03',
@@ -231,15 +201,10 @@ describe.each(BACKENDS)('register books across months (%s)', (backend) => {
 
   it('recalls a batch whose packs moved over three months: every holder and every patient', async () => {
     await commands.execute(
-      new ExecuteBatchCommand(
-        GTIN,
-        'L1',
-        { type: 'RecallBatch', data: { reason: 'contamination' } },
-        at('2026-12-04T09:00:00Z', 'ansm', 'ANSM'),
-      ),
+      new RecallBatch(GTIN, 'L1', { reason: 'contamination' }, at('2026-12-04T09:00:00Z', 'ansm', 'ANSM')),
     );
     const impact = await queries.execute(new GetRecallImpact(GTIN, 'L1'));
-    expect(impact.patients).toEqual(['PSN-BOOKS-01']);
+    expect(impact.patients).toEqual([patientId]);
     expect(
       new Map(impact.sitesHolding.map((s: { organisationId: string; onHand: number }) => [s.organisationId, s.onHand])),
     ).toEqual(

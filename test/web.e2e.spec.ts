@@ -9,6 +9,7 @@ import { DEMO_EXPIRES_ON, DEMO_GTIN, demoScan, seed } from '../apps/cli/src/comm
 import { packDigitalLink, yymmddOf } from '#gs1';
 import type { AppConfig } from '#config';
 import { Projector } from '#read-models';
+import { testClock } from './harness.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = 'test-artifacts';
@@ -37,6 +38,7 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
       corsOrigins: [],
       runProjections: true,
       demo: true,
+      clock: testClock,
     };
     await seed(config);
     app = await createApp(config, { logger: false });
@@ -58,6 +60,8 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
       ],
     });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // The browser lives on the api's day: dates the page proposes are the api's today.
+    await page.clock.setFixedTime(testClock());
   }, 120_000);
 
   afterAll(async () => {
@@ -73,6 +77,8 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
 
   it('signs in by picking a demo actor', async () => {
     await page.goto(base);
+    await page.evaluate("localStorage.removeItem('token')"); // signed out, whatever ran before
+    await page.goto(base);
     await expect(page.getByRole('heading', { name: 'Connexion' }).isVisible()).resolves.toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'connexion.png') });
     await actor(/Pharmacie du Centre/);
@@ -80,13 +86,21 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
     expect(await page.textContent('#who')).toBe('pharmacist · PH-CENTRE');
   }, 30_000);
 
-  it('receives a delivery by scanning each pack, counting per batch and showing each discrepancy', async () => {
+  /** Receipt, dispensation and recall follow the same packs of DEMO-A: one test, its steps in their order. */
+  it('walks the demo packs from the pharmacy desk to the auditor: receive, dispense, recall', async () => {
+    await receiveByScanning();
+    await dispenseByScanning();
+    await recallAndSeeImpact();
+  }, 90_000);
+
+  async function receiveByScanning(): Promise<void> {
+    await actor(/Pharmacie du Centre/);
     await page.getByRole('button', { name: 'Réceptionner' }).click();
     const field = page.getByLabel('Scan');
     // The second pack is scanned from its QR code: a GS1 Digital Link URI.
     const qr = packDigitalLink({
       gtin: DEMO_GTIN,
-      expiryYymmdd: yymmddOf(DEMO_EXPIRES_ON, new Date().getUTCFullYear()),
+      expiryYymmdd: yymmddOf(DEMO_EXPIRES_ON, testClock().getUTCFullYear()),
       lot: 'DEMO-A',
       serial: 'SN0002',
     });
@@ -114,9 +128,9 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
     );
     expect(await page.textContent('#message')).toMatch(/Réception enregistrée : DEMO-A × 2/);
     await page.screenshot({ path: join(ARTIFACTS, 'pharmacie-reception.png'), fullPage: true });
-  }, 30_000);
+  }
 
-  it('dispenses against a prescription by scanning, and explains a refusal in words', async () => {
+  async function dispenseByScanning(): Promise<void> {
     await page.goto(`${base}/#/pharmacie`);
     await page.getByRole('heading', { name: 'Délivrance' }).waitFor();
     await page.fill('#rx', 'ORD-DEMO-0001');
@@ -128,7 +142,7 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
     await page.locator('#message.error').waitFor();
     expect(await page.textContent('#message')).toMatch(/Cette boîte a déjà été délivrée/);
     await page.screenshot({ path: join(ARTIFACTS, 'pharmacie-delivrance.png'), fullPage: true });
-  }, 30_000);
+  }
 
   it('shows the supplier its batches, registers one and lists the failures of its analysis', async () => {
     await actor(/Fournisseur/);
@@ -154,7 +168,22 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'fournisseur.png'), fullPage: true });
   }, 30_000);
 
-  it("lets an auditor follow the batch's journey, recall it and see the impact", async () => {
+  it('includes a patient as a prescriber and shows the pseudonym cannatrace issued', async () => {
+    await actor(/Prescripteur/);
+    await page.getByRole('heading', { name: 'Inclure un patient' }).waitFor();
+    await page.selectOption('#indication', 'EPILEPSY');
+    await page.getByRole('button', { name: 'Inclure le patient' }).click();
+    await page.locator('#message.error').waitFor();
+    expect(await page.textContent('#message')).toMatch(/Le consentement du patient est requis/);
+    await page.check('#consent');
+    await page.getByRole('button', { name: 'Inclure le patient' }).click();
+    await page.locator('#pseudonym').waitFor();
+    expect(await page.textContent('#pseudonym')).toMatch(/^CT-[0-9A-HJKMNP-TV-Z]{17}$/);
+    expect(await page.textContent('#included')).toMatch(/attestation ATT-EPI-000001/);
+    await page.screenshot({ path: join(ARTIFACTS, 'prescripteur.png'), fullPage: true });
+  }, 30_000);
+
+  async function recallAndSeeImpact(): Promise<void> {
     await actor(/ANSM/);
     await page.getByRole('heading', { name: 'Trouver un lot' }).waitFor();
     await page.fill('#lot', 'DEMO-A');
@@ -166,9 +195,14 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
     await page.locator('#impact li').first().waitFor();
     const impact = (await page.locator('#impact li').allTextContents()).join('\n');
     expect(impact).toMatch(/PH-CENTRE détient encore 1 boîte/);
-    expect(impact).toMatch(/Patient PSN-DEMO-0001 à contacter/);
+    expect(impact).toMatch(/Patient CT-[0-9A-HJKMNP-TV-Z]{17} à contacter/);
+    // The follow-through, site by site, and the recall's events arriving live on the auditor's page.
+    await page.locator('#recall-progress table').waitFor();
+    expect(await page.textContent('#recall-progress h3')).toMatch(/Suivi du rappel \(en cours\)/);
+    expect(await page.locator('#recall-progress tr', { hasText: 'PH-CENTRE' }).textContent()).toMatch(/^PH-CENTRE1non/);
+    await page.locator('#live li', { hasText: 'BatchRecalled' }).waitFor();
     await page.getByRole('button', { name: 'Vérifier l’intégrité' }).click();
     await page.locator('#verified').getByText('Intégrité vérifiée').waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'auditeur.png'), fullPage: true });
-  }, 30_000);
+  }
 });

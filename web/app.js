@@ -81,7 +81,9 @@ const pages = {
             ? '#/fournisseur'
             : me?.role === 'ansm'
               ? '#/auditeur'
-              : '#/';
+              : me?.role === 'prescriber'
+                ? '#/prescripteur'
+                : '#/';
     };
     document.getElementById('login').onclick = () => enter(document.getElementById('token').value.trim());
     app
@@ -201,6 +203,45 @@ const pages = {
         .catch(() => undefined);
   },
 
+  async prescripteur() {
+    const indications = await api('GET', '/v1/indications');
+    // The same key until an answer comes: a retry after a lost answer includes the patient once and gets the same
+    // pseudonym back. A new key once answered, since a corrected form is another request.
+    let key = crypto.randomUUID();
+    app.innerHTML = `
+      <section><h2>Inclure un patient</h2>
+        <p>cannatrace attribue le pseudonyme du patient : ne saisissez ni nom, ni date de naissance, ni NIR.</p>
+        <label>Indication <select id="indication">${indications
+          .map((i) => `<option value="${esc(i.indication)}">${esc(i.indication)} (${i.included}/${i.cap})</option>`)
+          .join('')}</select></label>
+        <label>Date d’inclusion <input id="included-on" type="date" value="${new Date().toISOString().slice(0, 10)}" /></label>
+        <label><input id="consent" type="checkbox" /> Le patient a donné son consentement</label>
+        <button id="include">Inclure le patient</button>
+        <p id="included"></p>
+      </section>`;
+    document.getElementById('include').onclick = async () => {
+      const response = await fetch('/v1/patients', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${session().token}`,
+          'idempotency-key': key,
+        },
+        body: JSON.stringify({
+          indication: document.getElementById('indication').value,
+          includedOn: document.getElementById('included-on').value,
+          consent: document.getElementById('consent').checked,
+        }),
+      });
+      key = crypto.randomUUID();
+      const result = await response.json().catch(() => ({}));
+      if (!response.ok) return say(explain(result), 'error');
+      document.getElementById('included').innerHTML =
+        `Patient inclus. Pseudonyme attribué : <strong id="pseudonym">${esc(result.patientId)}</strong> · attestation ${esc(result.attestationNumber)}. Reportez ce pseudonyme sur l’ordonnance.`;
+      say('Patient inclus.');
+    };
+  },
+
   async auditeur() {
     app.innerHTML = `
       <section><h2>Trouver un lot</h2>
@@ -209,13 +250,15 @@ const pages = {
         <button id="find">Afficher</button> <button id="verify">Vérifier l’intégrité</button>
         <p id="verified"></p>
       </section>
-      <section id="batch" hidden></section>`;
+      <section id="batch" hidden></section>
+      <section><h2>En direct</h2><ol id="live" reversed></ol></section>`;
+    followEvents(document.getElementById('live'));
     document.getElementById('find').onclick = () => showBatch().catch(() => undefined);
     document.getElementById('verify').onclick = () =>
       api('GET', '/v1/audit/verify').then((r) => {
         document.getElementById('verified').textContent = r.ok
-          ? `Intégrité vérifiée : ${r.checkedEvents} événements, aucune altération.`
-          : `${r.broken.length} flux altérés !`;
+          ? `Intégrité vérifiée : ${r.checkedEvents} événements, aucune altération (${r.sealing?.sealedEvents ?? 0} scellés).`
+          : `Altération : ${r.broken.length} flux, ${r.problems?.length ?? 0} points de scellement !`;
       });
   },
 };
@@ -301,8 +344,10 @@ async function showBatch() {
     <p id="state">${state ? `Libéré : ${state.released ? 'oui' : 'non'} · Consigné : ${state.onHold ? 'oui' : 'non'} · Rappelé : ${state.recalled ? 'oui' : 'non'}` : 'Lot inexistant à cette date.'}</p>
     <div id="graph"></div>
     <h3>Chronologie</h3><ol id="timeline">${history.events.map((e) => `<li>${esc(e.recordedAt.slice(0, 19))} · ${esc(e.type)} · ${esc(e.actor.organisation)}</li>`).join('')}</ol>
-    <button class="danger" id="recall">Rappeler ce lot</button><ul id="impact"></ul>`;
+    <button class="danger" id="recall">Rappeler ce lot</button><ul id="impact"></ul>
+    <div id="recall-progress"></div>`;
   drawJourney(trace, history);
+  await showRecall(gtin, lot);
   document.getElementById('recall').onclick = () =>
     api('POST', `/v1/batches/${gtin}/${encodeURIComponent(lot)}/recall`, {
       reason: 'Rappel ordonné depuis l’interface',
@@ -313,8 +358,65 @@ async function showBatch() {
           ...r.impact.sitesHolding.map((s) => `<li>${esc(s.organisationId)} détient encore ${s.onHand} boîte(s)</li>`),
           ...r.impact.patients.map((p) => `<li>Patient ${esc(p)} à contacter</li>`),
         ].join('');
+        return showRecall(gtin, lot);
       })
       .catch(() => undefined);
+}
+
+/** The recall's follow-through, site by site (GET /v1/batches/{gtin}/{lot}/recall), once the batch is recalled. */
+async function showRecall(gtin, lot) {
+  const progress = await api('GET', `/v1/batches/${gtin}/${encodeURIComponent(lot)}/recall`);
+  const place = document.getElementById('recall-progress');
+  if (!progress.recalled) return;
+  const yes = (value) => (value === null ? '—' : value);
+  place.innerHTML = `<h3>Suivi du rappel ${progress.complete ? '(terminé)' : '(en cours)'}</h3>
+    <table><tr><th>Site</th><th>Notifié</th><th>Accusé</th><th>Quarantaine</th><th>Retourné</th><th>En transit</th><th>Détenu</th><th>Terminé</th></tr>
+    ${progress.sites
+      .map(
+        (s) =>
+          `<tr><td>${esc(s.organisationId)}</td><td>${yes(s.notified)}</td><td>${s.acknowledgedAt ? esc(s.acknowledgedAt.slice(0, 10)) : 'non'}</td><td>${yes(s.quarantined)}</td><td>${s.returned}</td><td>${s.returnsInTransit}</td><td>${s.onHand}</td><td>${s.complete ? 'oui' : 'non'}</td></tr>`,
+      )
+      .join('')}</table>`;
+}
+
+/** The events the signed-in organisation may see, live (GET /v1/events/stream, read with fetch: it needs the token). */
+let following;
+async function followEvents(list) {
+  following?.abort();
+  const me = session();
+  if (!me) return;
+  following = new AbortController();
+  try {
+    const response = await fetch('/v1/events/stream', {
+      headers: { authorization: `Bearer ${me.token}`, accept: 'text/event-stream' },
+      signal: following.signal,
+    });
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
+      let end;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const data = buffer
+          .slice(0, end)
+          .split('\n')
+          .find((line) => line.startsWith('data: '));
+        buffer = buffer.slice(end + 2);
+        if (!data) continue;
+        const event = JSON.parse(data.slice('data: '.length));
+        list.insertAdjacentHTML(
+          'afterbegin',
+          `<li>${esc(event.recordedAt.slice(11, 19))} · ${esc(event.type)} · ${esc(event.organisation)}</li>`,
+        );
+        while (list.children.length > 50) list.lastElementChild.remove();
+      }
+    }
+  } catch {
+    // Aborted (another page) or the connection dropped: the feed simply stops.
+  }
 }
 
 /** The site of a register stream: `register-{site}` before the monthly books, `register-{site}~{YYYY-MM}` since. */
@@ -360,10 +462,11 @@ function drawJourney(trace, history) {
 
 async function route() {
   message.hidden = true;
+  following?.abort();
   const me = session();
   document.getElementById('who').textContent = me ? `${me.role} · ${me.org}` : '';
   document.getElementById('nav').innerHTML = me
-    ? `<a href="#/pharmacie">Pharmacie</a><a href="#/fournisseur">Fournisseur</a><a href="#/auditeur">Auditeur ANSM</a><a href="#/connexion" id="logout">Changer d’utilisateur</a>`
+    ? `<a href="#/pharmacie">Pharmacie</a><a href="#/fournisseur">Fournisseur</a><a href="#/prescripteur">Prescripteur</a><a href="#/auditeur">Auditeur ANSM</a><a href="#/connexion" id="logout">Changer d’utilisateur</a>`
     : '';
   const page = location.hash.replace('#/', '') || (me ? 'auditeur' : 'connexion');
   await (pages[me ? page : 'connexion'] ?? pages.connexion)().catch(() => undefined);

@@ -17,11 +17,15 @@ import { AuditModule } from './audit/audit.module.js';
 import { EpcisModule } from './epcis/epcis.module.js';
 import { ScansModule } from './scans/scans.module.js';
 import { ProjectionsModule } from './processes/projections/projections.module.js';
+import { ClockModule } from './clock/clock.module.js';
+import { ReleaseEntriesModule } from './processes/release-entries/release-entries.module.js';
 import { RegistryModule } from './registry/registry.module.js';
 import { SecurityModule } from './security/security.module.js';
 import { TraceModule } from './trace/trace.module.js';
 import { ShipmentsModule } from './shipments/shipments.module.js';
 import { SitesModule } from './sites/sites.module.js';
+import { RecallsModule } from './recalls/recalls.module.js';
+import { WebhooksModule } from './processes/webhooks/webhooks.module.js';
 
 @Module({})
 export class AppModule {
@@ -30,6 +34,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CqrsModule.forRoot(),
+        ClockModule.forRoot(config.clock),
         DatabaseModule.forRoot(config.database),
         EventStoreModule.forRoot(config.eventStore),
         AuthModule.forRoot(config.jwt, { enabled: config.demo === true, host: config.host }),
@@ -39,16 +44,19 @@ export class AppModule {
         RegistryModule,
         CatalogueModule,
         BatchesModule,
+        RecallsModule,
         ShipmentsModule,
         SitesModule,
         PatientsModule,
         PrescriptionsModule,
         DispensationsModule,
         ProjectionsModule.forRoot({ run: config.runProjections }),
+        ReleaseEntriesModule,
         TraceModule,
-        AuditModule,
+        AuditModule.forRoot({ digestKeyFile: config.digestKeyFile, sealIntervalMs: config.sealIntervalMs }),
         EpcisModule,
         ScansModule,
+        WebhooksModule.forRoot(config.webhooks),
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

@@ -2,10 +2,11 @@ import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import { developmentSecret, ROLES, signToken, type Role } from '#auth';
 import { ConfigError, loadConfig } from '#config';
-import { verifyChains } from '#event-store';
 import { DataDirLockedError } from '#sql';
 import { backup, BackupRefused, restore } from './commands/backup.js';
 import { exportBatch } from './commands/export.js';
+import { digest, verify } from './commands/integrity.js';
+import { migrateAll } from './commands/migrate.js';
 import { project } from './commands/project.js';
 import { rebuild } from './commands/rebuild.js';
 import { seed } from './commands/seed.js';
@@ -19,8 +20,13 @@ commands:
   token --role ROLE --org ORGANISATION [--sub USER] [--ttl SECONDS]
             print a bearer token signed with the api's secret (JWT_SECRET, or the embedded default's own)
             roles: ${ROLES.join(', ')}
-  migrate   apply the pending migrations of the event store and of the read models
-  verify    recompute every hash chain; exit code 2 when one is broken
+  migrate   apply every pending migration (event store, checkpoints, read models); run it as the schema's owner
+  verify [--against DIGEST] [--key-id HEX]
+            recompute every hash chain and the global order against every sealed checkpoint and, with
+            --against, against a digest downloaded earlier (signed by --key-id when given); exit code 2 when
+            anything does not hold
+  digest [--out FILE]
+            seal every event committed and print the signed digest (what GET /v1/audit/digest answers)
   replay [--gtin GTIN --lot LOT [--as-of INSTANT]]
             a batch's history and state as of an instant; without a batch, every event as JSON lines
   rebuild [--projection NAME ...]
@@ -56,6 +62,8 @@ async function main(args: string[]): Promise<number> {
       out: { type: 'string' },
       projection: { type: 'string', multiple: true },
       force: { type: 'boolean' },
+      against: { type: 'string' },
+      'key-id': { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
@@ -66,22 +74,39 @@ async function main(args: string[]): Promise<number> {
       console.log(token(values));
       return 0;
     case 'migrate':
-      await withReadModels(async (store) =>
-        console.log(`event store (${store.adapter}) and read models are up to date`),
-      );
+      console.log(await migrateAll(loadConfig()));
       return 0;
     case 'verify':
-      return withStore(async (store) => {
+      return withStore(async (store, sql) => {
         const progress = new Progress('verifying');
-        const report = await verifyChains(store, { onProgress: (n) => progress.update(n) });
+        const { report, lines } = await verify(store, sql, {
+          against: values.against,
+          keyId: values['key-id'],
+          onProgress: (n) => progress.update(n),
+        });
         const seconds = progress.finish();
+        const chains = report.broken.length === 0 ? 'every chain holds' : `${report.broken.length} broken`;
         console.log(
-          `${report.checkedEvents} events in ${report.checkedStreams} streams checked in ${seconds.toFixed(1)} s: ${report.ok ? 'every chain holds' : `${report.broken.length} broken`}`,
+          `${report.checkedEvents} events in ${report.checkedStreams} streams checked in ${seconds.toFixed(1)} s: ${chains}${report.problems.length > 0 ? `, ${report.problems.length} problems` : ''}`,
         );
-        for (const b of report.broken)
-          console.log(`  ${b.stream} revision ${b.revision} (event ${b.eventId}): ${b.reason}`);
+        for (const line of lines) console.log(line);
         return report.ok ? 0 : 2;
       });
+    case 'digest': {
+      const config = loadConfig();
+      const signed = await withStore((store, sql) => digest(store, sql, config.digestKeyFile as string));
+      if (!signed) throw new Error('the store holds no event yet: there is nothing to certify');
+      const text = `${JSON.stringify(signed, null, 2)}\n`;
+      if (values.out) {
+        writeFileSync(values.out, text, { flag: 'wx' });
+        console.error(
+          `digest of ${signed.checkpoint.eventCount} events (checkpoint ${signed.checkpoint.seq}, key ${signed.keyId}) written to ${values.out}`,
+        );
+      } else {
+        process.stdout.write(text);
+      }
+      return 0;
+    }
     case 'replay': {
       const batch = optionalBatch(values);
       const asOf = values['as-of'] ? new Date(values['as-of']) : new Date();

@@ -17,7 +17,23 @@ describe('configuration', () => {
       corsOrigins: [],
       runProjections: true,
       demo: false,
+      digestKeyFile: resolve('data', 'digest-key.pem'),
+      sealIntervalMs: 1000,
     });
+  });
+
+  it('reads where the digest key is kept and how often new events are sealed (0: only for a digest)', () => {
+    const config = loadConfig({
+      DATA_DIR: '/srv/ct',
+      DIGEST_KEY_FILE: '/etc/cannatrace/digest.pem',
+      SEAL_INTERVAL_MS: '0',
+    });
+    expect(config.digestKeyFile).toBe('/etc/cannatrace/digest.pem');
+    expect(config.sealIntervalMs).toBe(0);
+    expect(loadConfig({ DATA_DIR: '/srv/ct' }).digestKeyFile).toBe('/srv/ct/digest-key.pem');
+    expect(() => loadConfig({ SEAL_INTERVAL_MS: '-1' })).toThrow(
+      'SEAL_INTERVAL_MS: expected a whole number from 0 to 3600000, got "-1"',
+    );
   });
 
   it('turns the demo sign-in on only when asked, on the embedded default and a loopback HOST', () => {

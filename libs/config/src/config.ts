@@ -26,6 +26,27 @@ export interface AppConfig {
    * default and a loopback HOST. Absent means off.
    */
   demo?: boolean;
+  /** The clock that dates commands and says which day it is; the system clock unless a test pins it. */
+  clock?: () => Date;
+  /** Webhook delivery timings (apps/api/src/processes/webhooks); defaults unless a test shortens them. */
+  webhooks?: WebhookTimings;
+  /**
+   * The Ed25519 key (PEM) that signs the digests ANSM downloads (`DIGEST_KEY_FILE`, default
+   * `DATA_DIR/digest-key.pem`, created when missing). Absent: a key of the process only.
+   */
+  digestKeyFile?: string;
+  /** Milliseconds between two sealings of the new events (`SEAL_INTERVAL_MS`, default 1000); absent or 0: none. */
+  sealIntervalMs?: number;
+}
+
+export interface WebhookTimings {
+  /** How often subscriptions are looked at for new events. */
+  pollIntervalMs?: number;
+  /** The wait after a first failed delivery; doubled at each failure up to backoffMaxMs. */
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  /** A receiver that has not answered in this time has failed the delivery. */
+  timeoutMs?: number;
 }
 
 export type EventStoreKind = { kind: 'database' } | Extract<EventStoreConfig, { kind: 'eventstoredb' }>;
@@ -70,6 +91,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     corsOrigins: origins(env),
     runProjections: oneOf(env, 'PROJECTIONS', ['on', 'off'] as const, 'on') === 'on',
     demo: demo(env, embedded, listenOn),
+    digestKeyFile: resolveDir(value(env, 'DIGEST_KEY_FILE') ?? join(dataDir, 'digest-key.pem')),
+    sealIntervalMs: integer(env, 'SEAL_INTERVAL_MS', 1000, 0, 3_600_000),
   };
 }
 

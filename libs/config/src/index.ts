@@ -7,4 +7,5 @@ export {
   type DatabaseConfig,
   type EventStoreKind,
   type JwtConfig,
+  type WebhookTimings,
 } from './config.js';

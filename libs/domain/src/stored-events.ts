@@ -5,10 +5,20 @@ import type { RegisterEvent } from './register/register-events.js';
 
 /** An event as the store hands it back: its stream, type and data, and when it happened. */
 export interface StoredEvent {
+  /** The store's id of the event, with who recorded it and when: present on every event a store hands back. */
+  id?: string;
   stream: string;
   type: string;
   data: unknown;
-  metadata: { occurredAt: string };
+  metadata: { occurredAt: string; role?: string; organisation?: string; recordedAt?: string };
+}
+
+/** Which event of the store it was, who recorded it and when (what an alert names). */
+export interface EventRecord {
+  eventId: string;
+  role: string;
+  organisation: string;
+  recordedAt: string;
 }
 
 /**
@@ -17,7 +27,7 @@ export interface StoredEvent {
  * outside its decider's streams is never taken for one of them.
  */
 export type DecidedEvent =
-  | { of: 'batch'; gtin: string; lot: string; event: BatchEvent; occurredAt: string }
+  | { of: 'batch'; gtin: string; lot: string; event: BatchEvent; occurredAt: string; recorded?: EventRecord }
   | { of: 'register'; site: string; event: RegisterEvent; occurredAt: string }
   | { of: 'prescription'; prescriptionId: string; event: PrescriptionEvent; occurredAt: string }
   | { of: 'other' };
@@ -27,9 +37,16 @@ export function decidedEvent(stored: StoredEvent): DecidedEvent {
   const site = registerSiteOf(stored.stream);
   if (site !== undefined) return { of: 'register', site, event: stored as RegisterEvent, occurredAt };
   const batch = batchOf(stored.stream);
-  if (batch) return { of: 'batch', ...batch, event: stored as BatchEvent, occurredAt };
+  if (batch) return { of: 'batch', ...batch, event: stored as BatchEvent, occurredAt, recorded: recordOf(stored) };
   const prescriptionId = prescriptionOf(stored.stream);
   if (prescriptionId !== undefined)
     return { of: 'prescription', prescriptionId, event: stored as PrescriptionEvent, occurredAt };
   return { of: 'other' };
+}
+
+function recordOf({ id, metadata }: StoredEvent): EventRecord | undefined {
+  const { role, organisation, recordedAt } = metadata;
+  if (id === undefined || role === undefined || organisation === undefined || recordedAt === undefined)
+    return undefined;
+  return { eventId: id, role, organisation, recordedAt };
 }

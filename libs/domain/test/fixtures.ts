@@ -70,6 +70,7 @@ export const releasedBatch: RegisteredBatch = {
   exploitantId: 'EXP-1',
   conformant: true,
   failures: [],
+  outOfSpecification: null,
   released: true,
   onHold: false,
   recalled: false,

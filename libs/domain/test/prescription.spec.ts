@@ -4,6 +4,7 @@ import {
   fold,
   indicationDecider,
   prescriptionDecider,
+  pseudonymOf,
   type IndicationEvent,
   type IndicationState,
   type OrganisationState,
@@ -31,6 +32,9 @@ const generalPractitioner: ProfessionalState = {
 
 describe('indication decider', () => {
   const given = specification(indicationDecider);
+  /** Pseudonyms as cannatrace issues them; the given events may hold ids clients chose before. */
+  const issued = (n: number) => pseudonymOf(new Uint8Array(10).fill(n));
+  const [A, B, C, P, LAST] = [1, 2, 3, 4, 5].map(issued);
   const include = (patientId: string, overrides: object = {}) => ({
     type: 'IncludePatient' as const,
     indication: 'EPILEPSY' as const,
@@ -56,42 +60,46 @@ describe('indication decider', () => {
 
   it('includes a consenting patient with a numbered attestation', () => {
     given([])
-      .when(include('PSEUDO-A'))
-      .then([included('PSEUDO-A', 1)]);
-    given([included('PSEUDO-A', 1)])
-      .when(include('PSEUDO-B'))
-      .then([included('PSEUDO-B', 2)]);
+      .when(include(A))
+      .then([included(A, 1)]);
+    given([included(A, 1)])
+      .when(include(B))
+      .then([included(B, 2)]);
   });
   it('refuses without consent, twice, or from outside a reference centre, or untrained', () => {
     given([])
-      .when(include('P', { consent: false }))
+      .when(include(P, { consent: false }))
       .thenRefused('rule', 'consent_required');
-    given([included('P', 1)])
-      .when(include('P'))
+    given([included(P, 1)])
+      .when(include(P))
       .thenRefused('conflict', 'patient_already_included');
     given([])
-      .when(include('P', { prescriber: generalPractitioner, organisation: 'CAB-1' }))
+      .when(include(P, { prescriber: generalPractitioner, organisation: 'CAB-1' }))
       .thenRefused('forbidden', 'not_reference_centre');
     given([])
-      .when(include('P', { prescriber: { ...centrePrescriber, trainedOn: null } }))
+      .when(include(P, { prescriber: { ...centrePrescriber, trainedOn: null } }))
       .thenRefused('forbidden', 'prescriber_not_trained');
     given([])
-      .when(include('P', { organisation: 'OTHER' }))
+      .when(include(P, { organisation: 'OTHER' }))
       .thenRefused('forbidden', 'not_of_organisation');
   });
+  it('includes only under a pseudonym cannatrace issued, never an id a client chose', () => {
+    for (const chosen of ['PSN-ALPHA-01', '185072A12345678', 'jean_dupont_1985-07-12', `${A.slice(0, -1)}#`])
+      given([]).when(include(chosen)).thenRefused('rule', 'pseudonym_not_issued');
+  });
   it('refuses the inclusion over the cap, the default one or the one ANSM sets', () => {
-    const two = [included('A', 1), included('B', 2)];
+    const two = [included('LEGACY-A', 1), included('LEGACY-B', 2)];
     given([{ type: 'InclusionCapSet', data: { indication: 'EPILEPSY', cap: 2 } }, ...two])
-      .when(include('C'))
+      .when(include(C))
       .thenRefused('rule', 'indication_cap_reached');
     given([{ type: 'InclusionCapSet', data: { indication: 'EPILEPSY', cap: 3 } }, ...two])
-      .when(include('C'))
-      .then([included('C', 3)]);
+      .when(include(C))
+      .then([included(C, 3)]);
     const full = Array.from({ length: 500 }, (_, i) => included(`P${i}`, i + 1));
-    given(full).when(include('LAST')).thenRefused('rule', 'indication_cap_reached');
+    given(full).when(include(LAST)).thenRefused('rule', 'indication_cap_reached');
     given(full.slice(1))
-      .when(include('LAST'))
-      .then([included('LAST', 500)]);
+      .when(include(LAST))
+      .then([included(LAST, 500)]);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Checkpoint, ReadAllResult, ReadStreamOptions, RecordedEvent } from './types.js';
+import type { Checkpoint, ReadAllResult, ReadSealsResult, ReadStreamOptions, RecordedEvent } from './types.js';
 
 /** An event ready to store: id, revision-independent content and the hash chained to its predecessor. */
 export interface SealedEvent {
@@ -38,6 +38,8 @@ export interface EventStoreAdapter {
   readStreams?(reads: { stream: string; fromRevision: number }[]): Promise<RecordedEvent[][]>;
   /** Events after `from` in the global order, never skipping one that commits later with a lower position. */
   readAll(from: Checkpoint, maxCount: number): Promise<ReadAllResult>;
+  /** `readAll` without the events' content. Optional: without it the port reads whole events. */
+  readSeals?(from: Checkpoint, maxCount: number): Promise<ReadSealsResult>;
   /**
    * Every event whose metadata names this batch key, in the global order. Optional: without it the port scans
    * the global order.

@@ -13,6 +13,7 @@ import {
   type NewEvent,
   type ReadAllOptions,
   type ReadAllResult,
+  type ReadSealsResult,
   type ReadStreamOptions,
   type RecordedEvent,
   type SubscribeOptions,
@@ -105,6 +106,18 @@ export class ChainedEventStore implements EventStore {
     const maxCount = options.maxCount ?? 1000;
     if (!Number.isSafeInteger(maxCount) || maxCount < 1) throw new InvalidEventError('maxCount must be >= 1');
     return this.storage.readAll(options.from ?? START, maxCount);
+  }
+
+  async readSeals(options: ReadAllOptions = {}): Promise<ReadSealsResult> {
+    const maxCount = options.maxCount ?? 1000;
+    if (!Number.isSafeInteger(maxCount) || maxCount < 1) throw new InvalidEventError('maxCount must be >= 1');
+    const from = options.from ?? START;
+    if (this.storage.readSeals) return this.storage.readSeals(from, maxCount);
+    const page = await this.storage.readAll(from, maxCount);
+    return {
+      events: page.events.map(({ stream, revision, id, hash, position }) => ({ stream, revision, id, hash, position })),
+      checkpoint: page.checkpoint,
+    };
   }
 
   async readByBatchKey(batchKey: string): Promise<RecordedEvent[]> {

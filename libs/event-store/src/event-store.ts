@@ -4,6 +4,7 @@ import type {
   NewEvent,
   ReadAllOptions,
   ReadAllResult,
+  ReadSealsResult,
   ReadStreamOptions,
   RecordedEvent,
   SubscribeOptions,
@@ -20,6 +21,8 @@ export interface EventStore {
   /** Several streams forwards, each from its own revision (inclusive); answers in the order asked. */
   readStreams(reads: { stream: string; fromRevision: number }[]): Promise<RecordedEvent[][]>;
   readAll(options?: ReadAllOptions): Promise<ReadAllResult>;
+  /** The global order like `readAll`, each event's place and hash only: what sealing reads. */
+  readSeals(options?: ReadAllOptions): Promise<ReadSealsResult>;
   /**
    * Stored events carrying these ids: in any stream on PostgreSQL and PGlite; among the last events of `stream`
    * on EventStoreDB, which has no global index of ids.

@@ -49,14 +49,26 @@ export interface ChainBreak {
   stream: string;
   revision: number;
   eventId: string;
-  reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'revision_gap';
+  reason:
+    | 'hash_mismatch'
+    | 'prev_hash_mismatch'
+    | 'revision_gap'
+    // Against a sealed checkpoint (libs/event-store/src/sealing): the stream, or its last events, are gone; the
+    // event at the sealed revision is another; the stream grew inside the sealed history.
+    | 'stream_missing'
+    | 'events_missing'
+    | 'head_rewritten'
+    | 'inserted_after_sealing';
+  /** The checkpoint that sealed what is missing or different. */
+  checkpoint?: number;
+  detail?: string;
 }
 
 /** Why an event breaks its stream's chain, given the stream's previous event; undefined when it holds. */
 export function chainBreakReason(
   event: HashedFields & { hash: string },
   previous: { revision: number; hash: string } | undefined,
-): ChainBreak['reason'] | undefined {
+): 'hash_mismatch' | 'prev_hash_mismatch' | 'revision_gap' | undefined {
   if (event.revision !== (previous ? previous.revision + 1 : 0)) return 'revision_gap';
   if (event.prevHash !== (previous ? previous.hash : null)) return 'prev_hash_mismatch';
   if (eventHash(event) !== event.hash) return 'hash_mismatch';

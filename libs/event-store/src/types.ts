@@ -83,6 +83,20 @@ export interface ReadAllResult {
   checkpoint: Checkpoint;
 }
 
+/** What sealing needs of an event: where it stands and its hash, without its content. */
+export interface EventSeal {
+  stream: string;
+  revision: number;
+  id: string;
+  hash: string;
+  position: Checkpoint;
+}
+
+export interface ReadSealsResult {
+  events: EventSeal[];
+  checkpoint: Checkpoint;
+}
+
 export type SubscriptionHandler = (events: RecordedEvent[], checkpoint: Checkpoint) => Promise<void> | void;
 
 export interface SubscribeOptions {

@@ -1,3 +1,4 @@
+import { alertsProjection } from './projections/alerts.projection.js';
 import { batchesProjection } from './projections/batches.projection.js';
 import { prescriptionsProjection } from './projections/prescriptions.projection.js';
 import { traceProjection } from './projections/trace.projection.js';
@@ -8,7 +9,7 @@ export { migrateReadModels, openReadModels, readModelsOptions } from './data-sou
 export { pgliteDriver } from './pglite-driver.js';
 export type { Projection } from './projection.js';
 export * from './projector.js';
-export { batchesProjection, prescriptionsProjection, traceProjection };
+export { alertsProjection, batchesProjection, prescriptionsProjection, traceProjection };
 
 /** Every projection of cannatrace. */
-export const PROJECTIONS = [batchesProjection, traceProjection, prescriptionsProjection];
+export const PROJECTIONS = [batchesProjection, traceProjection, prescriptionsProjection, alertsProjection];

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { eventStoreOn, START, type EventStore } from '#event-store';
 import {
+  AlertRow,
   BatchSiteRow,
   IdempotencyRequestRow,
   openReadModels,
@@ -10,6 +11,7 @@ import {
   Projector,
   readModelsOptions,
   SubscriptionCheckpointRow,
+  WebhookSubscriptionRow,
 } from '#read-models';
 import { migrate, openSqlClient, type SqlClient, type SqlClientConfig } from '#sql';
 import { DATABASE_URL, scratchSchema } from '../../event-store/test/scratch-schema.js';
@@ -36,7 +38,7 @@ async function describeSchema(sql: SqlClient): Promise<unknown[]> {
       `SELECT table_name, column_name, data_type, is_nullable, column_default, is_generated, generation_expression
        FROM information_schema.columns
        WHERE table_schema = current_schema() AND (table_name LIKE 'rm\\_%' OR table_name IN
-         ('projection_checkpoints', 'subscription_checkpoints', 'idempotency_requests'))
+         ('projection_checkpoints', 'subscription_checkpoints', 'idempotency_requests', 'webhook_subscriptions'))
        ORDER BY table_name, ordinal_position`,
     ),
     sql.query(
@@ -87,7 +89,7 @@ describe.each(backends)('a database of the hand-written migrations taken over by
     const fresh = await open();
     await readModelsOn(fresh.config, fresh.sql);
     const made = await describeSchema(fresh.sql);
-    expect((made[0] as unknown[]).length).toBe(66);
+    expect((made[0] as unknown[]).length).toBe(90);
     expect(made).toEqual(await describeSchema(old.sql));
   });
 
@@ -108,6 +110,15 @@ describe.each(backends)('a database of the hand-written migrations taken over by
       `INSERT INTO idempotency_requests (scope, key, request_hash, command_id, status, body)
        VALUES ('SUP-1/u', 'k1', 'h', '00000000-0000-4000-8000-000000000001', 201, '{"ok":true}')`,
     );
+    await sql.query(
+      `INSERT INTO rm_alerts (event_id, kind, gtin, lot, recorded_by_role, recorded_by, sampled_on, failures, raised_at)
+       VALUES ('e-1', 'out_of_specification', $1, 'L1', 'laboratory', 'LAB-1', '2026-03-01', '[]', now())`,
+      [GTIN],
+    );
+    await sql.query(
+      `INSERT INTO webhook_subscriptions (id, organisation, role, url, kinds, secret, cursor, created_at)
+       VALUES ('w-1', 'PH-1', 'pharmacy', 'https://ph-1.example/hook', '[]', 's', 'start', now())`,
+    );
     await store.append('register-SUP-1', [stockEntered(20)]);
 
     const readModels = await readModelsOn(config, sql);
@@ -119,6 +130,7 @@ describe.each(backends)('a database of the hand-written migrations taken over by
 
     expect(await readModels.query('SELECT name FROM read_model_migrations')).toEqual([
       { name: 'ReadModels1764028800000' },
+      { name: 'AlertsAndWebhooks1764547200000' },
     ]);
     // Projected from the checkpoint found: the 20 packs added once, the 500 not projected again.
     const site = await readModels
@@ -134,6 +146,13 @@ describe.each(backends)('a database of the hand-written migrations taken over by
     expect(
       await readModels.getRepository(IdempotencyRequestRow).findOneBy({ scope: 'SUP-1/u', key: 'k1' }),
     ).toMatchObject({ status: 201, body: { ok: true }, commandId: '00000000-0000-4000-8000-000000000001' });
+    expect(await readModels.getRepository(AlertRow).findOneBy({ eventId: 'e-1' })).toMatchObject({
+      recordedBy: 'LAB-1',
+    });
+    expect(await readModels.getRepository(WebhookSubscriptionRow).findOneBy({ id: 'w-1' })).toMatchObject({
+      organisation: 'PH-1',
+      cursor: 'start',
+    });
   });
 
   it('migrates once when several processes start on the same database', async () => {
@@ -141,6 +160,7 @@ describe.each(backends)('a database of the hand-written migrations taken over by
     const started = await Promise.all([readModelsOn(config, sql), readModelsOn(config, sql)]);
     expect(await started[0].query('SELECT name FROM read_model_migrations')).toEqual([
       { name: 'ReadModels1764028800000' },
+      { name: 'AlertsAndWebhooks1764547200000' },
     ]);
   });
 });

@@ -22,7 +22,10 @@ export async function openSqlClient(config: SqlClientConfig): Promise<SqlClient>
 async function createSchema(url: string, schema: string): Promise<void> {
   const client = new PgSqlClient({ connectionString: url, poolSize: 1 });
   try {
-    await client.exec(`CREATE SCHEMA IF NOT EXISTS "${schema.replaceAll('"', '""')}"`);
+    // Looked up first: CREATE SCHEMA IF NOT EXISTS needs CREATE on the database even when the schema exists, which
+    // the api's role need not have (docs/operations.md).
+    const found = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
+    if (found.length === 0) await client.exec(`CREATE SCHEMA IF NOT EXISTS "${schema.replaceAll('"', '""')}"`);
   } finally {
     await client.close();
   }

@@ -1,9 +1,51 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { DigestSigner, EVENT_STORE, SqlCheckpointLog } from '#event-store';
+import { type SqlClient } from '#sql';
+import { SQL_CLIENT } from '../database/database.module.js';
+import { ListAlertsHandler } from './alerts.queries.js';
 import { AuditController } from './audit.controller.js';
-import { ExportBatchEpcisHandler, GetBatchHistoryHandler, VerifyStoreHandler } from './audit.queries.js';
+import {
+  DIGEST_SIGNER,
+  ExportBatchEpcisHandler,
+  GetBatchHistoryHandler,
+  GetStoreDigestHandler,
+  VerifyStoreHandler,
+} from './audit.queries.js';
+import { CHECKPOINT_LOG, SEAL_INTERVAL_MS, StoreSealer } from './store-sealer.js';
 
-@Module({
-  controllers: [AuditController],
-  providers: [GetBatchHistoryHandler, VerifyStoreHandler, ExportBatchEpcisHandler],
-})
-export class AuditModule {}
+export interface AuditOptions {
+  /** Ed25519 key (PEM) that signs digests, created when missing; absent: a key of this process only (tests). */
+  digestKeyFile?: string;
+  /** Milliseconds between two sealings; absent or 0: only when a digest is asked for. */
+  sealIntervalMs?: number;
+}
+
+@Module({})
+export class AuditModule {
+  static forRoot(options: AuditOptions = {}): DynamicModule {
+    return {
+      module: AuditModule,
+      controllers: [AuditController],
+      providers: [
+        GetBatchHistoryHandler,
+        VerifyStoreHandler,
+        ExportBatchEpcisHandler,
+        GetStoreDigestHandler,
+        ListAlertsHandler,
+        StoreSealer,
+        {
+          provide: CHECKPOINT_LOG,
+          // After the event store, whose migrations come first where the checkpoints share its database.
+          inject: [SQL_CLIENT, EVENT_STORE],
+          useFactory: (sql: SqlClient) => SqlCheckpointLog.open(sql),
+        },
+        {
+          provide: DIGEST_SIGNER,
+          useFactory: () =>
+            options.digestKeyFile ? DigestSigner.fromFile(options.digestKeyFile) : DigestSigner.ephemeral(),
+        },
+        { provide: SEAL_INTERVAL_MS, useValue: options.sealIntervalMs ?? 0 },
+      ],
+    };
+  }
+}

@@ -10,7 +10,17 @@ import {
   notFound,
   type BatchEvent,
 } from '#domain';
-import { EVENT_STORE, verifyChains, type EventStore } from '#event-store';
+import {
+  EVENT_STORE,
+  verifyChains,
+  type CheckpointLog,
+  type DigestSigner,
+  type EventStore,
+  type StoreDigest,
+} from '#event-store';
+import { CHECKPOINT_LOG, StoreSealer } from './store-sealer.js';
+
+export const DIGEST_SIGNER = Symbol('DIGEST_SIGNER');
 
 export class GetBatchHistory {
   constructor(
@@ -20,7 +30,12 @@ export class GetBatchHistory {
   ) {}
 }
 
-export class VerifyStore {}
+export class VerifyStore {
+  /** A digest downloaded earlier, which the store must still match. */
+  constructor(readonly against?: StoreDigest) {}
+}
+
+export class GetStoreDigest {}
 
 export class ExportBatchEpcis {
   constructor(
@@ -79,11 +94,30 @@ export class ExportBatchEpcisHandler implements IQueryHandler<ExportBatchEpcis> 
   }
 }
 
+/** Every hash chain, and the global order against every sealed checkpoint (and the digest given). */
 @QueryHandler(VerifyStore)
 export class VerifyStoreHandler implements IQueryHandler<VerifyStore> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CHECKPOINT_LOG) private readonly checkpoints: CheckpointLog,
+  ) {}
 
-  execute() {
-    return verifyChains(this.store);
+  execute({ against }: VerifyStore) {
+    return verifyChains(this.store, { checkpoints: this.checkpoints, against });
+  }
+}
+
+/** Seals everything committed, then signs the last checkpoint: what ANSM keeps to verify the store later. */
+@QueryHandler(GetStoreDigest)
+export class GetStoreDigestHandler implements IQueryHandler<GetStoreDigest> {
+  constructor(
+    private readonly sealer: StoreSealer,
+    @Inject(DIGEST_SIGNER) private readonly signer: DigestSigner,
+  ) {}
+
+  async execute(): Promise<StoreDigest> {
+    const checkpoint = await this.sealer.sealNow();
+    if (!checkpoint) throw notFound('store_empty', 'the store holds no event yet: there is nothing to certify');
+    return this.signer.sign(checkpoint);
   }
 }

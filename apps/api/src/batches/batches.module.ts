@@ -1,13 +1,33 @@
 import { Module } from '@nestjs/common';
-import { CommandsModule } from '../commands/commands.module.js';
-import { BatchCommandHandler } from './batch.commands.js';
+import { StreamsModule } from '../shared/streams/streams.module.js';
+import {
+  LiftBatchHoldHandler,
+  PutBatchOnHoldHandler,
+  RecallBatchHandler,
+  RecordAnalysisHandler,
+  RegisterBatchHandler,
+  ReleaseBatchHandler,
+  ReportInvestigationHandler,
+} from './batch.commands.js';
+import { BatchLinksReader } from './batch-links.js';
 import { GetBatchHandler } from './batch.queries.js';
 import { GetRecallImpactHandler } from './recall-impact.query.js';
 import { BatchesController } from './batches.controller.js';
 
 @Module({
-  imports: [CommandsModule],
+  imports: [StreamsModule],
   controllers: [BatchesController],
-  providers: [BatchCommandHandler, GetBatchHandler, GetRecallImpactHandler],
+  providers: [
+    RegisterBatchHandler,
+    RecordAnalysisHandler,
+    ReleaseBatchHandler,
+    ReportInvestigationHandler,
+    PutBatchOnHoldHandler,
+    LiftBatchHoldHandler,
+    RecallBatchHandler,
+    GetBatchHandler,
+    BatchLinksReader,
+    GetRecallImpactHandler,
+  ],
 })
 export class BatchesModule {}

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { CommandsModule } from '../commands/commands.module.js';
+import { StreamsModule } from '../shared/streams/streams.module.js';
 import { AuthoriseProductHandler, ChangeSpecificationHandler } from './product.commands.js';
 import { GetProductHandler } from './product.queries.js';
 import { ProductsController } from './products.controller.js';
 
 @Module({
-  imports: [CommandsModule],
+  imports: [StreamsModule],
   controllers: [ProductsController],
   providers: [AuthoriseProductHandler, ChangeSpecificationHandler, GetProductHandler],
 })

@@ -1,4 +1,4 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   organisationDecider,
   organisationStream,
@@ -7,22 +7,26 @@ import {
   type AuthoriseProductData,
   type ContaminantLimits,
 } from '#domain';
-import type { CommandContext } from '../commands/command-context.js';
-import { Streams, type CommandResult } from '../commands/streams.js';
+import type { CommandContext } from '../shared/streams/command-context.js';
+import { Streams, type CommandResult } from '../shared/streams/streams.js';
 
-export class AuthoriseProduct {
+export class AuthoriseProduct extends Command<CommandResult> {
   constructor(
     readonly data: AuthoriseProductData,
     readonly context: CommandContext,
-  ) {}
+  ) {
+    super();
+  }
 }
 
-export class ChangeSpecification {
+export class ChangeSpecification extends Command<CommandResult> {
   constructor(
     readonly gtin: string,
     readonly data: { tolerancePercent?: number; limits?: ContaminantLimits; narcotic?: boolean },
     readonly context: CommandContext,
-  ) {}
+  ) {
+    super();
+  }
 }
 
 @CommandHandler(AuthoriseProduct)

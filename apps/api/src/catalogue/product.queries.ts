@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { notFound, productDecider, productStream, type ProductSpecification } from '#domain';
-import { Streams } from '../commands/streams.js';
+import { Streams } from '../shared/streams/streams.js';
 
 export class GetProduct {
   constructor(readonly gtin: string) {}

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { CommandsModule } from '../commands/commands.module.js';
-import { DispenseHandler } from './dispense.handler.js';
+import { StreamsModule } from '../shared/streams/streams.module.js';
+import { DispenseHandler } from './dispensation.commands.js';
 import { DispensationsController } from './dispensations.controller.js';
 
 @Module({
-  imports: [CommandsModule],
+  imports: [StreamsModule],
   controllers: [DispensationsController],
   providers: [DispenseHandler],
 })

@@ -13,22 +13,31 @@ export class EpcisEventsQueryDto {
   @MaxLength(500)
   eventType?: string;
 
-  @ApiPropertyOptional({ example: '2026-03-01T00:00:00+01:00' })
+  @ApiPropertyOptional({
+    description: 'events that happened at or after this instant',
+    example: '2026-03-01T00:00:00+01:00',
+  })
   @IsOptional()
   @Matches(INSTANT, { message: `GE_eventTime ${INSTANT_MESSAGE}` })
   GE_eventTime?: string;
 
-  @ApiPropertyOptional({ example: '2026-04-01T00:00:00+02:00' })
+  @ApiPropertyOptional({
+    description: 'events that happened before this instant',
+    example: '2026-04-01T00:00:00+02:00',
+  })
   @IsOptional()
   @Matches(INSTANT, { message: `LT_eventTime ${INSTANT_MESSAGE}` })
   LT_eventTime?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({
+    description: 'events recorded at or after this instant',
+    example: '2026-03-01T00:00:00+01:00',
+  })
   @IsOptional()
   @Matches(INSTANT, { message: `GE_recordTime ${INSTANT_MESSAGE}` })
   GE_recordTime?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'events recorded before this instant', example: '2026-04-01T00:00:00+02:00' })
   @IsOptional()
   @Matches(INSTANT, { message: `LT_recordTime ${INSTANT_MESSAGE}` })
   LT_recordTime?: string;
@@ -73,7 +82,10 @@ export class EpcisEventsQueryDto {
   @MaxLength(2000)
   MATCH_epc?: string;
 
-  @ApiPropertyOptional({ description: `instance identifiers, in any role (${LIST})` })
+  @ApiPropertyOptional({
+    example: 'https://id.gs1.org/01/03400930000014/21/SN0001',
+    description: `instance identifiers, in any role (${LIST})`,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -88,13 +100,16 @@ export class EpcisEventsQueryDto {
   @MaxLength(2000)
   MATCH_epcClass?: string;
 
-  @ApiPropertyOptional({ description: `class identifiers, in any role (${LIST})` })
+  @ApiPropertyOptional({
+    example: 'https://id.gs1.org/01/03400930000014/10/L1',
+    description: `class identifiers, in any role (${LIST})`,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
   MATCH_anyEPCClass?: string;
 
-  @ApiPropertyOptional({ description: `event ids (${LIST})` })
+  @ApiPropertyOptional({ example: 'urn:uuid:4f983315-642a-510d-a252-67b01c8dc07f', description: `event ids (${LIST})` })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -105,7 +120,10 @@ export class EpcisEventsQueryDto {
   @Matches(/^([1-9]\d{0,2}|1000)$/, { message: 'perPage must be a whole number from 1 to 1000' })
   perPage?: string;
 
-  @ApiPropertyOptional({ description: 'the token of the next page, from the Link header of the previous one' })
+  @ApiPropertyOptional({
+    example: 'eyJvZmZzZXQiOjMwfQ',
+    description: 'the token of the next page, from the Link header of the previous one',
+  })
   @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'nextPageToken is not a token this server gave' })
   nextPageToken?: string;

@@ -1,6 +1,7 @@
 import { Controller, Get, Headers, Param, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { READ_ERRORS, ReadOperation } from '../openapi/operations.js';
 import type { Request, Response } from 'express';
 import type { Principal } from '#auth';
 import { EPCIS_CONTEXT, EPCIS_QUERY_PARAMETERS, type EpcisObjectEvent, type EpcisQuery } from '#domain';
@@ -8,6 +9,7 @@ import { CurrentPrincipal, Roles } from '../auth/access.decorators.js';
 import { problem, ProblemException } from '../problem/problem.js';
 import { EpcisEventsQueryDto } from './epcis-query.dto.js';
 import { QueryEpcisEvents, type EpcisEventsPage } from './epcis.queries.js';
+import { EpcisEventResponse, EpcisQueryDocumentResponse } from './epcis.responses.js';
 
 const VERSION = '2.0.0';
 const LIST_PARAMETERS = new Set<string>(EPCIS_QUERY_PARAMETERS.filter((p) => !/^(GE|LT)_/.test(p)));
@@ -44,14 +46,25 @@ function offsetOf(token: string | undefined): number {
  */
 @ApiTags('EPCIS 2.0 query')
 @ApiBearerAuth()
-@ApiHeader({ name: 'GS1-EPCIS-Version', required: false, description: 'EPCIS version the client expects: 2.0.0' })
+@ApiHeader({
+  name: 'GS1-EPCIS-Version',
+  required: false,
+  description: 'EPCIS version the client expects: 2.0.0',
+  example: '2.0.0',
+})
+@ApiProduces('application/ld+json')
 @Roles('ansm', 'supplier', 'exploitant', 'pharmacist')
 @Controller('v1/epcis')
 export class EpcisController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('events')
-  @ApiOperation({ summary: 'EPCIS events meeting the query parameters, a page at a time (EPCISQueryDocument)' })
+  @ReadOperation({
+    summary: 'EPCIS events meeting the query parameters, a page at a time (EPCISQueryDocument)',
+    type: EpcisQueryDocumentResponse,
+    description: 'A page of events',
+    errors: [...READ_ERRORS, 406],
+  })
   events(
     @Query() query: EpcisEventsQueryDto,
     @CurrentPrincipal() principal: Principal,
@@ -63,7 +76,13 @@ export class EpcisController {
   }
 
   @Get('events/:eventID')
-  @ApiOperation({ summary: 'One EPCIS event by its eventID (404 when none, or outside the caller’s scope)' })
+  @ApiParam({ name: 'eventID', description: 'The eventID', example: 'urn:uuid:4f983315-642a-510d-a252-67b01c8dc07f' })
+  @ReadOperation({
+    summary: 'One EPCIS event by its eventID (404 when none, or outside the caller’s scope)',
+    type: EpcisEventResponse,
+    description: 'The event',
+    errors: [...READ_ERRORS, 406],
+  })
   async event(
     @Param('eventID') eventID: string,
     @CurrentPrincipal() principal: Principal,
@@ -79,7 +98,13 @@ export class EpcisController {
   }
 
   @Get('eventTypes/:eventType/events')
-  @ApiOperation({ summary: 'EPCIS events of one event type' })
+  @ApiParam({ name: 'eventType', description: 'EPCIS event type', example: 'ObjectEvent' })
+  @ReadOperation({
+    summary: 'EPCIS events of one event type',
+    type: EpcisQueryDocumentResponse,
+    description: 'A page of events',
+    errors: [...READ_ERRORS, 406],
+  })
   byType(
     @Param('eventType') eventType: string,
     @Query() query: EpcisEventsQueryDto,
@@ -92,7 +117,13 @@ export class EpcisController {
   }
 
   @Get('bizSteps/:bizStep/events')
-  @ApiOperation({ summary: 'EPCIS events of one business step' })
+  @ApiParam({ name: 'bizStep', description: 'CBV business step', example: 'shipping' })
+  @ReadOperation({
+    summary: 'EPCIS events of one business step',
+    type: EpcisQueryDocumentResponse,
+    description: 'A page of events',
+    errors: [...READ_ERRORS, 406],
+  })
   byBizStep(
     @Param('bizStep') bizStep: string,
     @Query() query: EpcisEventsQueryDto,
@@ -105,7 +136,13 @@ export class EpcisController {
   }
 
   @Get('dispositions/:disposition/events')
-  @ApiOperation({ summary: 'EPCIS events of one disposition' })
+  @ApiParam({ name: 'disposition', description: 'CBV disposition', example: 'in_transit' })
+  @ReadOperation({
+    summary: 'EPCIS events of one disposition',
+    type: EpcisQueryDocumentResponse,
+    description: 'A page of events',
+    errors: [...READ_ERRORS, 406],
+  })
   byDisposition(
     @Param('disposition') disposition: string,
     @Query() query: EpcisEventsQueryDto,
@@ -118,7 +155,17 @@ export class EpcisController {
   }
 
   @Get('epcs/:epc/events')
-  @ApiOperation({ summary: 'EPCIS events of one identifier (percent-encoded): a serialised pack, or a lot as a class' })
+  @ApiParam({
+    name: 'epc',
+    description: 'A pack or a lot as a GS1 Digital Link URI, percent-encoded',
+    example: 'https%3A%2F%2Fid.gs1.org%2F01%2F03400930000014%2F10%2FDEMO-A',
+  })
+  @ReadOperation({
+    summary: 'EPCIS events of one identifier (percent-encoded): a serialised pack, or a lot as a class',
+    type: EpcisQueryDocumentResponse,
+    description: 'A page of events',
+    errors: [...READ_ERRORS, 406],
+  })
   byEpc(
     @Param('epc') epc: string,
     @Query() query: EpcisEventsQueryDto,
@@ -132,7 +179,17 @@ export class EpcisController {
   }
 
   @Get('bizLocations/:bizLocation/events')
-  @ApiOperation({ summary: 'EPCIS events at one business location (percent-encoded)' })
+  @ApiParam({
+    name: 'bizLocation',
+    description: 'A business location, percent-encoded',
+    example: 'urn%3Acannatrace%3Asite%3APH-CENTRE',
+  })
+  @ReadOperation({
+    summary: 'EPCIS events at one business location (percent-encoded)',
+    type: EpcisQueryDocumentResponse,
+    description: 'A page of events',
+    errors: [...READ_ERRORS, 406],
+  })
   byBizLocation(
     @Param('bizLocation') bizLocation: string,
     @Query() query: EpcisEventsQueryDto,
@@ -145,7 +202,17 @@ export class EpcisController {
   }
 
   @Get('readPoints/:readPoint/events')
-  @ApiOperation({ summary: 'EPCIS events at one read point (percent-encoded)' })
+  @ApiParam({
+    name: 'readPoint',
+    description: 'A read point, percent-encoded',
+    example: 'urn%3Acannatrace%3Asite%3APH-CENTRE',
+  })
+  @ReadOperation({
+    summary: 'EPCIS events at one read point (percent-encoded)',
+    type: EpcisQueryDocumentResponse,
+    description: 'A page of events',
+    errors: [...READ_ERRORS, 406],
+  })
   byReadPoint(
     @Param('readPoint') readPoint: string,
     @Query() query: EpcisEventsQueryDto,

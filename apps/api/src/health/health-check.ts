@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { Projector } from '#read-models';
-import { ReleaseEntries } from '../sites/release-entries.js';
+import { ReleaseEntries } from '../processes/release-entries/release-entries.js';
 
 export interface DependencyStatus {
   status: 'up' | 'down';

@@ -1,8 +1,10 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ReadOperation } from '../openapi/operations.js';
 import { Public } from '../auth/access.decorators.js';
 import type { Response } from 'express';
 import { HealthCheck, type HealthReport } from './health-check.js';
+import { HealthResponse } from './health.responses.js';
 
 @ApiTags('operations')
 @Public()
@@ -11,9 +13,17 @@ export class HealthController {
   constructor(@Inject(HealthCheck) private readonly health: HealthCheck) {}
 
   @Get()
-  @ApiOperation({ summary: 'Whether the event store answers (no authentication)' })
-  @ApiResponse({ status: 200, description: 'Every dependency answers' })
-  @ApiResponse({ status: 503, description: 'A dependency does not answer; the body says which and why' })
+  @ReadOperation({
+    summary: 'Whether the event store answers (no authentication)',
+    type: HealthResponse,
+    description: 'Every dependency answers',
+    errors: [429],
+  })
+  @ApiResponse({
+    status: 503,
+    type: HealthResponse,
+    description: 'A dependency does not answer; the body says which and why',
+  })
   async check(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
     const report = await this.health.check();
     response.status(report.status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);

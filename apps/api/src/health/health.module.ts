@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { HealthCheck } from './health-check.js';
 import { HealthController } from './health.controller.js';
-import { SitesModule } from '../sites/sites.module.js';
+import { ReleaseEntriesModule } from '../processes/release-entries/release-entries.module.js';
 
 @Module({
-  imports: [SitesModule],
+  imports: [ReleaseEntriesModule],
   controllers: [HealthController],
   providers: [HealthCheck],
 })

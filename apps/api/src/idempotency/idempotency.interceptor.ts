@@ -12,8 +12,8 @@ import { createHash } from 'node:crypto';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { canonicalJson } from '#event-store';
 import type { AuthenticatedRequest } from '../auth/access.decorators.js';
-import type { CommandRequest } from '../commands/command-context.js';
-import { nameBasedId } from '../commands/event-ids.js';
+import type { CommandRequest } from '../shared/streams/command-context.js';
+import { nameBasedId } from '../shared/streams/event-ids.js';
 import { problem, ProblemException, toProblem } from '../problem/problem.js';
 import { IdempotencyStore } from './idempotency-store.js';
 

@@ -1,13 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, Post, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
+import { CommandOperation, ReadOperation } from '../openapi/operations.js';
 import { INDICATIONS, type Indication } from '#domain';
 import { Roles } from '../auth/access.decorators.js';
-import { Command, type CommandContext } from '../commands/command-context.js';
-import { commandAnswer, type CommandResult } from '../commands/streams.js';
+import { CommandMetadata, type CommandContext } from '../shared/streams/command-context.js';
+import { commandAnswer } from '../shared/streams/streams.js';
 import { problem, ProblemException } from '../problem/problem.js';
-import { IncludePatient, ListIndications, SetInclusionCap, type InclusionResult } from './patient.handlers.js';
+import { ListIndications } from './indication.queries.js';
+import { IncludePatient, SetInclusionCap } from './patient.commands.js';
 import { IncludePatientDto, InclusionCapDto } from './patient.dto.js';
+import { IndicationResponse, InclusionCapSetResponse, PatientIncludedResponse } from './patient.responses.js';
 
 const indicationPipe = new ParseEnumPipe(Object.fromEntries(INDICATIONS.map((i) => [i, i])), {
   exceptionFactory: () =>
@@ -25,19 +28,24 @@ export class PatientsController {
 
   @Post('patients')
   @Roles('prescriber')
-  @ApiOperation({
+  @CommandOperation({
     summary:
-      'Include a consenting patient (pseudonym) for one indication; answers the attestation number (a trained prescriber of a reference centre)',
+      'Include a consenting patient for one indication; answers the pseudonym cannatrace issues (never chosen by the client; the same on a retry with the same Idempotency-Key) and the attestation number (a trained prescriber of a reference centre)',
+    type: PatientIncludedResponse,
+    description: 'The patient is included',
   })
-  async include(@Body() body: IncludePatientDto, @Command() context: CommandContext) {
-    const result = await this.commands.execute<IncludePatient, InclusionResult>(
-      new IncludePatient({ ...body }, context),
-    );
-    return { ...commandAnswer(result), patientId: body.patientId, attestationNumber: result.attestationNumber };
+  async include(@Body() body: IncludePatientDto, @CommandMetadata() context: CommandContext) {
+    const { indication, includedOn, consent } = body;
+    const result = await this.commands.execute(new IncludePatient({ indication, includedOn, consent }, context));
+    return { ...commandAnswer(result), patientId: result.patientId, attestationNumber: result.attestationNumber };
   }
 
   @Get('indications')
-  @ApiOperation({ summary: 'Each indication with its inclusion cap and the patients included' })
+  @ReadOperation({
+    summary: 'Each indication with its inclusion cap and the patients included',
+    type: [IndicationResponse],
+    description: 'Every indication',
+  })
   indications() {
     return this.queries.execute(new ListIndications());
   }
@@ -45,16 +53,24 @@ export class PatientsController {
   @Put('indications/:indication/cap')
   @HttpCode(200)
   @Roles('ansm')
-  @ApiParam({ name: 'indication', enum: INDICATIONS })
-  @ApiOperation({ summary: 'Set the inclusion cap of an indication (ANSM)' })
+  @ApiParam({
+    name: 'indication',
+    description: 'The indication',
+    schema: { type: 'string', enum: [...INDICATIONS], example: 'EPILEPSY' },
+  })
+  @CommandOperation({
+    summary: 'Set the inclusion cap of an indication (ANSM)',
+    type: InclusionCapSetResponse,
+    description: 'The cap is set',
+    status: 200,
+    idempotencyKey: false,
+  })
   async setCap(
     @Param('indication', indicationPipe) indication: Indication,
     @Body() body: InclusionCapDto,
-    @Command() context: CommandContext,
+    @CommandMetadata() context: CommandContext,
   ) {
-    const result = await this.commands.execute<SetInclusionCap, CommandResult>(
-      new SetInclusionCap(indication, body.cap, context),
-    );
+    const result = await this.commands.execute(new SetInclusionCap(indication, body.cap, context));
     return { ...commandAnswer(result), indication, cap: body.cap };
   }
 }

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
-import { CommandsModule } from '../commands/commands.module.js';
-import { IncludePatientHandler, ListIndicationsHandler, SetInclusionCapHandler } from './patient.handlers.js';
+import { StreamsModule } from '../shared/streams/streams.module.js';
+import { ListIndicationsHandler } from './indication.queries.js';
+import { IncludePatientHandler, SetInclusionCapHandler } from './patient.commands.js';
 import { PatientsController } from './patients.controller.js';
 
 @Module({
-  imports: [CommandsModule],
+  imports: [StreamsModule],
   controllers: [PatientsController],
   providers: [IncludePatientHandler, SetInclusionCapHandler, ListIndicationsHandler],
 })

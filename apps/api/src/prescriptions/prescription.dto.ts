@@ -1,7 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { INDICATIONS, type Indication } from '#domain';
-import { IsGtin, IsIsoDate, IsPseudonym, ORGANISATION_ID, PRESCRIPTION_NUMBER } from '../validation/validators.js';
+import {
+  HasPseudonymCheck,
+  IsGtin,
+  IsIsoDate,
+  IsPseudonym,
+  ORGANISATION_ID,
+  PRESCRIPTION_NUMBER,
+} from '../validation/validators.js';
 
 export class IssuePrescriptionDto {
   @ApiProperty({
@@ -12,15 +19,20 @@ export class IssuePrescriptionDto {
   @Matches(PRESCRIPTION_NUMBER, { message: 'securePrescriptionNumber must be 4 to 40 letters, digits or -' })
   securePrescriptionNumber!: string;
 
-  @ApiProperty({ example: 'PSN-7F3A9C21' })
+  @ApiProperty({
+    example: 'CT-7AFG3H3YAQ90HCBC1',
+    description:
+      'The pseudonym cannatrace issued at inclusion (a mistyped one is refused: 400, rule `pseudonym_mistyped`); an id chosen by the client before cannatrace issued pseudonyms is still accepted for a patient it included',
+  })
   @IsPseudonym()
+  @HasPseudonymCheck()
   patientId!: string;
 
-  @ApiProperty({ enum: INDICATIONS })
+  @ApiProperty({ description: 'The indication treated', example: 'NEUROPATHIC_PAIN', enum: INDICATIONS })
   @IsIn(INDICATIONS)
   indication!: Indication;
 
-  @ApiProperty({ example: '03400930000014' })
+  @ApiProperty({ description: 'GTIN-14 of the product prescribed', example: '03400930000014' })
   @IsGtin()
   gtin!: string;
 
@@ -47,7 +59,7 @@ export class IssuePrescriptionDto {
   @Matches(ORGANISATION_ID, { message: 'pharmacyId must be an organisation id' })
   pharmacyId!: string;
 
-  @ApiProperty({ example: '2026-03-01' })
+  @ApiProperty({ description: 'Date of issue', example: '2026-03-01' })
   @IsIsoDate()
   issuedOn!: string;
 
@@ -59,7 +71,7 @@ export class IssuePrescriptionDto {
 }
 
 export class CancelPrescriptionDto {
-  @ApiProperty({ example: 'Treatment changed' })
+  @ApiProperty({ description: 'Why it is cancelled', example: 'Treatment changed' })
   @IsString()
   @Length(1, 1000)
   reason!: string;

@@ -1,14 +1,11 @@
 import { Module } from '@nestjs/common';
-import { CommandsModule } from '../commands/commands.module.js';
-import {
-  CancelPrescriptionHandler,
-  GetPrescriptionHandler,
-  IssuePrescriptionHandler,
-} from './prescription.handlers.js';
+import { StreamsModule } from '../shared/streams/streams.module.js';
+import { CancelPrescriptionHandler, IssuePrescriptionHandler } from './prescription.commands.js';
+import { GetPrescriptionHandler } from './prescription.queries.js';
 import { PrescriptionsController } from './prescriptions.controller.js';
 
 @Module({
-  imports: [CommandsModule],
+  imports: [StreamsModule],
   controllers: [PrescriptionsController],
   providers: [IssuePrescriptionHandler, CancelPrescriptionHandler, GetPrescriptionHandler],
 })

@@ -1,4 +1,4 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   organisationDecider,
   organisationStream,
@@ -7,21 +7,25 @@ import {
   type OrganisationDetails,
   type ProfessionalDetails,
 } from '#domain';
-import type { CommandContext } from '../commands/command-context.js';
-import { Streams, type CommandResult } from '../commands/streams.js';
+import type { CommandContext } from '../shared/streams/command-context.js';
+import { Streams, type CommandResult } from '../shared/streams/streams.js';
 
-export class RegisterOrganisation {
+export class RegisterOrganisation extends Command<CommandResult> {
   constructor(
     readonly data: OrganisationDetails,
     readonly context: CommandContext,
-  ) {}
+  ) {
+    super();
+  }
 }
 
-export class RegisterProfessional {
+export class RegisterProfessional extends Command<CommandResult> {
   constructor(
     readonly data: ProfessionalDetails,
     readonly context: CommandContext,
-  ) {}
+  ) {
+    super();
+  }
 }
 
 @CommandHandler(RegisterOrganisation)

@@ -1,10 +1,17 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorators.js';
-import { Command, type CommandContext } from '../commands/command-context.js';
-import { commandAnswer, type CommandResult } from '../commands/streams.js';
+import { CommandMetadata, type CommandContext } from '../shared/streams/command-context.js';
+import { commandAnswer } from '../shared/streams/streams.js';
+import { CommandOperation, ReadOperation } from '../openapi/operations.js';
 import { RegisterOrganisationDto, RegisterProfessionalDto } from './registry.dto.js';
+import {
+  OrganisationRegisteredResponse,
+  OrganisationResponse,
+  ProfessionalRegisteredResponse,
+  ProfessionalResponse,
+} from './registry.responses.js';
 import { RegisterOrganisation, RegisterProfessional } from './registry.commands.js';
 import { GetOrganisation, GetProfessional } from './registry.queries.js';
 
@@ -19,31 +26,47 @@ export class RegistryController {
   ) {}
 
   @Post('organisations')
-  @ApiOperation({ summary: 'Authorise an organisation (ANSM)' })
-  async registerOrganisation(@Body() body: RegisterOrganisationDto, @Command() context: CommandContext) {
-    const result = await this.commands.execute<RegisterOrganisation, CommandResult>(
-      new RegisterOrganisation({ ...body }, context),
-    );
+  @CommandOperation({
+    summary: 'Authorise an organisation (ANSM)',
+    type: OrganisationRegisteredResponse,
+    description: 'The organisation is authorised',
+  })
+  async registerOrganisation(@Body() body: RegisterOrganisationDto, @CommandMetadata() context: CommandContext) {
+    const result = await this.commands.execute(new RegisterOrganisation({ ...body }, context));
     return { ...commandAnswer(result), organisationId: body.id };
   }
 
   @Get('organisations/:id')
-  @ApiOperation({ summary: 'An authorised organisation (ANSM)' })
+  @ApiParam({ name: 'id', description: 'Organisation id', example: 'PH-CENTRE' })
+  @ReadOperation({
+    summary: 'An authorised organisation (ANSM)',
+    type: OrganisationResponse,
+    description: 'The organisation',
+  })
   organisation(@Param('id') id: string) {
     return this.queries.execute(new GetOrganisation(id));
   }
 
   @Post('professionals')
-  @ApiOperation({ summary: 'Register a prescriber or pharmacist, with the date of their training (ANSM)' })
-  async registerProfessional(@Body() body: RegisterProfessionalDto, @Command() context: CommandContext) {
-    const result = await this.commands.execute<RegisterProfessional, CommandResult>(
+  @CommandOperation({
+    summary: 'Register a prescriber or pharmacist, with the date of their training (ANSM)',
+    type: ProfessionalRegisteredResponse,
+    description: 'The professional is registered',
+  })
+  async registerProfessional(@Body() body: RegisterProfessionalDto, @CommandMetadata() context: CommandContext) {
+    const result = await this.commands.execute(
       new RegisterProfessional({ ...body, trainedOn: body.trainedOn ?? null }, context),
     );
     return { ...commandAnswer(result), rpps: body.rpps };
   }
 
   @Get('professionals/:rpps')
-  @ApiOperation({ summary: 'A registered professional (ANSM)' })
+  @ApiParam({ name: 'rpps', description: '11-digit RPPS number', example: '10000000002' })
+  @ReadOperation({
+    summary: 'A registered professional (ANSM)',
+    type: ProfessionalResponse,
+    description: 'The professional',
+  })
   professional(@Param('rpps') rpps: string) {
     return this.queries.execute(new GetProfessional(rpps));
   }

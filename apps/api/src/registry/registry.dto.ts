@@ -4,16 +4,20 @@ import { ORGANISATION_KINDS, PROFESSIONAL_KINDS, type OrganisationKind, type Pro
 import { IsGln, IsIsoDate, ORGANISATION_ID } from '../validation/validators.js';
 
 export class RegisterOrganisationDto {
-  @ApiProperty({ example: 'PH-PARIS-1', pattern: ORGANISATION_ID.source })
+  @ApiProperty({
+    description: 'Organisation id: 1 to 64 letters, digits, dots, underscores or hyphens',
+    example: 'PH-PARIS-1',
+    pattern: ORGANISATION_ID.source,
+  })
   @IsString()
   @Matches(ORGANISATION_ID, { message: 'id must be 1 to 64 letters, digits, dots, underscores or hyphens' })
   id!: string;
 
-  @ApiProperty({ enum: ORGANISATION_KINDS })
+  @ApiProperty({ description: 'What the organisation is', example: 'community_pharmacy', enum: ORGANISATION_KINDS })
   @IsIn(ORGANISATION_KINDS)
   kind!: OrganisationKind;
 
-  @ApiProperty({ example: 'Pharmacie du Centre' })
+  @ApiProperty({ description: 'Name of the organisation', example: 'Pharmacie du Centre' })
   @IsString()
   @Length(1, 200)
   name!: string;
@@ -38,7 +42,7 @@ export class RegisterProfessionalDto {
   @Matches(/^\d{11}$/, { message: 'rpps must be 11 digits' })
   rpps!: string;
 
-  @ApiProperty({ enum: PROFESSIONAL_KINDS })
+  @ApiProperty({ description: 'Prescriber or pharmacist', example: 'prescriber', enum: PROFESSIONAL_KINDS })
   @IsIn(PROFESSIONAL_KINDS)
   kind!: ProfessionalKind;
 
@@ -50,7 +54,7 @@ export class RegisterProfessionalDto {
   @Length(1, 200)
   name!: string;
 
-  @ApiProperty({ example: 'CHU-LYON' })
+  @ApiProperty({ description: 'The organisation they work for', example: 'CHU-LYON' })
   @IsString()
   @Matches(ORGANISATION_ID, { message: 'organisationId must be an organisation id' })
   organisationId!: string;

@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { notFound, organisationDecider, organisationStream, professionalDecider, professionalStream } from '#domain';
-import { Streams } from '../commands/streams.js';
+import { Streams } from '../shared/streams/streams.js';
 
 export class GetOrganisation {
   constructor(readonly id: string) {}

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   addMonths,
   legacyRegisterStream,
@@ -12,8 +12,9 @@ import {
   type ShipmentDispatch,
 } from '#domain';
 import type { RecordedEvent } from '#event-store';
-import { RegisterBooks } from '../commands/register-books.js';
-import { Streams } from '../commands/streams.js';
+import { CLOCK, type Clock } from '../clock/clock.js';
+import { RegisterBooks } from '../shared/streams/register-books.js';
+import { Streams } from '../shared/streams/streams.js';
 import { parseShipmentId } from './shipment-id.js';
 
 type Received = Extract<RegisterEvent, { type: 'ShipmentReceived' }>['data'];
@@ -38,6 +39,7 @@ export class ShipmentRecord {
   constructor(
     private readonly streams: Streams,
     private readonly books: RegisterBooks,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** The dispatch, from the state of the one book the id names (folded incrementally, cached). */
@@ -53,7 +55,7 @@ export class ShipmentRecord {
       id.month ??
       (state.book.closed && state.book.nextMonth
         ? addMonths(state.book.nextMonth, -1)
-        : monthOf(parisDate(new Date())));
+        : monthOf(parisDate(this.clock())));
     return { ...dispatch, from: id.sender, stream, month };
   }
 
@@ -65,7 +67,7 @@ export class ShipmentRecord {
       'ShipmentDispatched',
       shipmentId,
     ) as RecordedEvent;
-    const receiver = await this.books.newest(dispatch.to, monthOf(parisDate(new Date())));
+    const receiver = await this.books.newest(dispatch.to, monthOf(parisDate(this.clock())));
     const receivedIn = receiver?.state.received.get(shipmentId);
     let receipt: RecordedEvent | undefined;
     if (receivedIn !== undefined) {

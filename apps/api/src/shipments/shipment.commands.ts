@@ -1,4 +1,4 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   batchDecider,
   batchKey,
@@ -11,40 +11,47 @@ import {
   type Line,
   type RegisterEvent,
 } from '#domain';
-import type { CommandContext } from '../commands/command-context.js';
-import { RegisterBooks } from '../commands/register-books.js';
-import { Streams, type CommandResult } from '../commands/streams.js';
+import type { CommandContext } from '../shared/streams/command-context.js';
+import { RegisterBooks, type RegisterCommandResult } from '../shared/streams/register-books.js';
+import { Streams } from '../shared/streams/streams.js';
 import { shipmentIdFor } from './shipment-id.js';
 import { ShipmentRecord } from './shipment-record.js';
 
-export class DispatchShipment {
+export class DispatchShipment extends Command<DispatchResult> {
   constructor(
-    readonly data: { to: string; lines: Line[]; carrier: string | null; importAuthorisation: string | null },
+    readonly data: {
+      to: string;
+      lines: Line[];
+      carrier: string | null;
+      importAuthorisation: string | null;
+      return?: boolean;
+    },
     readonly context: CommandContext,
-  ) {}
+  ) {
+    super();
+  }
 }
 
-export class ReceiveShipment {
+export class ReceiveShipment extends Command<ReceiptResult> {
   constructor(
     readonly shipmentId: string,
     readonly arrival: Arrival,
     readonly context: CommandContext,
-  ) {}
+  ) {
+    super();
+  }
 }
 
-export type RegisterCommandResult = CommandResult & { events: RegisterEvent[] };
+export type DispatchResult = RegisterCommandResult & { shipmentId: string };
 
 @CommandHandler(DispatchShipment)
-export class DispatchShipmentHandler implements ICommandHandler<
-  DispatchShipment,
-  RegisterCommandResult & { shipmentId: string }
-> {
+export class DispatchShipmentHandler implements ICommandHandler<DispatchShipment> {
   constructor(
     private readonly streams: Streams,
     private readonly books: RegisterBooks,
   ) {}
 
-  async execute({ data, context }: DispatchShipment) {
+  async execute({ data, context }: DispatchShipment): Promise<DispatchResult> {
     const sender = context.principal.org;
     const keys = [...new Set(data.lines.map((l) => batchKey(l.gtin, l.lot)))];
     let shipmentId = '';
@@ -65,6 +72,7 @@ export class DispatchShipmentHandler implements ICommandHandler<
           lines: data.lines,
           carrier: data.carrier,
           importAuthorisation: data.importAuthorisation,
+          return: data.return === true,
           batches: new Map<string, BatchState>(batches),
           today: parisDate(context.now),
         };

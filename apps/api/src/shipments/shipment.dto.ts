@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsOptional,
   IsString,
   Length,
@@ -21,7 +22,7 @@ export class CreateShipmentDto {
   @Matches(ORGANISATION_ID, { message: 'to must be an organisation id' })
   to!: string;
 
-  @ApiProperty({ type: [LineDto] })
+  @ApiProperty({ description: 'Packs shipped, per batch', type: [LineDto] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
@@ -29,17 +30,28 @@ export class CreateShipmentDto {
   @Type(() => LineDto)
   lines!: LineDto[];
 
-  @ApiPropertyOptional({ example: 'Transports Sécurisés SA' })
+  @ApiPropertyOptional({ description: 'The carrier', example: 'Transports Sécurisés SA' })
   @IsOptional()
   @IsString()
   @Length(1, 200)
   carrier?: string;
 
-  @ApiPropertyOptional({ description: 'ANSM import authorisation number; required when the sender is outside the EU' })
+  @ApiPropertyOptional({
+    example: 'AI-2026-0042',
+    description: 'ANSM import authorisation number; required when the sender is outside the EU',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 100)
   importAuthorisation?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'A return to whoever supplied the packs (a pharmacy to the batch’s exploitant, the exploitant to its supplier): allowed for recalled, held or expired batches, and written in the register as a return',
+  })
+  @IsOptional()
+  @IsBoolean()
+  return?: boolean;
 }
 
 export class ReceiptDto {

@@ -15,24 +15,30 @@ import { CountDto, LineDto } from '../validation/line.dto.js';
 import { IsIsoDate } from '../validation/validators.js';
 
 export class DeclarationsDto {
-  @ApiProperty({ description: 'Police report reference' }) @IsString() @Length(1, 100) police!: string;
-  @ApiProperty({ description: 'Declaration to the regional health agency (ARS)' })
+  @ApiProperty({ example: 'PV-2026-000451', description: 'Police report reference' })
+  @IsString()
+  @Length(1, 100)
+  police!: string;
+  @ApiProperty({ example: 'ARS-IDF-2026-0192', description: 'Declaration to the regional health agency (ARS)' })
   @IsString()
   @Length(1, 100)
   ars!: string;
-  @ApiProperty({ description: 'Declaration to ANSM' }) @IsString() @Length(1, 100) ansm!: string;
+  @ApiProperty({ example: 'ANSM-DECL-2026-0077', description: 'Declaration to ANSM' })
+  @IsString()
+  @Length(1, 100)
+  ansm!: string;
 }
 
 export class LossDto extends LineDto {
-  @ApiProperty({ enum: ['loss', 'theft'] })
+  @ApiProperty({ description: 'Loss or theft', example: 'theft', enum: ['loss', 'theft'] })
   @IsIn(['loss', 'theft'])
   kind!: 'loss' | 'theft';
 
-  @ApiProperty({ example: '2026-03-02' })
+  @ApiProperty({ description: 'When it happened (or was found)', example: '2026-03-02' })
   @IsIsoDate()
   occurredOn!: string;
 
-  @ApiProperty({ type: DeclarationsDto })
+  @ApiProperty({ description: 'References of the declarations made', type: DeclarationsDto })
   @IsObject()
   @ValidateNested()
   @Type(() => DeclarationsDto)
@@ -40,7 +46,7 @@ export class LossDto extends LineDto {
 }
 
 export class DestructionDto extends LineDto {
-  @ApiProperty({ example: '2026-04-15' })
+  @ApiProperty({ description: 'Date of the destruction', example: '2026-04-15' })
   @IsIsoDate()
   destroyedOn!: string;
 
@@ -60,7 +66,7 @@ export class DestructionDto extends LineDto {
 }
 
 export class InventoryDto {
-  @ApiProperty({ example: '2026-12-31' })
+  @ApiProperty({ description: 'Date of the count', example: '2026-12-31' })
   @IsIsoDate()
   countedOn!: string;
 
@@ -80,12 +86,21 @@ export class MonthQueryDto {
 }
 
 export class ShipmentsQueryDto {
-  @ApiPropertyOptional({ enum: ['incoming', 'outgoing'], default: 'incoming' })
+  @ApiPropertyOptional({
+    description: 'Shipments received (incoming) or sent (outgoing)',
+    example: 'incoming',
+    enum: ['incoming', 'outgoing'],
+    default: 'incoming',
+  })
   @IsOptional()
   @IsIn(['incoming', 'outgoing'])
   direction?: 'incoming' | 'outgoing';
 
-  @ApiPropertyOptional({ enum: ['in_transit', 'received'] })
+  @ApiPropertyOptional({
+    description: 'Only those in transit, or only those received',
+    example: 'in_transit',
+    enum: ['in_transit', 'received'],
+  })
   @IsOptional()
   @IsIn(['in_transit', 'received'])
   status?: 'in_transit' | 'received';

@@ -1,3 +1,4 @@
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import {
   bookBalance,
@@ -10,8 +11,9 @@ import {
   type MonthlyBalance,
   type RegisterEntry,
 } from '#domain';
-import { RegisterBooks } from '../commands/register-books.js';
-import { Streams } from '../commands/streams.js';
+import { CLOCK, type Clock } from '../clock/clock.js';
+import { RegisterBooks } from '../shared/streams/register-books.js';
+import { Streams } from '../shared/streams/streams.js';
 
 export class GetStock {
   constructor(readonly site: string) {}
@@ -28,15 +30,16 @@ export class GetMonthlyBalance {
   ) {}
 }
 
-const thisMonth = () => monthOf(parisDate(new Date()));
-
 /** The stock of the site's newest book: folded incrementally, never the whole history. */
 @QueryHandler(GetStock)
 export class GetStockHandler implements IQueryHandler<GetStock, Line[]> {
-  constructor(private readonly books: RegisterBooks) {}
+  constructor(
+    private readonly books: RegisterBooks,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ site }: GetStock): Promise<Line[]> {
-    const book = await this.books.newest(site, thisMonth());
+    const book = await this.books.newest(site, monthOf(parisDate(this.clock())));
     return book ? [...book.state.stock.values()].filter((line) => line.quantity > 0).map((line) => ({ ...line })) : [];
   }
 }
@@ -47,11 +50,12 @@ export class GetRegisterHandler implements IQueryHandler<GetRegister, RegisterEn
   constructor(
     private readonly streams: Streams,
     private readonly books: RegisterBooks,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ site }: GetRegister): Promise<RegisterEntry[]> {
     const events = [];
-    for (const book of await this.books.all(site, thisMonth()))
+    for (const book of await this.books.all(site, monthOf(parisDate(this.clock()))))
       events.push(...(await this.streams.events(book.stream)));
     return registerEntries(events);
   }

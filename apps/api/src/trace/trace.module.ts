@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CommandsModule } from '../commands/commands.module.js';
+import { StreamsModule } from '../shared/streams/streams.module.js';
 import { TraceController } from './trace.controller.js';
 import { GetBatchTraceHandler } from './trace.queries.js';
 import {
@@ -9,7 +9,7 @@ import {
 } from '../read-models/lists.queries.js';
 
 @Module({
-  imports: [CommandsModule],
+  imports: [StreamsModule],
   controllers: [TraceController],
   providers: [GetBatchTraceHandler, ListSiteShipmentsHandler, ListBatchesHandler, ListPrescriptionsHandler],
 })

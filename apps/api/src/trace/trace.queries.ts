@@ -2,7 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource, type Repository } from 'typeorm';
 import { batchDecider, batchStream, notFound, type BatchTrace } from '#domain';
 import { BatchSiteRow, DispensationRow } from '#read-models';
-import { Streams } from '../commands/streams.js';
+import { Streams } from '../shared/streams/streams.js';
 
 export class GetBatchTrace {
   constructor(

@@ -4,11 +4,11 @@ import { IsGtin, LOT } from './validators.js';
 
 /** A quantity of packs of one batch. */
 export class LineDto {
-  @ApiProperty({ example: '03400930000014' })
+  @ApiProperty({ description: 'GTIN-14 of the product', example: '03400930000014' })
   @IsGtin()
   gtin!: string;
 
-  @ApiProperty({ example: 'L2026-001' })
+  @ApiProperty({ description: 'Lot of the batch', example: 'L2026-001' })
   @IsString()
   @Matches(LOT, { message: 'lot must be 1 to 20 characters of the GS1 character set' })
   lot!: string;

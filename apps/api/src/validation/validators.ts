@@ -1,6 +1,6 @@
 import { ValidateBy, buildMessage, type ValidationOptions } from 'class-validator';
 import { glnProblem, gtinProblem } from '#gs1';
-import { isIsoDate } from '#domain';
+import { isIsoDate, pseudonymProblem } from '#domain';
 
 /** A real calendar date written `YYYY-MM-DD`. */
 export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
@@ -70,21 +70,72 @@ export function OnlyOneOf(other: string): PropertyDecorator {
   });
 }
 
-const NIR = /^[12]\d{12}(\d{2})?$/;
+/**
+ * A social-security number (NIR, or the NIA of a person waiting for one) once separators are taken out: sex (1-4,
+ * 7 or 8), year, month, department (2A and 2B for Corsica), commune, order and, optionally, the key.
+ */
+const NIR = /^[1-478]\d{4}(?:\d{2}|2[AB])\d{6}(?:\d{2})?$/i;
+const LEGACY_PSEUDONYM = /^[A-Za-z0-9_-]{6,64}$/;
 
 /**
- * A patient pseudonym: 6 to 64 letters, digits, `_` or `-`, and never a social-security number (NIR), which
- * would put personal data into events that are never deleted.
+ * A constraint named `rule_<code>` gives its problem answer that rule instead of `validation`
+ * (apps/api/src/problem/validation.ts).
+ */
+export const RULE_CONSTRAINT = 'rule_';
+
+/**
+ * The patient of a prescription: a pseudonym cannatrace issued (`CT-`..., checked by its check character: see
+ * `HasPseudonymCheck`) or, for patients included before cannatrace issued them, the id the client chose then,
+ * which the prescription's decider accepts only for a patient already included. Never a social-security number.
  */
 export function IsPseudonym(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
       name: 'isPseudonym',
       validator: {
-        validate: (value) => typeof value === 'string' && /^[A-Za-z0-9_-]{6,64}$/.test(value) && !NIR.test(value),
+        validate: (value) =>
+          typeof value === 'string' &&
+          (pseudonymProblem(value) !== 'not_issued' ||
+            (LEGACY_PSEUDONYM.test(value) && !NIR.test(value.replace(/[-_]/g, '')))),
         defaultMessage: buildMessage(
           (each) =>
-            `${each}$property must be a pseudonym (6 to 64 letters, digits, _ or -), never a social-security number`,
+            `${each}$property must be the pseudonym cannatrace issued at inclusion (CT- and 17 characters), never a social-security number`,
+          options,
+        ),
+      },
+    },
+    options,
+  );
+}
+
+/** A pseudonym of the issued shape must carry its right check character: a mistyped one is refused (400). */
+export function HasPseudonymCheck(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: `${RULE_CONSTRAINT}pseudonym_mistyped`,
+      validator: {
+        validate: (value) => typeof value !== 'string' || pseudonymProblem(value) !== 'mistyped',
+        defaultMessage: buildMessage(
+          (each) =>
+            `${each}$property is not a pseudonym cannatrace issued: a character is mistyped (its check character does not match); copy it again from the inclusion`,
+          options,
+        ),
+      },
+    },
+    options,
+  );
+}
+
+/** Refuses any value: for a field old clients send that cannatrace now sets itself (the patient's pseudonym). */
+export function NotChosenByClient(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: `${RULE_CONSTRAINT}pseudonym_issued_by_cannatrace`,
+      validator: {
+        validate: () => false,
+        defaultMessage: buildMessage(
+          (each) =>
+            `${each}$property must be left out: cannatrace issues the patient's pseudonym at inclusion and answers it (patientId in the answer)`,
           options,
         ),
       },

@@ -3,9 +3,10 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { gunzipSync } from 'node:zlib';
 import type { AppConfig } from '#config';
-import { eventStoreOn, START, verifyChains, type EventStore } from '#event-store';
+import { eventStoreOn, START, type EventStore } from '#event-store';
 import { PgliteSqlClient } from '#sql';
 import { Progress } from '../progress.js';
+import { verify } from './integrity.js';
 
 /** A backup or restore that cannot be done as asked; the message says what to do instead. */
 export class BackupRefused extends Error {}
@@ -101,14 +102,13 @@ export async function restore(
   try {
     const store = await eventStoreOn(sql);
     const progress = new Progress('verifying');
-    const report = await verifyChains(store, { onProgress: (n) => progress.update(n) });
+    const { report, lines } = await verify(store, sql, { onProgress: (n) => progress.update(n) });
     progress.finish();
     summary.unshift(`restored ${file} into ${dataDir} in ${seconds(started)}`);
     summary.push(
-      `${report.checkedEvents} events in ${report.checkedStreams} streams verified: ${report.ok ? 'every chain holds' : `${report.broken.length} broken`}`,
+      `${report.checkedEvents} events in ${report.checkedStreams} streams verified: ${report.broken.length === 0 ? 'every chain holds' : `${report.broken.length} broken`}${report.problems.length > 0 ? `, ${report.problems.length} problems` : ''}`,
+      ...lines,
     );
-    for (const b of report.broken)
-      summary.push(`  ${b.stream} revision ${b.revision} (event ${b.eventId}): ${b.reason}`);
     return { summary, ok: report.ok };
   } finally {
     await sql.close();

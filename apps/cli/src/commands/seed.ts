@@ -35,7 +35,7 @@ export async function seed(config: AppConfig): Promise<string[]> {
       ? DataDirLock.holderOf(config.database.dataDir)
       : undefined;
   if (running?.url) {
-    const lines = await seedThrough(running.url, secret);
+    const lines = await seedThrough(running.url, secret, parisDate(new Date()));
     return [
       `(through the api running as pid ${running.pid} at ${running.url})`,
       ...lines,
@@ -47,7 +47,7 @@ export async function seed(config: AppConfig): Promise<string[]> {
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as { port: number };
     return [
-      ...(await seedThrough(`http://127.0.0.1:${port}`, secret)),
+      ...(await seedThrough(`http://127.0.0.1:${port}`, secret, parisDate((config.clock ?? (() => new Date()))()))),
       ...demoHint(`http://127.0.0.1:${config.port}`, false),
     ];
   } finally {
@@ -63,7 +63,8 @@ function demoHint(url: string, running: boolean): string[] {
   ];
 }
 
-async function seedThrough(base: string, secret: string): Promise<string[]> {
+/** `today`: the day the demo's inclusion and prescription are dated, that of the api's clock. */
+async function seedThrough(base: string, secret: string, today: string): Promise<string[]> {
   const as = (label: string) => {
     const actor = DEMO_ACTORS.find((a) => a.org === label || a.role === label);
     if (!actor) throw new Error(`no demo actor ${label}`);
@@ -159,23 +160,23 @@ async function seedThrough(base: string, secret: string): Promise<string[]> {
       lines: line(3),
       carrier: 'Transports Sécurisés',
     });
-    await post('/v1/patients', as('prescriber'), {
-      patientId: 'PSN-DEMO-0001',
+    const { patientId } = await post('/v1/patients', as('prescriber'), {
       indication: 'NEUROPATHIC_PAIN',
-      includedOn: parisDate(new Date()),
+      includedOn: today,
       consent: true,
     });
     await post('/v1/prescriptions', as('prescriber'), {
       securePrescriptionNumber: 'ORD-DEMO-0001',
-      patientId: 'PSN-DEMO-0001',
+      patientId,
       indication: 'NEUROPATHIC_PAIN',
       gtin: DEMO_GTIN,
       dailyDose: 0.5,
       durationDays: 28,
       quantity: 2,
       pharmacyId: 'PH-CENTRE',
-      issuedOn: parisDate(new Date()),
+      issuedOn: today,
     });
+    lines.push(`patient ${String(patientId)} included (pseudonym issued by cannatrace)`);
     lines.push(`delivery ${String(toPharmacy.shipmentId)} to PH-CENTRE, 3 packs of DEMO-A; scan them:`);
   } else {
     const delivery = await demoDelivery(base, as('PH-CENTRE'));
@@ -187,7 +188,7 @@ async function seedThrough(base: string, secret: string): Promise<string[]> {
     );
   }
   for (const serial of ['SN0001', 'SN0002', 'SN0003']) lines.push(`  ${demoScan('DEMO-A', serial)}`);
-  lines.push('prescription ORD-DEMO-0001 (patient PSN-DEMO-0001) at PH-CENTRE, 2 packs');
+  lines.push('prescription ORD-DEMO-0001 at PH-CENTRE, 2 packs');
   return lines;
 }
 

@@ -2,6 +2,14 @@ import { assessAnalysis, type AnalysisFailure, type AnalysisResults } from '../p
 import type { ProductState } from '../product/product.js';
 import type { Decider } from '../shared/decider.js';
 import { duplicate, forbid, notFound, refuse } from '../shared/domain-error.js';
+import {
+  afterAnalysis,
+  requireClearedForRelease,
+  requireInvestigable,
+  type AnalysisRecorder,
+  type InvestigationReport,
+  type OutOfSpecification,
+} from './out-of-specification.js';
 
 export const batchKey = (gtin: string, lot: string) => `${gtin}-${lot}`;
 export const batchStream = (gtin: string, lot: string) => `batch-${batchKey(gtin, lot)}`;
@@ -40,18 +48,31 @@ export interface Analysis {
 export type BatchCommand =
   | { type: 'RegisterBatch'; data: BatchRegistration; product: ProductState; actor: Actor }
   | { type: 'RecordAnalysis'; data: Analysis; product: ProductState; actor: Actor }
+  | { type: 'ReportInvestigation'; data: InvestigationReport; actor: Actor }
   | { type: 'ReleaseBatch'; data: { qualifiedPerson: string }; actor: Actor; today: string }
   | { type: 'PutBatchOnHold'; data: { reason: string } }
   | { type: 'LiftBatchHold'; data: { reason: string } }
-  | { type: 'RecallBatch'; data: { reason: string } };
+  | {
+      type: 'RecallBatch';
+      data: { reason: string };
+      /** Sites holding packs at the recall, from the batch's trace: each is notified. */
+      holders: { organisationId: string; onHand: number }[];
+    };
 
 export type BatchEvent =
   | { type: 'BatchRegistered'; data: BatchRegistration & { supplierId: string; exploitantId: string } }
-  | { type: 'AnalysisRecorded'; data: Analysis & { conformant: boolean; failures: AnalysisFailure[] } }
+  | {
+      type: 'AnalysisRecorded';
+      // recordedBy since v2; v1 events read as null (unknown: never a laboratory retest).
+      data: Analysis & { conformant: boolean; failures: AnalysisFailure[]; recordedBy: AnalysisRecorder | null };
+    }
+  | { type: 'InvestigationReported'; data: InvestigationReport }
   | { type: 'BatchReleased'; data: { qualifiedPerson: string; quantity: number } }
   | { type: 'BatchPutOnHold'; data: { reason: string } }
   | { type: 'BatchHoldLifted'; data: { reason: string } }
-  | { type: 'BatchRecalled'; data: { reason: string } };
+  | { type: 'BatchRecalled'; data: { reason: string } }
+  /** A site held packs when the batch was recalled: it is told to acknowledge, quarantine and return them. */
+  | { type: 'RecallSiteNotified'; data: { organisationId: string; quantity: number } };
 
 export interface RegisteredBatch extends BatchRegistration {
   status: 'registered';
@@ -60,6 +81,8 @@ export interface RegisteredBatch extends BatchRegistration {
   /** null before any analysis; the latest analysis decides. */
   conformant: boolean | null;
   failures: AnalysisFailure[];
+  /** The latest out-of-specification case, open or cleared; null when no analysis ever failed. */
+  outOfSpecification: OutOfSpecification | null;
   released: boolean;
   onHold: boolean;
   recalled: boolean;
@@ -80,6 +103,7 @@ function evolve(state: BatchState, event: BatchEvent): BatchState {
       ...event.data,
       conformant: null,
       failures: [],
+      outOfSpecification: null,
       released: false,
       onHold: false,
       recalled: false,
@@ -88,7 +112,17 @@ function evolve(state: BatchState, event: BatchEvent): BatchState {
   if (state.status !== 'registered') return state;
   switch (event.type) {
     case 'AnalysisRecorded':
-      return { ...state, conformant: event.data.conformant, failures: event.data.failures };
+      return {
+        ...state,
+        conformant: event.data.conformant,
+        failures: event.data.failures,
+        outOfSpecification: afterAnalysis(state.outOfSpecification, event.data),
+      };
+    case 'InvestigationReported':
+      return {
+        ...state,
+        outOfSpecification: state.outOfSpecification && { ...state.outOfSpecification, investigation: event.data },
+      };
     case 'BatchReleased':
       return { ...state, released: true };
     case 'BatchPutOnHold':
@@ -97,6 +131,8 @@ function evolve(state: BatchState, event: BatchEvent): BatchState {
       return { ...state, onHold: false };
     case 'BatchRecalled':
       return { ...state, recalled: true };
+    case 'RecallSiteNotified':
+      return state;
   }
 }
 
@@ -113,8 +149,14 @@ function decide(command: BatchCommand, state: BatchState): BatchEvent[] {
       if (data.sampledOn < state.manufacturedOn)
         throw refuse('sampled_before_manufacture', 'sampledOn is before manufacturedOn');
       const assessment = assessAnalysis(product, data.results);
-      return [{ type: 'AnalysisRecorded', data: { ...data, ...assessment } }];
+      const recordedBy = { role: actor.role, organisation: actor.organisation };
+      return [{ type: 'AnalysisRecorded', data: { ...data, ...assessment, recordedBy } }];
     }
+    case 'ReportInvestigation':
+      if (command.actor.organisation !== state.supplierId)
+        throw forbid('not_batch_supplier', "only the batch's supplier reports an investigation");
+      requireInvestigable(state.outOfSpecification);
+      return [{ type: 'InvestigationReported', data: command.data }];
     case 'ReleaseBatch': {
       if (command.actor.organisation !== state.supplierId) {
         throw forbid('not_batch_supplier', "only the batch's supplier releases it");
@@ -125,6 +167,7 @@ function decide(command: BatchCommand, state: BatchState): BatchEvent[] {
       if (state.conformant === null)
         throw refuse('no_analysis', 'release needs a conforming analysis; none is recorded');
       if (!state.conformant) throw refuse('analysis_not_conformant', 'the latest analysis does not conform');
+      requireClearedForRelease(state.outOfSpecification);
       if (state.expiresOn <= command.today) throw refuse('batch_expired', `the batch expired on ${state.expiresOn}`);
       return [
         { type: 'BatchReleased', data: { qualifiedPerson: command.data.qualifiedPerson, quantity: state.quantity } },
@@ -140,7 +183,15 @@ function decide(command: BatchCommand, state: BatchState): BatchEvent[] {
       return [{ type: 'BatchHoldLifted', data: command.data }];
     case 'RecallBatch':
       if (state.recalled) throw refuse('batch_recalled', 'the batch is already recalled');
-      return [{ type: 'BatchRecalled', data: command.data }];
+      return [
+        { type: 'BatchRecalled', data: command.data },
+        ...command.holders
+          .filter((holder) => holder.onHand > 0)
+          .map((holder) => ({
+            type: 'RecallSiteNotified' as const,
+            data: { organisationId: holder.organisationId, quantity: holder.onHand },
+          })),
+      ];
   }
 }
 

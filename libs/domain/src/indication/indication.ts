@@ -1,3 +1,4 @@
+import { isIssuedPseudonym } from '../patient/pseudonym.js';
 import type { ProfessionalState } from '../professional/professional.js';
 import type { Decider } from '../shared/decider.js';
 import { duplicate, forbid, refuse } from '../shared/domain-error.js';
@@ -81,6 +82,9 @@ export const indicationDecider: Decider<IndicationCommand, IndicationEvent, Indi
       return [{ type: 'InclusionCapSet', data: { indication: command.indication, cap: command.cap } }];
     }
     const { prescriber, indication, patientId } = command;
+    // Events are never deleted: only an id cannatrace issued, which names no one, may enter one.
+    if (!isIssuedPseudonym(patientId))
+      throw refuse('pseudonym_not_issued', 'a patient is included under a pseudonym cannatrace issues');
     requireReferenceCentrePrescriber(prescriber, command.organisation, command.includedOn);
     if (!command.consent) throw refuse('consent_required', 'a patient is included only after giving consent');
     if (state.patients.has(patientId))

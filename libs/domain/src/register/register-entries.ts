@@ -3,7 +3,7 @@ import { parisDate } from '../shared/dates.js';
 import type { RegisterEvent } from './register-events.js';
 
 export type Movement =
-  'release' | 'dispatch' | 'receipt' | 'dispensation' | 'loss' | 'theft' | 'destruction' | 'inventory';
+  'release' | 'dispatch' | 'return' | 'receipt' | 'dispensation' | 'loss' | 'theft' | 'destruction' | 'inventory';
 
 /** One line of the narcotics register: a dated entry or exit of packs of one batch, and the balance after it. */
 export interface RegisterEntry {
@@ -70,7 +70,8 @@ function movementsOf(event: RegisterEvent): PendingEntry[] {
       ];
     case 'ShipmentDispatched':
       return event.data.lines.map((l) => ({
-        movement: 'dispatch' as const,
+        // A return (of a recalled, held or expired batch, to whoever supplied it) is written as such.
+        movement: event.data.return ? ('return' as const) : ('dispatch' as const),
         gtin: l.gtin,
         lot: l.lot,
         signed: -l.quantity,

@@ -55,6 +55,16 @@ export interface CarriedRegister {
   fills: Fill[];
   /** Serials of batches not yet expired. */
   serials: DispensedSerials[];
+  /** Recalls this site acknowledged (absent from books opened before recalls were followed). */
+  recalls?: RecallAtSite[];
+}
+
+/** A recall as one site follows it: acknowledged (its packs unusable here), then its packs counted into quarantine. */
+export interface RecallAtSite {
+  gtin: string;
+  lot: string;
+  /** Packs set aside in quarantine; null until counted. */
+  quarantined: number | null;
 }
 
 export type RegisterEvent =
@@ -73,6 +83,8 @@ export type RegisterEvent =
         lines: Line[];
         carrier: string | null;
         importAuthorisation: string | null;
+        /** Present (true) on a return to the site's supplier: allowed for recalled, held or expired batches. */
+        return?: true;
       };
     }
   | {
@@ -112,6 +124,10 @@ export type RegisterEvent =
         expiresOn: string | null;
       };
     }
+  /** The site has read the recall notice: from now its packs of the batch are not dispensed or shipped but returned. */
+  | { type: 'RecallAcknowledged'; data: { gtin: string; lot: string; onHand: number } }
+  /** The site's packs of a recalled batch are counted and set aside until they are returned. */
+  | { type: 'RecalledStockQuarantined'; data: Line }
   | {
       type: 'InventoryCounted';
       data: {

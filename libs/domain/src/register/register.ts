@@ -14,7 +14,8 @@ import { duplicate, forbid, notFound, refuse } from '../shared/domain-error.js';
 import { MAX_DURATION_DAYS } from '../prescription/prescription.js';
 import { compareReceipt, type Arrival } from './receipt.js';
 import { addMonths, type Month } from './register-books.js';
-import type { CarriedRegister, Fill, Line, RegisterEvent } from './register-events.js';
+import type { CarriedRegister, Fill, Line, RecallAtSite, RegisterEvent } from './register-events.js';
+import { acknowledgeRecall, quarantineRecalledStock, quarantinedHere, returnableBatch } from './recall-at-site.js';
 
 /** Stock moves supplier -> exploitant -> pharmacy, and back from a pharmacy to the exploitant (returns). */
 const ROUTES: Partial<Record<OrganisationKind, readonly OrganisationKind[]>> = {
@@ -56,6 +57,8 @@ export interface RegisterState {
   fills: Map<string, Fill>;
   /** Per batch key: the serials dispensed here. */
   serials: Map<string, { gtin: string; lot: string; expiresOn: string | null; serials: Set<string> }>;
+  /** Per batch key: the recalls this site acknowledged (its packs of the batch are quarantined). */
+  recalls: Map<string, RecallAtSite>;
 }
 
 /** A shipment is received within this many months of its dispatch; receipts are remembered that long. */
@@ -77,6 +80,8 @@ export type RegisterCommand =
       lines: Line[];
       carrier: string | null;
       importAuthorisation: string | null;
+      /** A return to whoever supplied the site: allowed for recalled, held or expired batches. */
+      return?: boolean;
       /** The batches of the lines, by batch key, as they stand. */
       batches: Map<string, BatchState>;
       today: string;
@@ -100,6 +105,8 @@ export type RegisterCommand =
       actor: string;
     }
   | { type: 'CountInventory'; countedOn: string; counts: Line[] }
+  | { type: 'AcknowledgeRecall'; gtin: string; lot: string; batch: BatchState }
+  | { type: 'QuarantineRecalledStock'; data: Line }
   | {
       type: 'Dispense';
       site: string;
@@ -123,6 +130,7 @@ export const registerDecider: Decider<RegisterCommand, RegisterEvent, RegisterSt
     received: new Map(),
     fills: new Map(),
     serials: new Map(),
+    recalls: new Map(),
   }),
   evolve,
   decide,
@@ -162,6 +170,18 @@ function evolve(state: RegisterState, event: RegisterEvent): RegisterState {
     case 'InventoryCounted':
       for (const { gtin, lot, difference } of event.data.adjustments) move({ gtin, lot }, difference);
       break;
+    case 'RecallAcknowledged':
+      state.recalls.set(batchKey(event.data.gtin, event.data.lot), {
+        gtin: event.data.gtin,
+        lot: event.data.lot,
+        quarantined: null,
+      });
+      break;
+    case 'RecalledStockQuarantined': {
+      const recall = state.recalls.get(batchKey(event.data.gtin, event.data.lot));
+      if (recall) recall.quarantined = event.data.quantity;
+      break;
+    }
     case 'PrescriptionDispensed': {
       const { prescriptionId, quantity, serial, gtin, lot, dispensedOn, expiresOn } = event.data;
       move(event.data, -quantity);
@@ -188,6 +208,7 @@ function carryInto(state: RegisterState, carried: CarriedRegister): void {
   for (const { gtin, lot, expiresOn, serials } of carried.serials) {
     state.serials.set(batchKey(gtin, lot), { gtin, lot, expiresOn, serials: new Set(serials) });
   }
+  for (const recall of carried.recalls ?? []) state.recalls.set(batchKey(recall.gtin, recall.lot), { ...recall });
 }
 
 /**
@@ -196,7 +217,7 @@ function carryInto(state: RegisterState, carried: CarriedRegister): void {
  * not yet expired.
  */
 export function carryOver(previous: RegisterState | undefined, month: Month): CarriedRegister {
-  if (!previous) return { stock: [], releasesEntered: [], received: [], fills: [], serials: [] };
+  if (!previous) return { stock: [], releasesEntered: [], received: [], fills: [], serials: [], recalls: [] };
   const opensOn = `${month}-01`;
   const oldestReceipt = addMonths(month, -RECEIPT_WINDOW_MONTHS);
   const previousMonth = previous.book.month ?? addMonths(month, -1);
@@ -212,6 +233,8 @@ export function carryOver(previous: RegisterState | undefined, month: Month): Ca
     serials: [...previous.serials.values()]
       .filter((batch) => batch.expiresOn === null || batch.expiresOn > opensOn)
       .map(({ gtin, lot, expiresOn, serials }) => ({ gtin, lot, expiresOn, serials: [...serials] })),
+    // Recalls are rare and their acknowledgement must not be asked twice: every one is carried on.
+    recalls: [...previous.recalls.values()].map((recall) => ({ ...recall })),
   };
 }
 
@@ -239,6 +262,10 @@ function decide(command: RegisterCommand, state: RegisterState): RegisterEvent[]
       return count(command, state);
     case 'Dispense':
       return dispense(command, state);
+    case 'AcknowledgeRecall':
+      return acknowledgeRecall(command, state);
+    case 'QuarantineRecalledStock':
+      return quarantineRecalledStock(command.data, state);
   }
 }
 
@@ -300,7 +327,8 @@ function dispatch(
   const allowed = ROUTES[sender.kind] ?? [];
   if (receiver.status !== 'registered')
     throw refuse('receiver_unknown', 'the receiving organisation is not registered');
-  if (!allowed.includes(receiver.kind)) {
+  // A return's route is checked batch by batch below: back to whoever supplied the site.
+  if (!command.return && !allowed.includes(receiver.kind)) {
     throw refuse('route_not_allowed', `a ${sender.kind} does not ship to a ${receiver.kind}`);
   }
   if (!EU_COUNTRIES.has(sender.country) && !command.importAuthorisation) {
@@ -315,7 +343,11 @@ function dispatch(
   const lines = mergeLines(command.lines);
   const events: RegisterEvent[] = [];
   for (const line of lines) {
-    const batch = usableBatch(command.batches.get(batchKey(line.gtin, line.lot)), line, command.today);
+    const found = command.batches.get(batchKey(line.gtin, line.lot));
+    if (!command.return) quarantinedHere(state, line);
+    const batch = command.return
+      ? returnableBatch(found, line, sender, receiver)
+      : usableBatch(found, line, command.today);
     // A release not yet entered (its process lags behind) is entered by the dispatch itself, once.
     const entry = enterRelease(sender.id, batch, state);
     events.push(...entry);
@@ -333,6 +365,7 @@ function dispatch(
       lines,
       carrier: command.carrier,
       importAuthorisation: command.importAuthorisation,
+      ...(command.return ? { return: true as const } : {}),
     },
   });
   return events;
@@ -460,6 +493,7 @@ function dispense(command: Extract<RegisterCommand, { type: 'Dispense' }>, state
       `${fill?.dispensed ?? 0} packs dispensed so far, ${quantity} more asked: ${why}`,
     );
   }
+  quarantinedHere(state, pack);
   const batch = usableBatch(command.batch, pack, today);
   if (compareScannedExpiry(pack.scannedExpiry, batch.expiresOn) === 'differs') {
     throw refuse(
@@ -507,7 +541,7 @@ export function remainingPacks(
   return Math.max(0, allowedPacks(prescription, fill?.firstOn ?? today) - (fill?.dispensed ?? 0));
 }
 
-function requireStock(state: RegisterState, line: Line): void {
+export function requireStock(state: RegisterState, line: Line): void {
   const held = state.stock.get(batchKey(line.gtin, line.lot))?.quantity ?? 0;
   if (line.quantity > held) {
     throw refuse('insufficient_stock', `${line.quantity} packs of lot ${line.lot} asked, ${held} held`);

@@ -1,5 +1,52 @@
 import type { Migration } from '#sql';
 
+/** Raised by the triggers of an append-only table; CREATE OR REPLACE, so that 005 stands alone (EventStoreDB). */
+const REFUSE_CHANGES_FUNCTION = `
+CREATE OR REPLACE FUNCTION refuse_append_only_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
+END
+$fn$;`;
+
+function appendOnlyTriggers(table: string): string {
+  return `CREATE TRIGGER ${table}_no_update_delete BEFORE UPDATE OR DELETE ON ${table}
+  FOR EACH STATEMENT EXECUTE FUNCTION refuse_append_only_change();
+CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table}
+  FOR EACH STATEMENT EXECUTE FUNCTION refuse_append_only_change();`;
+}
+
+/**
+ * Checkpoints sealed over the global order (libs/event-store/src/sealing): each records how many events the store
+ * held up to a position and the running hash of all of them; its heads name the last event of every stream it
+ * saw change, so that a stream or a stream's tail that vanishes is named. Applied on its own to the read-side
+ * database when the events live in EventStoreDB.
+ */
+export const CHECKPOINTS_MIGRATION: Migration = {
+  id: '005-event-checkpoints',
+  sql: `${REFUSE_CHANGES_FUNCTION}
+CREATE TABLE event_checkpoints (
+  seq bigint PRIMARY KEY CHECK (seq > 0),
+  up_to text NOT NULL,
+  event_count bigint NOT NULL,
+  stream_count bigint NOT NULL,
+  store_head text NOT NULL,
+  prev_hash text,
+  sealed_at text NOT NULL,
+  hash text NOT NULL
+);
+CREATE TABLE event_checkpoint_heads (
+  seq bigint NOT NULL,
+  stream_id text NOT NULL,
+  stream_revision bigint NOT NULL,
+  event_id text NOT NULL,
+  hash text NOT NULL,
+  CONSTRAINT event_checkpoint_heads_pk PRIMARY KEY (seq, stream_id)
+);
+${appendOnlyTriggers('event_checkpoints')}
+${appendOnlyTriggers('event_checkpoint_heads')}
+`,
+};
+
 /**
  * The event store's schema, in order. A migration, once shipped, is never edited: a change is a new one.
  *
@@ -133,4 +180,16 @@ END
 $fn$;
 `,
   },
+  {
+    // Events are facts: the table refuses every UPDATE, DELETE and TRUNCATE, whoever asks. The owner of the table
+    // can still disable the triggers (ALTER TABLE ... DISABLE TRIGGER): the api runs under a role that does not own
+    // it (docs/operations.md), and the sealed checkpoints (005) reveal what an owner changes (docs/security.md).
+    // Statement triggers: an INSERT, the append, never fires them.
+    id: '004-events-append-only',
+    sql: `${REFUSE_CHANGES_FUNCTION}
+${appendOnlyTriggers('events')}
+${appendOnlyTriggers('event_batches')}
+`,
+  },
+  CHECKPOINTS_MIGRATION,
 ];

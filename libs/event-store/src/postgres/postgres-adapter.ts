@@ -1,7 +1,14 @@
 import type { AdapterAppendOutcome, EventStoreAdapter, SealedEvent } from '../adapter.js';
 import { DatabaseUnavailableError, migrate, type SqlClient } from '#sql';
 import { EventStoreUnavailableError, InvalidEventError } from '../errors.js';
-import { START, type Checkpoint, type ReadAllResult, type ReadStreamOptions, type RecordedEvent } from '../types.js';
+import {
+  START,
+  type Checkpoint,
+  type ReadAllResult,
+  type ReadSealsResult,
+  type ReadStreamOptions,
+  type RecordedEvent,
+} from '../types.js';
 import { EVENT_STORE_MIGRATIONS } from './migrations.js';
 
 const NOTIFY_CHANNEL = 'cannatrace_events';
@@ -255,6 +262,34 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
       [transactionId, globalPosition, maxCount],
     );
     const events = rows.map(toRecorded);
+    return { events, checkpoint: events.length > 0 ? events[events.length - 1].position : from };
+  }
+
+  /** The same rows and order as readAll, without data and metadata: nothing to fetch, detoast or parse. */
+  async readSeals(from: Checkpoint, maxCount: number): Promise<ReadSealsResult> {
+    const [transactionId, globalPosition] = parseCheckpoint(from);
+    const rows = await this.client.query<{
+      stream_id: string;
+      stream_revision: string;
+      event_id: string;
+      hash: string;
+      transaction_text: string;
+      global_position: string;
+    }>(
+      `SELECT stream_id, stream_revision, event_id, hash, transaction_id::text AS transaction_text, global_position
+       FROM events
+       WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+         AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY transaction_id, global_position LIMIT $3`,
+      [transactionId, globalPosition, maxCount],
+    );
+    const events = rows.map((row) => ({
+      stream: row.stream_id,
+      revision: Number(row.stream_revision),
+      id: row.event_id,
+      hash: row.hash,
+      position: checkpointOf(row.transaction_text, row.global_position),
+    }));
     return { events, checkpoint: events.length > 0 ? events[events.length - 1].position : from };
   }
 

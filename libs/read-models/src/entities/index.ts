@@ -1,3 +1,4 @@
+import { AlertRow } from './alert.entity.js';
 import { BatchSiteRow } from './batch-site.entity.js';
 import { BatchRow } from './batch.entity.js';
 import { ProjectionCheckpointRow, SubscriptionCheckpointRow } from './checkpoint.entities.js';
@@ -5,8 +6,10 @@ import { DispensationRow } from './dispensation.entity.js';
 import { IdempotencyRequestRow } from './idempotency-request.entity.js';
 import { PrescriptionRow } from './prescription.entity.js';
 import { ShipmentRow } from './shipment.entity.js';
+import { WebhookSubscriptionRow } from './webhook-subscription.entity.js';
 
 export {
+  AlertRow,
   BatchRow,
   BatchSiteRow,
   DispensationRow,
@@ -15,6 +18,7 @@ export {
   ProjectionCheckpointRow,
   ShipmentRow,
   SubscriptionCheckpointRow,
+  WebhookSubscriptionRow,
 };
 
 /** Every table of the read side, one entity each. */
@@ -24,7 +28,9 @@ export const READ_MODEL_ENTITIES = [
   DispensationRow,
   ShipmentRow,
   PrescriptionRow,
+  AlertRow,
   IdempotencyRequestRow,
+  WebhookSubscriptionRow,
   ProjectionCheckpointRow,
   SubscriptionCheckpointRow,
 ];

@@ -1,4 +1,4 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   batchDecider,
   batchKey,
@@ -9,19 +9,22 @@ import {
   professionalDecider,
   professionalStream,
 } from '#domain';
-import type { CommandContext } from '../commands/command-context.js';
-import { nameBasedId } from '../commands/event-ids.js';
-import { RegisterBooks } from '../commands/register-books.js';
-import { Streams } from '../commands/streams.js';
-import type { RegisterCommandResult } from '../shipments/shipment.commands.js';
+import type { CommandContext } from '../shared/streams/command-context.js';
+import { nameBasedId } from '../shared/streams/event-ids.js';
+import { RegisterBooks, type RegisterCommandResult } from '../shared/streams/register-books.js';
+import { Streams } from '../shared/streams/streams.js';
 
-export class Dispense {
+export type DispensationResult = RegisterCommandResult & { dispensationId: string };
+
+export class Dispense extends Command<DispensationResult> {
   constructor(
     readonly prescriptionId: string,
     readonly pack: { gtin: string; lot: string; serial: string | null; scannedExpiry?: string },
     readonly quantity: number,
     readonly context: CommandContext,
-  ) {}
+  ) {
+    super();
+  }
 }
 
 /**
@@ -29,13 +32,13 @@ export class Dispense {
  * prescription and the last packs of a batch are counted by one stream, whatever runs at the same time.
  */
 @CommandHandler(Dispense)
-export class DispenseHandler implements ICommandHandler<Dispense, RegisterCommandResult & { dispensationId: string }> {
+export class DispenseHandler implements ICommandHandler<Dispense> {
   constructor(
     private readonly streams: Streams,
     private readonly books: RegisterBooks,
   ) {}
 
-  async execute({ prescriptionId, pack, quantity, context }: Dispense) {
+  async execute({ prescriptionId, pack, quantity, context }: Dispense): Promise<DispensationResult> {
     const site = context.principal.org;
     const dispensationId = nameBasedId(`${context.commandId}/dispensation`);
     const result = await this.books.decide(

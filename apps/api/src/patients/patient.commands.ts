@@ -1,7 +1,5 @@
-import { CommandHandler, IQueryHandler, QueryHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
-  capOf,
-  INDICATIONS,
   indicationDecider,
   indicationStream,
   professionalDecider,
@@ -9,27 +7,30 @@ import {
   type Indication,
   type IndicationEvent,
 } from '#domain';
-import type { CommandContext } from '../commands/command-context.js';
-import { Streams, type CommandResult } from '../commands/streams.js';
+import type { CommandContext } from '../shared/streams/command-context.js';
+import { Streams, type CommandResult } from '../shared/streams/streams.js';
+import { issuedPseudonym } from './issued-pseudonym.js';
 
-export class IncludePatient {
+export class IncludePatient extends Command<InclusionResult> {
   constructor(
-    readonly data: { patientId: string; indication: Indication; includedOn: string; consent: boolean },
+    readonly data: { indication: Indication; includedOn: string; consent: boolean },
     readonly context: CommandContext,
-  ) {}
+  ) {
+    super();
+  }
 }
 
-export class SetInclusionCap {
+export class SetInclusionCap extends Command<CommandResult> {
   constructor(
     readonly indication: Indication,
     readonly cap: number,
     readonly context: CommandContext,
-  ) {}
+  ) {
+    super();
+  }
 }
 
-export class ListIndications {}
-
-export type InclusionResult = CommandResult & { attestationNumber: string };
+export type InclusionResult = CommandResult & { patientId: string; attestationNumber: string };
 
 @CommandHandler(IncludePatient)
 export class IncludePatientHandler implements ICommandHandler<IncludePatient, InclusionResult> {
@@ -42,6 +43,7 @@ export class IncludePatientHandler implements ICommandHandler<IncludePatient, In
       async () => ({
         type: 'IncludePatient' as const,
         ...data,
+        patientId: issuedPseudonym(context.commandId),
         prescriber: await this.streams.state(professionalStream(context.principal.sub), professionalDecider),
         prescriberRpps: context.principal.sub,
         organisation: context.principal.org,
@@ -49,7 +51,7 @@ export class IncludePatientHandler implements ICommandHandler<IncludePatient, In
       context,
     );
     const [included] = result.events as Extract<IndicationEvent, { type: 'PatientIncluded' }>[];
-    return { ...result, attestationNumber: included.data.attestationNumber };
+    return { ...result, patientId: included.data.patientId, attestationNumber: included.data.attestationNumber };
   }
 }
 
@@ -63,20 +65,6 @@ export class SetInclusionCapHandler implements ICommandHandler<SetInclusionCap, 
       indicationDecider,
       () => ({ type: 'SetInclusionCap' as const, indication, cap }),
       context,
-    );
-  }
-}
-
-@QueryHandler(ListIndications)
-export class ListIndicationsHandler implements IQueryHandler<ListIndications> {
-  constructor(private readonly streams: Streams) {}
-
-  async execute() {
-    return Promise.all(
-      INDICATIONS.map(async (indication) => {
-        const state = await this.streams.state(indicationStream(indication), indicationDecider);
-        return { indication, cap: capOf(indication, state), included: state.patients.size };
-      }),
     );
   }
 }

@@ -22,6 +22,9 @@ import type { CommandContext } from './command-context.js';
 import { nameBasedId } from './event-ids.js';
 import { Streams, type CommandResult } from './streams.js';
 
+/** What a register command answers: the command's answer and its events. */
+export type RegisterCommandResult = CommandResult & { events: RegisterEvent[] };
+
 export interface Book {
   stream: string;
   /** null for the legacy single-stream register. */
@@ -54,7 +57,7 @@ export class RegisterBooks {
     command: (book: Book) => RegisterCommand | Promise<RegisterCommand>,
     context: CommandContext,
     batchKeys: string[] = [],
-  ): Promise<CommandResult & { events: RegisterEvent[] }> {
+  ): Promise<RegisterCommandResult> {
     return this.streams.serially(`books:${site}`, async () => {
       const written = await this.streams.written<RegisterEvent>(
         registerBookStream(site, monthOf(parisDate(context.now))),

@@ -8,9 +8,9 @@ import {
 import type { Role } from '#auth';
 import { batchDecider, batchStream } from '#domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent, type Subscription } from '#event-store';
-import { RegisterBooks } from '../commands/register-books.js';
-import { Streams } from '../commands/streams.js';
-import { CheckpointStore } from '../database/checkpoint-store.js';
+import { RegisterBooks } from '../../shared/streams/register-books.js';
+import { Streams } from '../../shared/streams/streams.js';
+import { CheckpointStore } from '../../database/checkpoint-store.js';
 
 const NAME = 'release-entries';
 

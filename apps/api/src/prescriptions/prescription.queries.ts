@@ -1,46 +1,24 @@
-import { CommandHandler, IQueryHandler, QueryHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '#auth';
 import {
   addMonths,
   forbid,
-  indicationDecider,
-  indicationStream,
-  notFound,
-  organisationDecider,
-  organisationStream,
-  parisDate,
-  prescriptionDecider,
-  prescriptionStream,
-  productDecider,
-  productStream,
-  professionalDecider,
-  professionalStream,
   legacyRegisterStream,
   MAX_DURATION_DAYS,
   monthOf,
+  notFound,
+  parisDate,
+  prescriptionDecider,
+  prescriptionStream,
   registerBookStream,
   registerDecider,
   remainingPacks,
   type PrescriptionDetails,
   type RegisterEvent,
 } from '#domain';
-import type { CommandContext } from '../commands/command-context.js';
-import { Streams, type CommandResult } from '../commands/streams.js';
-
-export class IssuePrescription {
-  constructor(
-    readonly data: PrescriptionDetails,
-    readonly context: CommandContext,
-  ) {}
-}
-
-export class CancelPrescription {
-  constructor(
-    readonly prescriptionId: string,
-    readonly reason: string,
-    readonly context: CommandContext,
-  ) {}
-}
+import { CLOCK, type Clock } from '../clock/clock.js';
+import { Streams } from '../shared/streams/streams.js';
 
 export class GetPrescription {
   constructor(
@@ -49,62 +27,15 @@ export class GetPrescription {
   ) {}
 }
 
-@CommandHandler(IssuePrescription)
-export class IssuePrescriptionHandler implements ICommandHandler<IssuePrescription, CommandResult> {
-  constructor(private readonly streams: Streams) {}
-
-  execute({ data, context }: IssuePrescription): Promise<CommandResult> {
-    return this.streams.decide(
-      prescriptionStream(data.securePrescriptionNumber),
-      prescriptionDecider,
-      async () => {
-        const [prescriber, inclusions, renewed, product, pharmacy] = await Promise.all([
-          this.streams.state(professionalStream(context.principal.sub), professionalDecider),
-          this.streams.state(indicationStream(data.indication), indicationDecider),
-          data.renewalOf === null
-            ? undefined
-            : this.streams.state(prescriptionStream(data.renewalOf), prescriptionDecider),
-          this.streams.state(productStream(data.gtin), productDecider),
-          this.streams.state(organisationStream(data.pharmacyId), organisationDecider),
-        ]);
-        return {
-          type: 'IssuePrescription' as const,
-          data,
-          prescriber,
-          prescriberRpps: context.principal.sub,
-          organisation: context.principal.org,
-          inclusions,
-          renewed,
-          product,
-          pharmacy,
-          today: parisDate(context.now),
-        };
-      },
-      context,
-    );
-  }
-}
-
-@CommandHandler(CancelPrescription)
-export class CancelPrescriptionHandler implements ICommandHandler<CancelPrescription, CommandResult> {
-  constructor(private readonly streams: Streams) {}
-
-  execute({ prescriptionId, reason, context }: CancelPrescription): Promise<CommandResult> {
-    return this.streams.decide(
-      prescriptionStream(prescriptionId),
-      prescriptionDecider,
-      () => ({ type: 'CancelPrescription' as const, reason, prescriberRpps: context.principal.sub }),
-      context,
-    );
-  }
-}
-
 type Dispensed = Extract<RegisterEvent, { type: 'PrescriptionDispensed' }>['data'];
 
 /** A prescription with its dispensations so far: for its prescriber, its pharmacy, or ANSM. */
 @QueryHandler(GetPrescription)
 export class GetPrescriptionHandler implements IQueryHandler<GetPrescription> {
-  constructor(private readonly streams: Streams) {}
+  constructor(
+    private readonly streams: Streams,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ prescriptionId, principal }: GetPrescription) {
     const { status, ...prescription } = await this.streams.state(
@@ -140,7 +71,7 @@ export class GetPrescriptionHandler implements IQueryHandler<GetPrescription> {
       dispensations,
       dispensedQuantity: dispensed,
       /** Packs that may still be dispensed: none once cancelled or the treatment days are over. */
-      remainingQuantity: remainingPacks({ status, ...details }, fill, parisDate(new Date())),
+      remainingQuantity: remainingPacks({ status, ...details }, fill, parisDate(this.clock())),
     };
   }
 

@@ -3,4 +3,4 @@ import { RegisterBooks } from './register-books.js';
 import { Streams } from './streams.js';
 
 @Module({ providers: [Streams, RegisterBooks], exports: [Streams, RegisterBooks] })
-export class CommandsModule {}
+export class StreamsModule {}

@@ -2,7 +2,8 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '#auth';
-import type { AuthenticatedRequest } from '../auth/access.decorators.js';
+import type { AuthenticatedRequest } from '../../auth/access.decorators.js';
+import type { DatedRequest } from '../../clock/clock.js';
 
 /** Who sends a command, when, and under which ids: what every event's metadata records. */
 export interface CommandContext {
@@ -23,8 +24,9 @@ export interface CommandRequest {
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
-export const Command = createParamDecorator((_data: unknown, context: ExecutionContext): CommandContext => {
-  const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest & CommandRequest>();
+/** The context of the command a request sends: `@CommandMetadata() context: CommandContext` in a controller. */
+export const CommandMetadata = createParamDecorator((_data: unknown, context: ExecutionContext): CommandContext => {
+  const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest & CommandRequest & DatedRequest>();
   const commandId = request.commandId ?? randomUUID();
   const header = request.headers['x-correlation-id'];
   return {
@@ -32,6 +34,6 @@ export const Command = createParamDecorator((_data: unknown, context: ExecutionC
     commandId,
     ...(request.commandId ? { retried: true } : {}),
     correlationId: typeof header === 'string' && CORRELATION_ID.test(header) ? header : commandId,
-    now: new Date(),
+    now: request.receivedAt ?? new Date(),
   };
 });

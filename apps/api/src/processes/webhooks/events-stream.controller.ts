@@ -1,0 +1,71 @@
+import {
+  Controller,
+  Headers,
+  Inject,
+  Query,
+  Sse,
+  type BeforeApplicationShutdown,
+  type MessageEvent,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Observable, type Subscriber } from 'rxjs';
+import type { Principal } from '#auth';
+import { refuse } from '#domain';
+import { EVENT_STORE, START, type EventStore } from '#event-store';
+import { CurrentPrincipal } from '../../auth/access.decorators.js';
+import { eventPayload } from './event-payload.js';
+import { visibleTo } from './event-visibility.js';
+import { upcastAll } from './upcast.js';
+
+const CURSOR = /^(start|[0-9]{1,20}\/[0-9]{1,19}|[0-9]{1,20})$/;
+
+/**
+ * Server-sent events for the web interface: the events the caller's organisation may see (ANSM all), as they
+ * are recorded. Each message's id is the event's cursor: a client that reconnects with Last-Event-ID (or
+ * ?from=) misses nothing. Without one, the stream starts with the events recorded from the connection on.
+ */
+@ApiTags('events')
+@ApiBearerAuth()
+@Controller('v1/events')
+export class EventsStreamController implements BeforeApplicationShutdown {
+  /** Open streams: ended when the api shuts down, so that its HTTP server can close. */
+  private readonly open = new Set<Subscriber<MessageEvent>>();
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  beforeApplicationShutdown(): void {
+    for (const subscriber of this.open) subscriber.complete();
+  }
+
+  @Sse('stream')
+  @ApiOperation({ summary: "Server-sent events: what the caller's organisation may see, live (ANSM all)" })
+  @ApiQuery({ name: 'from', required: false, description: 'Resume after this cursor (`start`: everything)' })
+  stream(
+    @CurrentPrincipal() principal: Principal,
+    @Query('from') from?: string,
+    @Headers('last-event-id') lastEventId?: string,
+  ): Observable<MessageEvent> {
+    const resume = lastEventId ?? from;
+    if (resume !== undefined && !CURSOR.test(resume)) throw refuse('cursor_unknown', `${resume} is not a cursor`);
+    const since = resume === undefined ? new Date().toISOString() : undefined;
+    const viewer = { role: principal.role, organisation: principal.org };
+    return new Observable<MessageEvent>((subscriber) => {
+      const subscription = this.store.subscribe(
+        async (events) => {
+          for (const event of upcastAll(events)) {
+            if (since !== undefined && event.metadata.recordedAt < since) continue;
+            if (!(await visibleTo(this.store, viewer, event))) continue;
+            subscriber.next({ id: event.position, type: event.type, data: eventPayload(event) });
+          }
+        },
+        { from: resume ?? START },
+      );
+      subscription.done.catch((error: unknown) => subscriber.error(error));
+      this.open.add(subscriber);
+      return () => {
+        this.open.delete(subscriber);
+        void subscription.stop();
+      };
+    });
+  }
+}

@@ -1,0 +1,88 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { randomBytes } from 'node:crypto';
+import type { Principal } from '#auth';
+import { notFound, refuse } from '#domain';
+import { EVENT_STORE, type EventStore } from '#event-store';
+import { CurrentPrincipal } from '../../auth/access.decorators.js';
+import { CommandMetadata, type CommandContext } from '../../shared/streams/command-context.js';
+import { nameBasedId } from '../../shared/streams/event-ids.js';
+import { CreateSubscriptionDto, CursorDto } from './subscription.dto.js';
+import { WebhookStore, type WebhookSubscription } from './webhook-store.js';
+
+/** A subscription as its organisation reads it: never the secret, which is answered once, at registration. */
+const view = ({ secret: _secret, ...subscription }: WebhookSubscription) => subscription;
+
+@ApiTags('subscriptions')
+@ApiBearerAuth()
+@Controller('v1/subscriptions')
+export class SubscriptionsController {
+  constructor(
+    private readonly subscriptions: WebhookStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  @Post()
+  @ApiOperation({
+    summary:
+      "Register a webhook for the caller's organisation: the events it may see are POSTed, signed, in order, at least once; answers the secret once",
+  })
+  async create(@Body() body: CreateSubscriptionDto, @CommandMetadata() context: CommandContext) {
+    const { principal } = context;
+    // The id derives from the command: a retry under the same Idempotency-Key finds the same subscription.
+    const created = await this.subscriptions.create(
+      {
+        id: nameBasedId(`${context.commandId}/subscription`),
+        organisation: principal.org,
+        role: principal.role,
+        url: body.url,
+        kinds: [...new Set(body.kinds ?? [])],
+        secret: randomBytes(32).toString('hex'),
+      },
+      context.now,
+    );
+    return { ...view(created), secret: created.secret };
+  }
+
+  @Get()
+  @ApiOperation({ summary: "The caller organisation's subscriptions with their cursors and delivery state" })
+  list(@CurrentPrincipal() principal: Principal) {
+    return this.subscriptions.ofOrganisation(principal.org).then((all) => all.map(view));
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One subscription: its cursor, the last event delivered, failed attempts, next attempt' })
+  async one(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    return view(await this.owned(id, principal));
+  }
+
+  @Put(':id/cursor')
+  @ApiOperation({ summary: 'Move the cursor: `start` to receive everything again, or an event’s cursor' })
+  async reset(@Param('id') id: string, @Body() body: CursorDto, @CurrentPrincipal() principal: Principal) {
+    await this.owned(id, principal);
+    try {
+      await this.store.readAll({ from: body.cursor, maxCount: 1 });
+    } catch {
+      throw refuse('cursor_unknown', `${body.cursor} is not a cursor of this event store`);
+    }
+    await this.subscriptions.reset(id, body.cursor);
+    return view(await this.owned(id, principal));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove the subscription: nothing more is sent' })
+  async remove(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
+    await this.owned(id, principal);
+    await this.subscriptions.remove(id);
+  }
+
+  /** Another organisation's subscription is answered as unknown. */
+  private async owned(id: string, principal: Principal): Promise<WebhookSubscription> {
+    const subscription = await this.subscriptions.get(id);
+    if (!subscription || subscription.organisation !== principal.org) {
+      throw notFound('subscription_unknown', `no subscription ${id}`);
+    }
+    return subscription;
+  }
+}
