@@ -89,6 +89,9 @@ describe('the read side of an existing PostgreSQL deployment, taken over at star
     await store.append(`batch-${GTIN}-NEW-1`, [registered('NEW-1', '2026-03-01T10:00:00.000Z')]);
     await app.get(Projector).caughtUp();
     expect(await lots()).toEqual(['NEW-1', 'OLD-1']);
-    expect(await sql.query('SELECT name FROM read_model_migrations')).toEqual([{ name: 'ReadModels1764028800000' }]);
+    expect(await sql.query('SELECT name FROM read_model_migrations')).toEqual([
+      { name: 'ReadModels1764028800000' },
+      { name: 'AlertsAndWebhooks1764547200000' },
+    ]);
   });
 });
