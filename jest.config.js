@@ -16,7 +16,7 @@ export default {
     ],
   },
   moduleNameMapper: {
-    '^#(domain|event-store|auth|config|projections|gs1)$': '<rootDir>/libs/$1/src/index.ts',
+    '^#(domain|event-store|auth|config|gs1|sql|read-models)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'],

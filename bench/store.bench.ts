@@ -1,6 +1,7 @@
 import pg from 'pg';
-import { openEventStore, openSqlClient, eventStoreOn, START, type EventStore } from '#event-store';
-import { PROJECTIONS, Projector } from '#projections';
+import { openEventStore, eventStoreOn, START, type EventStore } from '#event-store';
+import { openSqlClient } from '#sql';
+import { openReadModels, PROJECTIONS, Projector, readModelsOptions } from '#read-models';
 import { benchUrl } from './database.js';
 import { loadCircuit, PROBE_STREAM } from './load.js';
 import { median, medianRate, percentile, type Row } from './measure.js';
@@ -87,8 +88,11 @@ export async function storeBenchmarks(total: number, runs: number, log: (line: s
     });
 
     log('rebuilding every read model from zero');
-    const projector = new Projector(store, sql, PROJECTIONS, { batchSize: 5000 });
-    await projector.migrate();
+    const readModels = await openReadModels(
+      readModelsOptions({ kind: 'postgres', url: benchUrl(), schema: LOADED_SCHEMA, poolSize: 8 }, sql),
+    );
+    const projector = new Projector(store, readModels, PROJECTIONS, { batchSize: 5000 });
+    await projector.register();
     await projector.rebuild();
     const rebuildStarted = Date.now();
     projector.start();
@@ -126,6 +130,7 @@ export async function storeBenchmarks(total: number, runs: number, log: (line: s
     await writer;
     await projector.caughtUp();
     await projector.stop();
+    await readModels.destroy();
     rows.push({
       group: 'projections',
       figure: `lag under ${Math.round(id / 10)} events/s of writes (median of ${behind.length} samples)`,

@@ -12,7 +12,8 @@ import { backup, BackupRefused, restore } from '../apps/cli/src/commands/backup.
 import { seed } from '../apps/cli/src/commands/seed.js';
 import { signToken } from '#auth';
 import type { AppConfig } from '#config';
-import { DataDirLockedError, openEventStore, PgliteSqlClient, verifyChains } from '#event-store';
+import { openEventStore, verifyChains } from '#event-store';
+import { DataDirLockedError, PgliteSqlClient } from '#sql';
 import { DATABASE_URL } from '../libs/event-store/test/scratch-schema.js';
 import { Api, token } from './harness.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Role } from '#auth';
-import { Projector } from '#projections';
+import { Projector } from '#read-models';
 import { GTIN } from './catalogue.fixtures.js';
 import { seedToPharmacy } from './circuit.fixtures.js';
 import { Api, BACKENDS } from './harness.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CONTAMINANTS, DEFAULT_LIMITS } from '#domain';
 import { analysis, batch, conformingFlowerResults, GTIN, OTHER_GTIN, seedCatalogue } from './catalogue.fixtures.js';
-import { Projector } from '#projections';
+import { Projector } from '#read-models';
 import { Api, BACKENDS } from './harness.js';
 
 describe.each(BACKENDS)('batches over HTTP (%s)', (backend) => {

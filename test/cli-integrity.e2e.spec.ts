@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SQL_CLIENT } from '../apps/api/src/database/database.module.js';
 import { digest, verify } from '../apps/cli/src/commands/integrity.js';
-import type { SqlClient, StoreDigest } from '#event-store';
+import type { StoreDigest } from '#event-store';
+import type { SqlClient } from '#sql';
 import { seedCatalogue } from './catalogue.fixtures.js';
 import { Api } from './harness.js';
 

@@ -1,9 +1,10 @@
+import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { SQL_CLIENT } from '../apps/api/src/database/database.module.js';
 import { rebuild } from '../apps/cli/src/commands/rebuild.js';
 import { replay } from '../apps/cli/src/commands/replay.js';
-import type { SqlClient } from '#event-store';
-import { Projector } from '#projections';
+import type { SqlClient } from '#sql';
+import { Projector } from '#read-models';
 import { GTIN } from './catalogue.fixtures.js';
 import { asPharmacist, asPrescriber, prescription, scan, seedToPharmacy } from './circuit.fixtures.js';
 import { Api } from './harness.js';
@@ -35,7 +36,7 @@ describe('command line: rebuild and replay (PostgreSQL)', () => {
   it('rebuilds every read model from zero, identical, even while the api keeps projecting', async () => {
     const before = await readModels(sql);
     expect((before[0] as unknown[]).length).toBeGreaterThan(0);
-    const summary = await rebuild(api.store, sql, undefined);
+    const summary = await rebuild(api.store, api.app.get(DataSource), undefined);
     expect(summary).toMatch(
       /^batches, trace, prescriptions, alerts rebuilt from \d+ events in [\d.]+ s \(\d+ events\/s\)$/,
     );
@@ -44,7 +45,7 @@ describe('command line: rebuild and replay (PostgreSQL)', () => {
   });
 
   it('refuses an unknown projection by name', async () => {
-    await expect(rebuild(api.store, sql, ['nonsense'])).rejects.toThrow(
+    await expect(rebuild(api.store, api.app.get(DataSource), ['nonsense'])).rejects.toThrow(
       /unknown projection nonsense; known: batches, trace, prescriptions, alerts/,
     );
   });

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventStoreOn, PgliteSqlClient, START, type RecordedEvent } from '#event-store';
+import { eventStoreOn, START, type RecordedEvent } from '#event-store';
+import { PgliteSqlClient } from '#sql';
 import { bearer, build, post, run, startApi } from './embedded-processes.js';
 
 const ROUNDS = 5;

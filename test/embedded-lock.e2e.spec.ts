@@ -68,7 +68,7 @@ describe('one process per embedded data directory (child processes)', () => {
       `${dir}.lock`,
       JSON.stringify({ pid: 999_999_999, host: hostname(), role: 'api', since: '2026-01-01T00:00:00.000Z' }),
     );
-    const lockModule = resolve(BUILD, 'libs/event-store/src/postgres/data-dir-lock.js');
+    const lockModule = resolve(BUILD, 'libs/sql/src/data-dir-lock.js');
     // The winner keeps the lock until every racer has answered (its stdin closes then), however slowly a loaded
     // machine starts them: a winner that let go early would hand the lock to a latecomer.
     const script = `

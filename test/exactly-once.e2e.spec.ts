@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SQL_CLIENT } from '../apps/api/src/database/database.module.js';
 import type { Role } from '#auth';
-import type { SqlClient } from '#event-store';
+import type { SqlClient } from '#sql';
 import { batch, GTIN } from './catalogue.fixtures.js';
 import { PHARMACIST, PRESCRIBER, prescription, scan, seedToPharmacy, TODAY } from './circuit.fixtures.js';
 import { Api, token } from './harness.js';

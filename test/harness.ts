@@ -5,7 +5,8 @@ import { signToken, type Role } from '#auth';
 import { addMonths, legacyRegisterStream, monthOf, parisDate, registerBookStream } from '#domain';
 import type { AppConfig } from '#config';
 import { SQL_CLIENT } from '../apps/api/src/database/database.module.js';
-import { EVENT_STORE, START, type EventStore, type RecordedEvent, type SqlClient } from '#event-store';
+import { EVENT_STORE, START, type EventStore, type RecordedEvent } from '#event-store';
+import { type SqlClient } from '#sql';
 import { DATABASE_URL, scratchSchema } from '../libs/event-store/test/scratch-schema.js';
 
 export const JWT_SECRET = 'e2e-secret-e2e-secret-e2e-secret-e2e';

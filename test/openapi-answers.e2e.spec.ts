@@ -3,7 +3,7 @@ import { get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Response } from 'supertest';
 import type { Role } from '#auth';
-import { Projector } from '#projections';
+import { Projector } from '#read-models';
 import { analysis, batch, GTIN } from './catalogue.fixtures.js';
 import { PHARMACIST, prescription, PRESCRIBER, scan, seedToPharmacy, TODAY } from './circuit.fixtures.js';
 import { Api, token } from './harness.js';

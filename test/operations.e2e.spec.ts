@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createApp } from '../apps/api/src/create-app.js';
-import type { SqlClient } from '#event-store';
+import type { SqlClient } from '#sql';
 import { SQL_CLIENT } from '../apps/api/src/database/database.module.js';
 
 describe('operations endpoints, embedded store', () => {

@@ -1,9 +1,10 @@
+import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { SQL_CLIENT } from '../apps/api/src/database/database.module.js';
-import type { SqlClient } from '#event-store';
+import type { SqlClient } from '#sql';
 import { DATABASE_URL } from '../libs/event-store/test/scratch-schema.js';
-import { PROJECTIONS, Projector } from '#projections';
+import { PROJECTIONS, Projector } from '#read-models';
 import { analysis, batch, GTIN } from './catalogue.fixtures.js';
 import { seedToPharmacy } from './circuit.fixtures.js';
 import { Api } from './harness.js';
@@ -88,7 +89,7 @@ describe('the projector process killed (SIGKILL) again and again under load', ()
     await load;
 
     const last = projectorProcess();
-    const watcher = new Projector(api.store, sql, PROJECTIONS);
+    const watcher = new Projector(api.store, api.app.get(DataSource), PROJECTIONS);
     const deadline = Date.now() + 60_000;
     while ((await watcher.status()).some((s) => s.behind > 0)) {
       if (Date.now() > deadline) throw new Error('the projector process did not catch up');
@@ -99,7 +100,7 @@ describe('the projector process killed (SIGKILL) again and again under load', ()
     const afterKills = await readModels(sql);
     expect((afterKills[2] as unknown[]).length).toBeGreaterThan(10);
 
-    const rebuilt = new Projector(api.store, sql, PROJECTIONS);
+    const rebuilt = new Projector(api.store, api.app.get(DataSource), PROJECTIONS);
     await rebuilt.rebuild();
     rebuilt.start();
     await rebuilt.caughtUp();

@@ -4,10 +4,10 @@ import pg from 'pg';
 import { migrateAll } from '../apps/cli/src/commands/migrate.js';
 import { SQL_CLIENT } from '../apps/api/src/database/database.module.js';
 import type { AppConfig } from '#config';
-import { migrate, type SqlClient } from '#event-store';
-import { Projector } from '#projections';
+import { migrate, type SqlClient } from '#sql';
+import { Projector } from '#read-models';
 import { DATABASE_URL } from '../libs/event-store/test/scratch-schema.js';
-import { GTIN, batch, seedCatalogue } from './catalogue.fixtures.js';
+import { GTIN, analysis, batch, conformingFlowerResults, seedCatalogue } from './catalogue.fixtures.js';
 import { Api, JWT_SECRET } from './harness.js';
 
 const suffix = randomBytes(4).toString('hex');
@@ -34,6 +34,7 @@ async function asSuperuser(statements: string): Promise<void> {
 const GRANTS = `
 GRANT USAGE ON SCHEMA ${SCHEMA} TO ${API_ROLE};
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${SCHEMA} TO ${API_ROLE};
+GRANT USAGE ON ALL SEQUENCES IN SCHEMA ${SCHEMA} TO ${API_ROLE};
 REVOKE UPDATE, DELETE ON ${SCHEMA}.events, ${SCHEMA}.event_batches, ${SCHEMA}.event_checkpoints,
   ${SCHEMA}.event_checkpoint_heads, ${SCHEMA}.schema_migrations FROM ${API_ROLE};`;
 
@@ -80,6 +81,22 @@ describe('the api under a role that may not change events (PostgreSQL)', () => {
       ok: true,
       sealing: { unsealedEvents: 0 },
     });
+  });
+
+  it('projects an alert, whose row takes its order from a sequence', async () => {
+    await api.post('/v1/batches', 'supplier', 'SUP-1', batch('OOS')).expect(201);
+    const failed = await api
+      .post(
+        `/v1/batches/${GTIN}/OOS/analyses`,
+        'laboratory',
+        'LAB-1',
+        analysis({ ...conformingFlowerResults, lead: 50 }),
+      )
+      .expect(201);
+    await api.app.get(Projector).caughtUp();
+    expect((await api.app.get(Projector).status()).filter((s) => s.lastError !== null)).toEqual([]);
+    const alerts = (await api.get('/v1/audit/alerts', 'ansm', 'ANSM').expect(200)).body;
+    expect(alerts.map((a: { eventId: string }) => a.eventId)).toEqual([failed.body.eventIds[0]]);
   });
 
   it('may not update, delete or truncate events or checkpoints, nor switch their triggers off', async () => {

@@ -1,8 +1,9 @@
+import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { rebuild } from '../apps/cli/src/commands/rebuild.js';
 import { SQL_CLIENT } from '../apps/api/src/database/database.module.js';
-import type { SqlClient } from '#event-store';
-import { Projector } from '#projections';
+import type { SqlClient } from '#sql';
+import { Projector } from '#read-models';
 import { GTIN } from './catalogue.fixtures.js';
 import { PHARMACIST, prescription, scan, seedToPharmacy } from './circuit.fixtures.js';
 import { Api, token } from './harness.js';
@@ -149,7 +150,7 @@ describe('several api processes on one PostgreSQL', () => {
         sql.query('SELECT shipment_id, accepted FROM rm_shipments ORDER BY shipment_id'),
       ]);
     const before = await readModels();
-    await rebuild(apis[0].store, sql, undefined);
+    await rebuild(apis[0].store, apis[0].app.get(DataSource), undefined);
     await projector.caughtUp();
     expect(await readModels()).toEqual(before);
   });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SQL_CLIENT } from '../apps/api/src/database/database.module.js';
-import { digestProblem, type SqlClient, type StoreDigest } from '#event-store';
-import { Projector } from '#projections';
+import { digestProblem, type StoreDigest } from '#event-store';
+import { type SqlClient } from '#sql';
+import { Projector } from '#read-models';
 import { GTIN, analysis, batch, seedCatalogue } from './catalogue.fixtures.js';
 import { Api, BACKENDS, token } from './harness.js';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SQL_CLIENT } from '../apps/api/src/database/database.module.js';
 import { traceBatch } from '#domain';
-import type { SqlClient } from '#event-store';
-import { Projector } from '#projections';
+import type { SqlClient } from '#sql';
+import { Projector } from '#read-models';
 import { GTIN } from './catalogue.fixtures.js';
 import {
   alphaPatient,

@@ -8,7 +8,8 @@ import { DispatchShipment, ReceiveShipment } from '../apps/api/src/shipments/shi
 import { GetShipment } from '../apps/api/src/shipments/shipment.queries.js';
 import { GetMonthlyBalance, GetRegister } from '../apps/api/src/sites/register.queries.js';
 import { legacyRegisterStream, registerBookStream } from '#domain';
-import { verifyChains, type SqlClient } from '#event-store';
+import { verifyChains } from '#event-store';
+import { type SqlClient } from '#sql';
 import { at, refusal } from './dated-commands.js';
 import { Api, BACKENDS } from './harness.js';
 

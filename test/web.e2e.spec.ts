@@ -8,7 +8,7 @@ import { createApp } from '../apps/api/src/create-app.js';
 import { DEMO_EXPIRES_ON, DEMO_GTIN, demoScan, seed } from '../apps/cli/src/commands/seed.js';
 import { packDigitalLink, yymmddOf } from '#gs1';
 import type { AppConfig } from '#config';
-import { Projector } from '#projections';
+import { Projector } from '#read-models';
 import { testClock } from './harness.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -16,7 +16,7 @@ import { PrescriptionsModule } from './prescriptions/prescriptions.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { EpcisModule } from './epcis/epcis.module.js';
 import { ScansModule } from './scans/scans.module.js';
-import { ProjectionsModule } from './projections/projections.module.js';
+import { ProjectionsModule } from './processes/projections/projections.module.js';
 import { ClockModule } from './clock/clock.module.js';
 import { ReleaseEntriesModule } from './processes/release-entries/release-entries.module.js';
 import { RegistryModule } from './registry/registry.module.js';

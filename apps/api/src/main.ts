@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '#config';
-import { DataDirLock, DataDirLockedError, PgliteSqlClient, type SqlClient } from '#event-store';
+import { DataDirLock, DataDirLockedError, PgliteSqlClient, type SqlClient } from '#sql';
 import { createApp } from './create-app.js';
 import { SQL_CLIENT } from './database/database.module.js';
 

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import { hs256Secret, ROLES, signToken, type Role } from '#auth';
 import { ConfigError, DEFAULT_TOKEN_LIFETIME_SECONDS, loadConfig } from '#config';
-import { DataDirLockedError } from '#event-store';
+import { DataDirLockedError } from '#sql';
 import { backup, BackupRefused, restore } from './commands/backup.js';
 import { exportBatch } from './commands/export.js';
 import { digest, verify } from './commands/integrity.js';
@@ -11,7 +11,7 @@ import { project } from './commands/project.js';
 import { rebuild } from './commands/rebuild.js';
 import { seed } from './commands/seed.js';
 import { replay } from './commands/replay.js';
-import { withStore } from './commands/runtime.js';
+import { withReadModels, withStore } from './commands/runtime.js';
 import { Progress } from './progress.js';
 
 const USAGE = `usage: npm run -s cli -- <command> [options]
@@ -129,10 +129,10 @@ async function main(args: string[]): Promise<number> {
       return ok ? 0 : 2;
     }
     case 'project':
-      await withStore((store, sql) => project(store, sql));
+      await withReadModels((store, readModels) => project(store, readModels));
       return 0;
     case 'rebuild':
-      console.log(await withStore((store, sql) => rebuild(store, sql, values.projection)));
+      console.log(await withReadModels((store, readModels) => rebuild(store, readModels, values.projection)));
       return 0;
     case 'export': {
       const batch = optionalBatch(values);

@@ -1,5 +1,6 @@
 import { isAbsolute, join, resolve } from 'node:path';
-import type { EventStoreConfig, SqlClientConfig } from '#event-store';
+import type { EventStoreConfig } from '#event-store';
+import type { SqlClientConfig } from '#sql';
 
 /** Where read models, idempotency records and (on PostgreSQL and PGlite) the events live. */
 export type DatabaseConfig = SqlClientConfig;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { ChainedEventStore, PgliteSqlClient, PostgresEventStoreAdapter, type EventStoreAdapter } from '#event-store';
+import { ChainedEventStore, PostgresEventStoreAdapter, type EventStoreAdapter } from '#event-store';
+import { PgliteSqlClient } from '#sql';
 import { event } from './event-store.contract.js';
 
 describe('events of a batch on an adapter that cannot look them up (EventStoreDB)', () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   ChainedEventStore,
-  PgliteSqlClient,
   PostgresEventStoreAdapter,
   canonicalJson,
   eventHash,
@@ -9,6 +8,7 @@ import {
   verifyChains,
   type HashedFields,
 } from '#event-store';
+import { PgliteSqlClient } from '#sql';
 import { event } from './event-store.contract.js';
 
 const fields: HashedFields = {

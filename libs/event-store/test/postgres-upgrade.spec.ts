@@ -2,16 +2,13 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import {
   ChainedEventStore,
   EVENT_STORE_MIGRATIONS,
-  PgSqlClient,
-  PgliteSqlClient,
   PostgresEventStoreAdapter,
   SqlCheckpointLog,
   eventHash,
-  migrate,
   sealAll,
   verifyChains,
-  type SqlClient,
 } from '#event-store';
+import { PgSqlClient, PgliteSqlClient, migrate, type SqlClient } from '#sql';
 import { event, streamName } from './event-store.contract.js';
 import { DATABASE_URL, scratchSchema } from './scratch-schema.js';
 
@@ -52,7 +49,7 @@ describe.each(clients)('event store schema upgrade to 003 (%s)', (_name, open) =
         await appendAsBefore(sql, streamName('register'), ['K-BOTH', 7]),
       ];
 
-      expect(await migrate(sql)).toContain('003-event-batches');
+      expect(await migrate(sql, EVENT_STORE_MIGRATIONS)).toContain('003-event-batches');
       const store = new ChainedEventStore(await PostgresEventStoreAdapter.open(sql, { ownsClient: false }));
       const tagged = {
         ...event('Received', {}),

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   ChainedEventStore,
-  PgSqlClient,
   PostgresEventStoreAdapter,
   openEventStore,
   type EventStore,
   type RecordedEvent,
-  type SqlClient,
 } from '#event-store';
+import { PgSqlClient, type SqlClient } from '#sql';
 import { endOf, event, eventStoreContract, streamName, waitFor } from './event-store.contract.js';
 import { DATABASE_URL, scratchSchema } from './scratch-schema.js';
 

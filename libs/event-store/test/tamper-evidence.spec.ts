@@ -2,8 +2,6 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/glo
 import {
   ChainedEventStore,
   DigestSigner,
-  PgSqlClient,
-  PgliteSqlClient,
   PostgresEventStoreAdapter,
   SqlCheckpointLog,
   eventHash,
@@ -12,9 +10,9 @@ import {
   verifyChains,
   type EventStore,
   type RecordedEvent,
-  type SqlClient,
   type StoreDigest,
 } from '#event-store';
+import { PgSqlClient, PgliteSqlClient, type SqlClient } from '#sql';
 import { event, streamName } from './event-store.contract.js';
 import { DATABASE_URL, scratchSchema } from './scratch-schema.js';
 

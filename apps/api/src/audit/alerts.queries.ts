@@ -1,30 +1,36 @@
-import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import type { SqlClient } from '#event-store';
-import { SQL_CLIENT } from '../database/database.module.js';
+import { DataSource, type Repository } from 'typeorm';
+import { AlertRow } from '#read-models';
 
 export class ListAlerts {}
 
 /** ANSM's alerts, newest first (500 at most): every out-of-specification analysis result, from the read models. */
 @QueryHandler(ListAlerts)
 export class ListAlertsHandler implements IQueryHandler<ListAlerts> {
-  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
+  private readonly alerts: Repository<AlertRow>;
+
+  constructor(readModels: DataSource) {
+    this.alerts = readModels.getRepository(AlertRow);
+  }
 
   async execute() {
-    const rows = await this.sql.query<Record<string, unknown>>(
-      `SELECT event_id, kind, gtin, lot, recorded_by_role, recorded_by, sampled_on::text AS sampled_on, failures,
-              raised_at
-       FROM rm_alerts ORDER BY global_order DESC LIMIT 500`,
-    );
+    const rows = await this.alerts
+      .createQueryBuilder('a')
+      .select(['a.event_id AS "eventId"', 'a.kind AS kind', 'a.gtin AS gtin', 'a.lot AS lot'])
+      .addSelect(['a.recorded_by_role AS "recordedByRole"', 'a.recorded_by AS "recordedBy"'])
+      .addSelect(['a.sampled_on::text AS "sampledOn"', 'a.failures AS failures', 'a.raised_at AS "raisedAt"'])
+      .orderBy('a.global_order', 'DESC')
+      .limit(500)
+      .getRawMany<Omit<AlertRow, 'globalOrder'>>();
     return rows.map((r) => ({
       kind: r.kind,
       gtin: r.gtin,
       lot: r.lot,
-      recordedBy: { role: r.recorded_by_role, organisation: r.recorded_by },
-      sampledOn: r.sampled_on,
+      recordedBy: { role: r.recordedByRole, organisation: r.recordedBy },
+      sampledOn: r.sampledOn,
       failures: r.failures,
-      raisedAt: new Date(r.raised_at as string).toISOString(),
-      eventId: r.event_id,
+      raisedAt: new Date(r.raisedAt).toISOString(),
+      eventId: r.eventId,
     }));
   }
 }

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { DigestSigner, EVENT_STORE, SqlCheckpointLog, type SqlClient } from '#event-store';
+import { DigestSigner, EVENT_STORE, SqlCheckpointLog } from '#event-store';
+import { type SqlClient } from '#sql';
 import { SQL_CLIENT } from '../database/database.module.js';
 import { ListAlertsHandler } from './alerts.queries.js';
 import { AuditController } from './audit.controller.js';

@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import type { BatchLinks } from '#domain';
-import type { SqlClient } from '#event-store';
-import { SQL_CLIENT } from '../database/database.module.js';
+import { BatchSiteRow, ShipmentRow } from '#read-models';
 
 /**
  * The links between one organisation and a batch, from the read models: a site that holds or held packs of it,
@@ -10,15 +10,27 @@ import { SQL_CLIENT } from '../database/database.module.js';
  */
 @Injectable()
 export class BatchLinksReader {
-  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
+  constructor(private readonly readModels: DataSource) {}
 
   async linksOf(gtin: string, lot: string, organisation: string): Promise<BatchLinks> {
-    const rows = await this.sql.query<{ site_id: string }>(
-      `SELECT site_id FROM rm_batch_sites WHERE gtin = $1 AND lot = $2 AND site_id = $3
-       UNION
-       SELECT to_site AS site_id FROM rm_shipments WHERE to_site = $3 AND lines @> $4::jsonb`,
-      [gtin, lot, organisation, JSON.stringify([{ gtin, lot }])],
-    );
-    return { sites: new Set(rows.map((r) => r.site_id)) };
+    const [held, sentTo] = await Promise.all([
+      this.readModels
+        .getRepository(BatchSiteRow)
+        .createQueryBuilder('s')
+        .select('s.site_id', 'siteId')
+        .where('s.gtin = :gtin AND s.lot = :lot AND s.site_id = :organisation', { gtin, lot, organisation })
+        .getRawMany<{ siteId: string }>(),
+      this.readModels
+        .getRepository(ShipmentRow)
+        .createQueryBuilder('s')
+        .select('s.to_site', 'siteId')
+        .where('s.to_site = :organisation AND s.lines @> :line::jsonb', {
+          organisation,
+          line: JSON.stringify([{ gtin, lot }]),
+        })
+        .limit(1)
+        .getRawMany<{ siteId: string }>(),
+    ]);
+    return { sites: new Set([...held, ...sentTo].map((r) => r.siteId)) };
   }
 }

@@ -1,38 +1,27 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { migrate, START, type Checkpoint, type SqlClient } from '#event-store';
-import { SQL_CLIENT } from './database.module.js';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type Repository } from 'typeorm';
+import { START, type Checkpoint } from '#event-store';
+import { SubscriptionCheckpointRow } from '#read-models';
 
 /** Where each subscription of the api resumes after a restart. */
 @Injectable()
-export class CheckpointStore implements OnModuleInit {
-  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
+export class CheckpointStore {
+  private readonly checkpoints: Repository<SubscriptionCheckpointRow>;
 
-  async onModuleInit(): Promise<void> {
-    await migrate(this.sql, [
-      {
-        id: 'api-002-subscription-checkpoints',
-        sql: `CREATE TABLE subscription_checkpoints (
-          name text PRIMARY KEY,
-          checkpoint text NOT NULL,
-          updated_at timestamptz NOT NULL DEFAULT now()
-        )`,
-      },
-    ]);
+  constructor(readModels: DataSource) {
+    this.checkpoints = readModels.getRepository(SubscriptionCheckpointRow);
   }
 
   async load(name: string): Promise<Checkpoint> {
-    const [row] = await this.sql.query<{ checkpoint: string }>(
-      'SELECT checkpoint FROM subscription_checkpoints WHERE name = $1',
-      [name],
-    );
-    return row?.checkpoint ?? START;
+    return (await this.checkpoints.findOneBy({ name }))?.checkpoint ?? START;
   }
 
   async save(name: string, checkpoint: Checkpoint): Promise<void> {
-    await this.sql.query(
-      `INSERT INTO subscription_checkpoints (name, checkpoint) VALUES ($1, $2)
-       ON CONFLICT (name) DO UPDATE SET checkpoint = EXCLUDED.checkpoint, updated_at = now()`,
-      [name, checkpoint],
-    );
+    await this.checkpoints
+      .createQueryBuilder()
+      .insert()
+      .values({ name, checkpoint })
+      .orUpdate(['checkpoint', 'updated_at'], ['name'])
+      .execute();
   }
 }

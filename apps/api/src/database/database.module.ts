@@ -1,10 +1,17 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DatabaseConfig } from '#config';
-import { openSqlClient, type SqlClient } from '#event-store';
+import { openReadModels, readModelsOptions } from '#read-models';
+import { openSqlClient, type SqlClient } from '#sql';
 
-/** Injection token of the SQL connection (PostgreSQL or embedded PGlite) shared by the api's stores. */
+/** Injection token of the SQL connection (PostgreSQL or embedded PGlite) of the event store. */
 export const SQL_CLIENT = Symbol('SQL_CLIENT');
 
+/**
+ * The api's database: the SQL connection the event store appends through, and TypeORM's data source of the read
+ * side (read models, idempotency records, checkpoints) in the same database, its schema migrated at start. On
+ * PGlite both go through the one client, whose session serialises them.
+ */
 @Module({})
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(@Inject(SQL_CLIENT) private readonly client: SqlClient) {}
@@ -13,6 +20,13 @@ export class DatabaseModule implements OnApplicationShutdown {
     return {
       module: DatabaseModule,
       global: true,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [SQL_CLIENT],
+          useFactory: (sql: SqlClient) => ({ ...readModelsOptions(config, sql), retryAttempts: 0 }),
+          dataSourceFactory: (options) => openReadModels(options!),
+        }),
+      ],
       providers: [{ provide: SQL_CLIENT, useFactory: () => openSqlClient(config) }],
       exports: [SQL_CLIENT],
     };

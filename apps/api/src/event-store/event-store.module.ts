@@ -1,6 +1,7 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { EventStoreKind } from '#config';
-import { EVENT_STORE, eventStoreOn, openEventStore, type EventStore, type SqlClient } from '#event-store';
+import { EVENT_STORE, eventStoreOn, openEventStore, type EventStore } from '#event-store';
+import { type SqlClient } from '#sql';
 import { SQL_CLIENT } from '../database/database.module.js';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { EventStore } from '#event-store';
-import type { Projector } from '#projections';
+import type { Projector } from '#read-models';
 import type { ReleaseEntries } from '../processes/release-entries/release-entries.js';
 import { HealthCheck } from './health-check.js';
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '#event-store';
-import { Projector } from '#projections';
+import { Projector } from '#read-models';
 import { ReleaseEntries } from '../processes/release-entries/release-entries.js';
 
 export interface DependencyStatus {

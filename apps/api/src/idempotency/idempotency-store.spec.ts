@@ -1,29 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { openSqlClient, type SqlClient } from '#event-store';
+import type { DataSource } from 'typeorm';
+import { openReadModels, readModelsOptions } from '#read-models';
+import { PgliteSqlClient } from '#sql';
 import { IdempotencyStore } from './idempotency-store.js';
 
 /** A database that can be made unreachable for the next statements, as when the connection drops. */
-function flaky(sql: SqlClient): SqlClient & { down: boolean } {
-  const client = Object.create(sql) as SqlClient & { down: boolean };
+function flaky(sql: PgliteSqlClient): PgliteSqlClient & { down: boolean } {
+  const client = Object.create(sql) as PgliteSqlClient & { down: boolean };
   client.down = false;
-  client.query = (text: string, params?: unknown[]) =>
-    (client.down ? Promise.reject(new Error('connection lost')) : sql.query(text, params as never)) as never;
+  client.session = () => (client.down ? Promise.reject(new Error('connection lost')) : sql.session());
   return client;
 }
 
 describe('idempotency records', () => {
-  let sql: SqlClient;
-  let db: SqlClient & { down: boolean };
+  let sql: PgliteSqlClient;
+  let db: PgliteSqlClient & { down: boolean };
+  let readModels: DataSource;
   let store: IdempotencyStore;
 
   beforeAll(async () => {
-    sql = await openSqlClient({ kind: 'pglite' });
+    sql = await PgliteSqlClient.open();
     db = flaky(sql);
-    store = new IdempotencyStore(db);
-    await store.onModuleInit();
+    readModels = await openReadModels(readModelsOptions({ kind: 'pglite' }, db));
+    store = new IdempotencyStore(readModels);
   });
 
   afterAll(async () => {
+    await readModels.destroy();
     await sql.close();
   });
 

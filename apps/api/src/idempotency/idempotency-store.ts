@@ -1,24 +1,6 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { migrate, type Migration, type SqlClient } from '#event-store';
-import { SQL_CLIENT } from '../database/database.module.js';
-
-const MIGRATIONS: Migration[] = [
-  {
-    id: 'api-001-idempotency-requests',
-    sql: `
-CREATE TABLE idempotency_requests (
-  scope text NOT NULL,
-  key text NOT NULL,
-  request_hash text NOT NULL,
-  command_id uuid NOT NULL,
-  status integer,
-  body jsonb,
-  started_at timestamptz NOT NULL DEFAULT now(),
-  completed_at timestamptz,
-  PRIMARY KEY (scope, key)
-);`,
-  },
-];
+import { Injectable } from '@nestjs/common';
+import { DataSource, IsNull, type Repository } from 'typeorm';
+import { IdempotencyRequestRow } from '#read-models';
 
 /** A request still pending after this long is taken to have died with its process, and may be run again. */
 const ABANDONED_AFTER_SECONDS = 60;
@@ -29,16 +11,9 @@ export type Claim =
   | { kind: 'other_request' }
   | { kind: 'in_progress' };
 
-interface Row {
-  request_hash: string;
-  command_id: string;
-  status: number | null;
-  body: unknown;
-}
-
 /** The first answer to each (caller, Idempotency-Key), kept so that a retry gets it again. */
 @Injectable()
-export class IdempotencyStore implements OnModuleInit {
+export class IdempotencyStore {
   /** Requests this process is running. */
   private readonly running = new Set<string>();
   /**
@@ -47,21 +22,24 @@ export class IdempotencyStore implements OnModuleInit {
    */
   private readonly unsettled = new Set<string>();
 
-  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
+  private readonly requests: Repository<IdempotencyRequestRow>;
 
-  async onModuleInit(): Promise<void> {
-    await migrate(this.sql, MIGRATIONS);
+  constructor(readModels: DataSource) {
+    this.requests = readModels.getRepository(IdempotencyRequestRow);
   }
 
   async claim(scope: string, key: string, requestHash: string, commandId: string): Promise<Claim> {
     const id = `${scope}\n${key}`;
-    let inserted: Row[];
+    let inserted: unknown[];
     try {
-      inserted = await this.sql.query<Row>(
-        `INSERT INTO idempotency_requests (scope, key, request_hash, command_id) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (scope, key) DO NOTHING RETURNING command_id`,
-        [scope, key, requestHash, commandId],
-      );
+      const result = await this.requests
+        .createQueryBuilder()
+        .insert()
+        .values({ scope, key, requestHash, commandId })
+        .orIgnore()
+        .returning('command_id')
+        .execute();
+      inserted = result.raw as unknown[];
     } catch (error) {
       // The insert may have committed with its answer lost.
       this.unsettled.add(id);
@@ -72,41 +50,34 @@ export class IdempotencyStore implements OnModuleInit {
       return { kind: 'claimed', commandId };
     }
 
-    const [row] = await this.sql.query<Row>(
-      'SELECT request_hash, command_id, status, body FROM idempotency_requests WHERE scope = $1 AND key = $2',
-      [scope, key],
-    );
+    const row = await this.requests.findOneBy({ scope, key });
     if (!row) return this.claim(scope, key, requestHash, commandId);
-    if (row.request_hash !== requestHash) return { kind: 'other_request' };
+    if (row.requestHash !== requestHash) return { kind: 'other_request' };
     if (row.status !== null) return { kind: 'replay', status: row.status, body: row.body };
 
     const abandoned = this.unsettled.has(id) && !this.running.has(id) ? 0 : ABANDONED_AFTER_SECONDS;
-    const retaken = await this.sql.query<Row>(
-      `UPDATE idempotency_requests SET started_at = now()
-       WHERE scope = $1 AND key = $2 AND status IS NULL AND started_at <= now() - make_interval(secs => $3)
-       RETURNING command_id`,
-      [scope, key, abandoned],
-    );
-    if (retaken.length === 0) return { kind: 'in_progress' };
+    const retaken = await this.requests
+      .createQueryBuilder()
+      .update()
+      .set({ startedAt: () => 'now()' })
+      .where('scope = :scope AND key = :key AND status IS NULL', { scope, key })
+      .andWhere('started_at <= now() - make_interval(secs => :abandoned)', { abandoned })
+      .execute();
+    if (retaken.affected !== 1) return { kind: 'in_progress' };
     this.unsettled.delete(id);
     this.running.add(id);
-    return { kind: 'claimed', commandId: row.command_id };
+    return { kind: 'claimed', commandId: row.commandId };
   }
 
   async complete(scope: string, key: string, status: number, body: unknown): Promise<void> {
     await this.settle(scope, key, () =>
-      this.sql.query(
-        `UPDATE idempotency_requests SET status = $3, body = $4::jsonb, completed_at = now() WHERE scope = $1 AND key = $2`,
-        [scope, key, status, JSON.stringify(body ?? null)],
-      ),
+      this.requests.update({ scope, key }, { status, body: (body ?? null) as object, completedAt: () => 'now()' }),
     );
   }
 
   /** Forgets a request that failed for reasons of our own (5xx), so that its retry runs again. */
   async release(scope: string, key: string): Promise<void> {
-    await this.settle(scope, key, () =>
-      this.sql.query('DELETE FROM idempotency_requests WHERE scope = $1 AND key = $2 AND status IS NULL', [scope, key]),
-    );
+    await this.settle(scope, key, () => this.requests.delete({ scope, key, status: IsNull() }));
   }
 
   private async settle(scope: string, key: string, write: () => Promise<unknown>): Promise<void> {

@@ -6,6 +6,7 @@ import {
   InvalidEventError,
   WrongExpectedRevisionError,
 } from '#event-store';
+import { isDatabaseUnavailable } from '#sql';
 
 /** RFC 9457 problem details, the body of every error answer. */
 export interface Problem {
@@ -65,7 +66,7 @@ export function toProblem(error: unknown): Problem | undefined {
   }
   if (error instanceof EventIdConflictError) return problem(409, 'event_id_conflict', error.message);
   if (error instanceof InvalidEventError) return problem(400, 'invalid_event', error.message);
-  if (error instanceof EventStoreUnavailableError) {
+  if (error instanceof EventStoreUnavailableError || isDatabaseUnavailable(error)) {
     return problem(
       503,
       'event_store_unavailable',

@@ -1,9 +1,13 @@
-import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { DataSource, type Repository } from 'typeorm';
 import type { Principal } from '#auth';
 import { forbid } from '#domain';
-import type { SqlClient } from '#event-store';
-import { SQL_CLIENT } from '../database/database.module.js';
+import { BatchRow, PrescriptionRow, ShipmentRow } from '#read-models';
+
+/** Dates and instants as PostgreSQL writes them in text (`2026-03-01`, `2026-03-01 10:00:00+00`), as answered. */
+type AsText<Row, Keys extends keyof Row> = Omit<Row, Keys> & {
+  [K in Keys]: null extends Row[K] ? string | null : string;
+};
 
 export class ListSiteShipments {
   constructor(
@@ -30,27 +34,38 @@ export class ListPrescriptions {
 /** A site's shipments, newest first, from the read models (a pharmacy's incoming deliveries, for instance). */
 @QueryHandler(ListSiteShipments)
 export class ListSiteShipmentsHandler implements IQueryHandler<ListSiteShipments> {
-  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
+  private readonly shipments: Repository<ShipmentRow>;
+
+  constructor(readModels: DataSource) {
+    this.shipments = readModels.getRepository(ShipmentRow);
+  }
 
   async execute({ site, direction, status }: ListSiteShipments) {
-    const column = direction === 'incoming' ? 'to_site' : 'from_site';
-    const received =
-      status === undefined ? '' : status === 'received' ? 'AND received_at IS NOT NULL' : 'AND received_at IS NULL';
-    const rows = await this.sql.query<Record<string, unknown>>(
-      `SELECT shipment_id, from_site, to_site, lines, carrier, dispatched_at::text AS dispatched_at, received_at::text AS received_at,
-              accepted, discrepancies
-       FROM rm_shipments WHERE ${column} = $1 ${received} ORDER BY dispatched_at DESC LIMIT 500`,
-      [site],
-    );
+    const query = this.shipments
+      .createQueryBuilder('s')
+      .select(['s.shipment_id AS "shipmentId"', 's.from_site AS "fromSite"', 's.to_site AS "toSite"'])
+      .addSelect([
+        's.lines AS lines',
+        's.carrier AS carrier',
+        's.accepted AS accepted',
+        's.discrepancies AS discrepancies',
+      ])
+      .addSelect(['s.dispatched_at::text AS "dispatchedAt"', 's.received_at::text AS "receivedAt"'])
+      .where(direction === 'incoming' ? 's.to_site = :site' : 's.from_site = :site', { site })
+      .orderBy('s.dispatched_at', 'DESC')
+      .limit(500);
+    if (status === 'received') query.andWhere('s.received_at IS NOT NULL');
+    if (status === 'in_transit') query.andWhere('s.received_at IS NULL');
+    const rows = await query.getRawMany<AsText<ShipmentRow, 'dispatchedAt' | 'receivedAt'>>();
     return rows.map((r) => ({
-      shipmentId: r.shipment_id,
-      from: r.from_site,
-      to: r.to_site,
+      shipmentId: r.shipmentId,
+      from: r.fromSite,
+      to: r.toSite,
       lines: r.lines,
       carrier: r.carrier,
-      dispatchedAt: r.dispatched_at,
-      status: r.received_at ? 'received' : 'in_transit',
-      receivedAt: r.received_at,
+      dispatchedAt: r.dispatchedAt,
+      status: r.receivedAt ? 'received' : 'in_transit',
+      receivedAt: r.receivedAt,
       accepted: r.accepted,
       discrepancies: r.discrepancies,
     }));
@@ -60,29 +75,37 @@ export class ListSiteShipmentsHandler implements IQueryHandler<ListSiteShipments
 /** Batches with their state, newest first: a supplier sees its own, ANSM any supplier's or all. */
 @QueryHandler(ListBatches)
 export class ListBatchesHandler implements IQueryHandler<ListBatches> {
-  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
+  private readonly batches: Repository<BatchRow>;
+
+  constructor(readModels: DataSource) {
+    this.batches = readModels.getRepository(BatchRow);
+  }
 
   async execute({ principal, supplierId: asked }: ListBatches) {
     if (principal.role !== 'ansm' && principal.role !== 'supplier')
       throw forbid('list_not_allowed', 'only suppliers and ANSM list batches');
     const supplierId = principal.role === 'supplier' ? principal.org : asked;
-    const rows = await this.sql.query<Record<string, unknown>>(
-      `SELECT gtin, lot, quantity, manufactured_on::text AS manufactured_on, expires_on::text AS expires_on, supplier_id, exploitant_id,
-              conformant, released, on_hold, recalled
-       FROM rm_batches WHERE ($1::text IS NULL OR supplier_id = $1) ORDER BY registered_at DESC LIMIT 500`,
-      [supplierId ?? null],
-    );
+    const query = this.batches
+      .createQueryBuilder('b')
+      .select(['b.gtin AS gtin', 'b.lot AS lot', 'b.quantity AS quantity'])
+      .addSelect(['b.manufactured_on::text AS "manufacturedOn"', 'b.expires_on::text AS "expiresOn"'])
+      .addSelect(['b.supplier_id AS "supplierId"', 'b.exploitant_id AS "exploitantId"', 'b.conformant AS conformant'])
+      .addSelect(['b.released AS released', 'b.on_hold AS "onHold"', 'b.recalled AS recalled'])
+      .orderBy('b.registered_at', 'DESC')
+      .limit(500);
+    if (supplierId !== undefined) query.where('b.supplier_id = :supplierId', { supplierId });
+    const rows = await query.getRawMany<Omit<BatchRow, 'registeredAt'>>();
     return rows.map((r) => ({
       gtin: r.gtin,
       lot: r.lot,
       quantity: r.quantity,
-      manufacturedOn: r.manufactured_on,
-      expiresOn: r.expires_on,
-      supplierId: r.supplier_id,
-      exploitantId: r.exploitant_id,
+      manufacturedOn: r.manufacturedOn,
+      expiresOn: r.expiresOn,
+      supplierId: r.supplierId,
+      exploitantId: r.exploitantId,
       conformant: r.conformant,
       released: r.released,
-      onHold: r.on_hold,
+      onHold: r.onHold,
       recalled: r.recalled,
     }));
   }
@@ -91,7 +114,11 @@ export class ListBatchesHandler implements IQueryHandler<ListBatches> {
 /** Prescriptions, newest first: a pharmacist sees its pharmacy's, a prescriber its own, ANSM any. */
 @QueryHandler(ListPrescriptions)
 export class ListPrescriptionsHandler implements IQueryHandler<ListPrescriptions> {
-  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
+  private readonly prescriptions: Repository<PrescriptionRow>;
+
+  constructor(readModels: DataSource) {
+    this.prescriptions = readModels.getRepository(PrescriptionRow);
+  }
 
   async execute({ principal, filter: asked }: ListPrescriptions) {
     const filter =
@@ -103,26 +130,36 @@ export class ListPrescriptionsHandler implements IQueryHandler<ListPrescriptions
             ? asked
             : undefined;
     if (!filter) throw forbid('list_not_allowed', 'only pharmacists, prescribers and ANSM list prescriptions');
-    const rows = await this.sql.query<Record<string, unknown>>(
-      `SELECT prescription_id, patient_id, indication, gtin, quantity, duration_days, pharmacy_id, prescriber_rpps,
-              issued_on::text AS issued_on, status, dispensed_quantity
-       FROM rm_prescriptions
-       WHERE ($1::text IS NULL OR pharmacy_id = $1) AND ($2::text IS NULL OR prescriber_rpps = $2)
-       ORDER BY issued_on DESC, prescription_id LIMIT 500`,
-      [filter.pharmacyId ?? null, filter.prescriberRpps ?? null],
-    );
+    const query = this.prescriptions
+      .createQueryBuilder('p')
+      .select(['p.prescription_id AS "prescriptionId"', 'p.patient_id AS "patientId"', 'p.indication AS indication'])
+      .addSelect(['p.gtin AS gtin', 'p.quantity AS quantity', 'p.duration_days AS "durationDays"'])
+      .addSelect(['p.pharmacy_id AS "pharmacyId"', 'p.prescriber_rpps AS "prescriberRpps"'])
+      .addSelect([
+        'p.issued_on::text AS "issuedOn"',
+        'p.status AS status',
+        'p.dispensed_quantity AS "dispensedQuantity"',
+      ])
+      .orderBy('p.issued_on', 'DESC')
+      .addOrderBy('p.prescription_id')
+      .limit(500);
+    if (filter.pharmacyId !== undefined)
+      query.andWhere('p.pharmacy_id = :pharmacyId', { pharmacyId: filter.pharmacyId });
+    if (filter.prescriberRpps !== undefined)
+      query.andWhere('p.prescriber_rpps = :prescriberRpps', { prescriberRpps: filter.prescriberRpps });
+    const rows = await query.getRawMany<PrescriptionRow>();
     return rows.map((r) => ({
-      prescriptionId: r.prescription_id,
-      patientId: r.patient_id,
+      prescriptionId: r.prescriptionId,
+      patientId: r.patientId,
       indication: r.indication,
       gtin: r.gtin,
       quantity: r.quantity,
-      durationDays: r.duration_days,
-      pharmacyId: r.pharmacy_id,
-      prescriberRpps: r.prescriber_rpps,
-      issuedOn: r.issued_on,
+      durationDays: r.durationDays,
+      pharmacyId: r.pharmacyId,
+      prescriberRpps: r.prescriberRpps,
+      issuedOn: r.issuedOn,
       status: r.status,
-      dispensedQuantity: r.dispensed_quantity,
+      dispensedQuantity: r.dispensedQuantity,
     }));
   }
 }

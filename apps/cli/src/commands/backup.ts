@@ -3,7 +3,8 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { gunzipSync } from 'node:zlib';
 import type { AppConfig } from '#config';
-import { eventStoreOn, PgliteSqlClient, START, type EventStore } from '#event-store';
+import { eventStoreOn, START, type EventStore } from '#event-store';
+import { PgliteSqlClient } from '#sql';
 import { Progress } from '../progress.js';
 import { verify } from './integrity.js';
 

@@ -5,10 +5,10 @@ import {
   sealAll,
   verifyChains,
   type EventStore,
-  type SqlClient,
   type StoreDigest,
   type VerificationReport,
 } from '#event-store';
+import { type SqlClient } from '#sql';
 
 /**
  * `cli verify`: every hash chain, the global order against every sealed checkpoint and, with `--against`, against

@@ -1,9 +1,10 @@
-import type { EventStore, SqlClient } from '#event-store';
-import { PROJECTIONS, Projector } from '#projections';
+import type { DataSource } from 'typeorm';
+import type { EventStore } from '#event-store';
+import { PROJECTIONS, Projector } from '#read-models';
 import { Progress } from '../progress.js';
 
 /** Empties the read models and projects every event again, reporting progress; answers the summary. */
-export async function rebuild(store: EventStore, sql: SqlClient, names: string[] | undefined): Promise<string> {
+export async function rebuild(store: EventStore, readModels: DataSource, names: string[] | undefined): Promise<string> {
   const unknown = names?.filter((n) => !PROJECTIONS.some((p) => p.name === n)) ?? [];
   if (unknown.length > 0)
     throw new Error(`unknown projection ${unknown.join(', ')}; known: ${PROJECTIONS.map((p) => p.name).join(', ')}`);
@@ -11,7 +12,7 @@ export async function rebuild(store: EventStore, sql: SqlClient, names: string[]
   const total = await countEvents(store);
   const progress = new Progress('rebuilding');
   const projected = new Map(chosen.map((p) => [p.name, 0]));
-  const projector = new Projector(store, sql, chosen, {
+  const projector = new Projector(store, readModels, chosen, {
     batchSize: 5000,
     retryMs: 200,
     onProjected: (name, events) => {
@@ -19,7 +20,7 @@ export async function rebuild(store: EventStore, sql: SqlClient, names: string[]
       progress.update(Math.min(...projected.values()), total);
     },
   });
-  await projector.migrate();
+  await projector.register();
   await projector.rebuild();
   projector.start();
   try {

@@ -3,7 +3,7 @@ import { DEMO_ACTORS } from '../../../api/src/security/demo.controller.js';
 import { hs256Secret, signToken } from '#auth';
 import type { AppConfig } from '#config';
 import { parisDate } from '#domain';
-import { DataDirLock } from '#event-store';
+import { DataDirLock } from '#sql';
 import { yymmddOf } from '#gs1';
 
 export const DEMO_GTIN = '03400930000014';

@@ -14,6 +14,15 @@ import {
 export const batchKey = (gtin: string, lot: string) => `${gtin}-${lot}`;
 export const batchStream = (gtin: string, lot: string) => `batch-${batchKey(gtin, lot)}`;
 
+const GTIN_LENGTH = 14;
+
+/** The batch a stream is, read back from `batchStream`'s name (a GTIN has 14 digits); undefined for others. */
+export function batchOf(stream: string): { gtin: string; lot: string } | undefined {
+  const key = stream.startsWith('batch-') ? stream.slice('batch-'.length) : undefined;
+  if (!key || key[GTIN_LENGTH] !== '-' || key.length === GTIN_LENGTH + 1) return undefined;
+  return { gtin: key.slice(0, GTIN_LENGTH), lot: key.slice(GTIN_LENGTH + 1) };
+}
+
 /** Who sends the command, as far as the batch's rules care. */
 export interface Actor {
   role: string;

@@ -1,5 +1,5 @@
 import { digitalLinkUri } from '#gs1';
-import type { BatchEvent } from '../batch/batch.js';
+import { batchOf, type BatchEvent } from '../batch/batch.js';
 import { registerSiteOf } from '../register/register-books.js';
 import type { RegisterEvent } from '../register/register-events.js';
 
@@ -156,7 +156,7 @@ export function epcisEventsOf(
     readPoint: { id: site(holder) },
     bizLocation: { id: site(holder) },
   });
-  return event.stream.startsWith('batch-')
+  return batchOf(event.stream) !== undefined
     ? fromBatch(event as unknown as BatchEvent, at)
     : fromRegister(gtin, lot, holder, event as unknown as RegisterEvent, at, party);
 }

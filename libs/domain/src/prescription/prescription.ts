@@ -14,6 +14,11 @@ export const MAX_DURATION_DAYS = 28;
 
 export const prescriptionStream = (prescriptionId: string) => `prescription-${prescriptionId}`;
 
+/** The prescription a stream is, read back from `prescriptionStream`'s name; undefined for others. */
+export function prescriptionOf(stream: string): string | undefined {
+  return stream.startsWith('prescription-') ? stream.slice('prescription-'.length) || undefined : undefined;
+}
+
 export interface PrescriptionDetails {
   /** The secure prescription's own number, which is also the prescription's id. */
   securePrescriptionNumber: string;

@@ -75,12 +75,13 @@ export function recallProgress(gtin: string, lot: string, events: Iterable<Recal
   const ofBatch = (line: { gtin: string; lot: string }) => line.gtin === gtin && line.lot === lot;
 
   for (const event of events) {
-    for (const delta of siteDeltas(event.stream, event)) {
+    const holder = registerSiteOf(event.stream);
+    const deltas = holder === undefined ? [] : siteDeltas(holder, event as unknown as RegisterEvent);
+    for (const delta of deltas) {
       if (!ofBatch(delta)) continue;
       const counters = site(delta.site);
       counters.onHand += delta.counter === 'received' || delta.counter === 'adjusted' ? delta.packs : -delta.packs;
     }
-    const holder = registerSiteOf(event.stream);
     if (holder === undefined) {
       const e = event as unknown as BatchEvent;
       if (e.type === 'BatchRegistered') supplierId = e.data.supplierId;

@@ -44,11 +44,11 @@ export interface SiteDelta {
   packs: number;
 }
 
-/** The counter changes a register event makes, batch by batch; nothing for events of other streams. */
-export function siteDeltas(stream: string, event: { type: string; data: unknown }): SiteDelta[] {
-  const site = registerSiteOf(stream);
-  if (!site) return [];
-  const e = event as RegisterEvent;
+/**
+ * The stock movements an event of a site's register makes, batch by batch: the one mapping from register events
+ * to movements, for the trace read model and for the trace folded from the store.
+ */
+export function siteDeltas(site: string, e: RegisterEvent): SiteDelta[] {
   const at = (counter: SiteCounter, line: { gtin: string; lot: string }, packs: number): SiteDelta => ({
     site,
     gtin: line.gtin,
@@ -89,7 +89,10 @@ export function traceBatch(
   const sites = new Map<string, Omit<SiteTrace, 'onHand'>>();
   const dispensations: TraceDispensation[] = [];
   for (const event of events) {
-    for (const delta of siteDeltas(event.stream, event)) {
+    const holder = registerSiteOf(event.stream);
+    if (holder === undefined) continue;
+    const e = event as unknown as RegisterEvent;
+    for (const delta of siteDeltas(holder, e)) {
       if (delta.gtin !== gtin || delta.lot !== lot) continue;
       const site = sites.get(delta.site) ?? {
         organisationId: delta.site,
@@ -103,14 +106,13 @@ export function traceBatch(
       site[delta.counter] += delta.packs;
       sites.set(delta.site, site);
     }
-    const e = event as unknown as RegisterEvent & { stream: string };
     if (e.type === 'PrescriptionDispensed' && e.data.gtin === gtin && e.data.lot === lot) {
       const { dispensationId, prescriptionId, patientId, quantity, dispensedOn } = e.data;
       dispensations.push({
         dispensationId,
         prescriptionId,
         patientId,
-        pharmacyId: registerSiteOf(event.stream) ?? '',
+        pharmacyId: holder,
         quantity,
         dispensedOn,
       });

@@ -1,5 +1,6 @@
 import type { AdapterAppendOutcome, EventStoreAdapter, SealedEvent } from '../adapter.js';
-import { InvalidEventError } from '../errors.js';
+import { DatabaseUnavailableError, migrate, type SqlClient } from '#sql';
+import { EventStoreUnavailableError, InvalidEventError } from '../errors.js';
 import {
   START,
   type Checkpoint,
@@ -8,8 +9,7 @@ import {
   type ReadStreamOptions,
   type RecordedEvent,
 } from '../types.js';
-import { migrate } from './migrations.js';
-import type { SqlClient } from './sql-client.js';
+import { EVENT_STORE_MIGRATIONS } from './migrations.js';
 
 const NOTIFY_CHANNEL = 'cannatrace_events';
 const UNIQUE_VIOLATION = '23505';
@@ -188,8 +188,9 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
     client: SqlClient,
     options: { ownsClient: boolean } = { ownsClient: true },
   ): Promise<PostgresEventStoreAdapter> {
-    await migrate(client);
-    return new PostgresEventStoreAdapter(client, options.ownsClient);
+    const store = asStore(client);
+    await migrate(store, EVENT_STORE_MIGRATIONS);
+    return new PostgresEventStoreAdapter(store, options.ownsClient);
   }
 
   async append(stream: string, expected: number, events: SealedEvent[]): Promise<AdapterAppendOutcome> {
@@ -354,4 +355,26 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
     );
     return row.revision === null ? -1 : Number(row.revision);
   }
+}
+
+/** The connection as the store's port speaks of it: a database out of reach is the event store out of reach. */
+function asStore(client: SqlClient): SqlClient {
+  const unavailable = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof DatabaseUnavailableError)
+        throw new EventStoreUnavailableError(error.message, { cause: error.cause });
+      throw error;
+    }
+  };
+  return {
+    kind: client.kind,
+    query: (sql, params, options) => unavailable(() => client.query(sql, params, options)),
+    exec: (sql) => unavailable(() => client.exec(sql)),
+    transaction: (work) => unavailable(() => client.transaction(work)),
+    notify: (channel) => unavailable(() => client.notify(channel)),
+    listen: (channel, onNotify) => client.listen(channel, onNotify),
+    close: () => client.close(),
+  };
 }

@@ -1,5 +1,5 @@
-import { CHECKPOINTS_MIGRATION, migrate } from '../postgres/migrations.js';
-import type { SqlClient } from '../postgres/sql-client.js';
+import { migrate, type SqlClient } from '#sql';
+import { CHECKPOINTS_MIGRATION } from '../postgres/migrations.js';
 import type { SealedCheckpoint, StreamHead } from './store-head.js';
 
 /** A sealed checkpoint with the heads of the streams that changed since the one before. */

@@ -43,7 +43,9 @@ export function batchParties(batchEvents: RecordedEvent[], upTo: string): Set<st
       const data = event.data as { supplierId: string; exploitantId: string };
       parties.add(data.supplierId).add(data.exploitantId);
     }
-    for (const delta of siteDeltas(event.stream, event as unknown as RegisterEvent)) {
+    const site = registerSiteOf(event.stream);
+    const deltas = site === undefined ? [] : siteDeltas(site, event as unknown as RegisterEvent);
+    for (const delta of deltas) {
       if (delta.counter === 'received' && delta.packs > 0) parties.add(delta.site);
     }
     if (event.id === upTo) break;

@@ -1,22 +1,8 @@
-import {
-  migrate,
-  START,
-  type Checkpoint,
-  type EventStore,
-  type RecordedEvent,
-  type SqlClient,
-  type Subscription,
-} from '#event-store';
+import { In, type DataSource } from 'typeorm';
+import { decidedEvent, type DecidedEvent } from '#domain';
+import { START, type Checkpoint, type EventStore, type Subscription } from '#event-store';
+import { ProjectionCheckpointRow } from './entities/checkpoint.entities.js';
 import type { Projection } from './projection.js';
-
-const CHECKPOINTS: { id: string; sql: string } = {
-  id: 'projections-001-checkpoints',
-  sql: `CREATE TABLE projection_checkpoints (
-    name text PRIMARY KEY,
-    checkpoint text NOT NULL,
-    updated_at timestamptz NOT NULL DEFAULT now()
-  )`,
-};
 
 /** Another process moved the checkpoint between our read and our write: our batch is rolled back. */
 export class CheckpointMovedError extends Error {}
@@ -63,21 +49,22 @@ export class Projector {
 
   constructor(
     private readonly store: EventStore,
-    private readonly sql: SqlClient,
+    private readonly readModels: DataSource,
     projections: Projection[],
     private readonly options: ProjectorOptions = {},
   ) {
     this.runners = projections.map((projection) => ({ projection, stopped: true, lastError: null }));
   }
 
-  async migrate(): Promise<void> {
-    await migrate(this.sql, [CHECKPOINTS, ...this.runners.flatMap((r) => r.projection.migrations)]);
-    for (const { projection } of this.runners) {
-      await this.sql.query(
-        'INSERT INTO projection_checkpoints (name, checkpoint) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING',
-        [projection.name, START],
-      );
-    }
+  /** Gives each projection its checkpoint row, at the start when it has none (the schema is the migrations'). */
+  async register(): Promise<void> {
+    await this.readModels
+      .createQueryBuilder()
+      .insert()
+      .into(ProjectionCheckpointRow)
+      .values(this.runners.map(({ projection }) => ({ name: projection.name, checkpoint: START })))
+      .orIgnore()
+      .execute();
   }
 
   start(): void {
@@ -100,13 +87,14 @@ export class Projector {
     const running = this.runners.filter((r) => !r.stopped);
     // Every reader stops: one of them may be feeding a chosen projection alongside others.
     await this.stop();
-    await this.sql.transaction(async (tx) => {
+    await this.readModels.transaction(async (tx) => {
       for (const { projection } of chosen) {
-        for (const table of projection.tables) await tx.exec(`TRUNCATE ${table}`);
-        await tx.query('UPDATE projection_checkpoints SET checkpoint = $2, updated_at = now() WHERE name = $1', [
-          projection.name,
-          START,
-        ]);
+        for (const entity of projection.entities) await tx.clear(entity);
+        await tx.update(
+          ProjectionCheckpointRow,
+          { name: projection.name },
+          { checkpoint: START, updatedAt: () => 'now()' },
+        );
       }
     });
     for (const runner of running) runner.stopped = false;
@@ -134,11 +122,11 @@ export class Projector {
    * older transaction is open (a projection's own, say): until then "nothing behind" would be read too early.
    */
   private async transactionsEnded(deadline: number): Promise<void> {
-    const [{ xmax }] = await this.sql.query<{ xmax: string }>(
+    const [{ xmax }]: { xmax: string }[] = await this.readModels.query(
       'SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS xmax',
     );
     for (;;) {
-      const [{ passed }] = await this.sql.query<{ passed: boolean }>(
+      const [{ passed }]: { passed: boolean }[] = await this.readModels.query(
         'SELECT pg_snapshot_xmin(pg_current_snapshot()) >= $1::xid8 AS passed',
         [xmax],
       );
@@ -150,9 +138,7 @@ export class Projector {
 
   /** Each projection's state; `behind` counts events up to `countUpTo`. */
   async status(countUpTo = 1000): Promise<ProjectionStatus[]> {
-    const rows = await this.sql.query<{ name: string; checkpoint: string }>(
-      'SELECT name, checkpoint FROM projection_checkpoints',
-    );
+    const rows = await this.readModels.getRepository(ProjectionCheckpointRow).find();
     const checkpoints = new Map(rows.map((r) => [r.name, r.checkpoint]));
     const behind = new Map<Checkpoint, Promise<number>>();
     const behindFrom = (checkpoint: Checkpoint) => {
@@ -186,10 +172,9 @@ export class Projector {
   private async run(runners: Runner[]): Promise<void> {
     let groups: Map<Checkpoint, Runner[]>;
     try {
-      const rows = await this.sql.query<{ name: string; checkpoint: string }>(
-        'SELECT name, checkpoint FROM projection_checkpoints WHERE name = ANY($1::text[])',
-        [runners.map((r) => r.projection.name)],
-      );
+      const rows = await this.readModels
+        .getRepository(ProjectionCheckpointRow)
+        .findBy({ name: In(runners.map((r) => r.projection.name)) });
       const committed = new Map(rows.map((r) => [r.name, r.checkpoint]));
       groups = new Map();
       for (const runner of runners) {
@@ -210,8 +195,10 @@ export class Projector {
     const subscription = this.store.subscribe(
       async (events, checkpoint) => {
         const applying = [...active].filter((r) => !r.stopped);
+        // Typed once for every projection of the reader.
+        const decided = events.map(decidedEvent);
         const outcomes = await Promise.allSettled(
-          applying.map((runner) => this.applyBatch(runner, events, checkpoint, previous)),
+          applying.map((runner) => this.applyBatch(runner, decided, checkpoint, previous)),
         );
         outcomes.forEach((outcome, i) => {
           if (outcome.status === 'fulfilled') return;
@@ -235,21 +222,22 @@ export class Projector {
 
   private async applyBatch(
     runner: Runner,
-    events: RecordedEvent[],
+    events: DecidedEvent[],
     checkpoint: Checkpoint,
     previous: Checkpoint,
   ): Promise<void> {
     const { projection } = runner;
-    await this.sql.transaction(async (tx) => {
+    await this.readModels.transaction(async (tx) => {
       // A read model can always be projected again: its commit need not wait for the disk. Should the server
       // crash, the changes and the checkpoint are lost together, and the batch is projected again.
       await tx.query('SET LOCAL synchronous_commit = off');
       await projection.apply(tx, events);
-      const moved = await tx.query(
-        'UPDATE projection_checkpoints SET checkpoint = $2, updated_at = now() WHERE name = $1 AND checkpoint = $3 RETURNING name',
-        [projection.name, checkpoint, previous],
+      const moved = await tx.update(
+        ProjectionCheckpointRow,
+        { name: projection.name, checkpoint: previous },
+        { checkpoint, updatedAt: () => 'now()' },
       );
-      if (moved.length === 0) throw new CheckpointMovedError(`checkpoint of ${projection.name} moved under us`);
+      if (moved.affected !== 1) throw new CheckpointMovedError(`checkpoint of ${projection.name} moved under us`);
     });
     runner.lastError = null;
     this.options.onProjected?.(projection.name, events.length);

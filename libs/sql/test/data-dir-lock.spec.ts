@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { DataDirLock, DataDirLockedError } from '#event-store';
+import { DataDirLock, DataDirLockedError } from '#sql';
 
 const root = mkdtempSync(join(tmpdir(), 'cannatrace-lock-'));
 let n = 0;

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { EventStoreUnavailableError } from '../errors.js';
+import { DatabaseUnavailableError, isConnectionError, unavailableOnDisconnect } from './errors.js';
 import type { QueryOptions, SqlClient, SqlQueryable } from './sql-client.js';
 
 export interface PgClientOptions {
@@ -9,30 +9,6 @@ export interface PgClientOptions {
   poolSize?: number;
   /** Milliseconds before a statement or a connection attempt is abandoned. */
   timeoutMs?: number;
-}
-
-/** Error codes (SQLSTATE classes) that mean the server is gone or refusing, not that the query is wrong. */
-const UNAVAILABLE_CODES = /^(08|53|57P0[1-3])/;
-const NETWORK_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
-
-export function isConnectionError(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  if (typeof e?.code === 'string' && (UNAVAILABLE_CODES.test(e.code) || NETWORK_ERRORS.has(e.code))) return true;
-  return /Connection terminated|connection timeout|timeout exceeded|Query read timeout|Client has encountered a connection error/i.test(
-    e?.message ?? '',
-  );
-}
-
-/** Connection problems become EventStoreUnavailableError; everything else passes through unchanged. */
-export async function unavailableOnDisconnect<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isConnectionError(error)) {
-      throw new EventStoreUnavailableError(`PostgreSQL unavailable: ${(error as Error).message}`, { cause: error });
-    }
-    throw error;
-  }
 }
 
 export class PgSqlClient implements SqlClient {
@@ -88,7 +64,7 @@ export class PgSqlClient implements SqlClient {
       broken = error;
       await client.query('ROLLBACK').catch(() => undefined);
       if (isConnectionError(error)) {
-        throw new EventStoreUnavailableError(`PostgreSQL unavailable: ${(error as Error).message}`, { cause: error });
+        throw new DatabaseUnavailableError(`PostgreSQL unavailable: ${(error as Error).message}`, { cause: error });
       }
       throw error;
     } finally {

@@ -1,15 +1,16 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import {
-  eventStoreOn,
-  openSqlClient,
-  type EventStore,
-  type NewEvent,
-  type SqlClient,
-  type SqlClientConfig,
-} from '#event-store';
+import { eventStoreOn, type EventStore, type NewEvent } from '#event-store';
+import { openSqlClient, type SqlClient, type SqlClientConfig } from '#sql';
 import { DATABASE_URL, scratchSchema } from '../../event-store/test/scratch-schema.js';
-import { PROJECTIONS, Projector, traceProjection, type Projection } from '#projections';
+import {
+  openReadModels,
+  PROJECTIONS,
+  Projector,
+  readModelsOptions,
+  traceProjection,
+  type Projection,
+} from '#read-models';
 
 const GTIN = '03400930000014';
 const metadata = () => ({
@@ -104,12 +105,17 @@ describe.each(backends)('projector (%s)', (_name, backend) => {
     const { config, drop } = backend();
     const sql = await openSqlClient(config);
     const store = await eventStoreOn(sql);
-    cleanups.push(drop, () => sql.close());
-    return { sql, store };
+    const readModels = await openReadModels(readModelsOptions(config, sql));
+    cleanups.push(
+      drop,
+      () => sql.close(),
+      () => readModels.destroy(),
+    );
+    return { sql, store, readModels };
   }
 
   it('takes a register event type met outside a register for no movement, and goes on', async () => {
-    const { sql, store } = await open();
+    const { sql, store, readModels } = await open();
     await store.append('inbox-EXP-1', [
       {
         type: 'ShipmentDispatched',
@@ -124,8 +130,8 @@ describe.each(backends)('projector (%s)', (_name, backend) => {
       },
     ]);
     await seed(store);
-    const projector = new Projector(store, sql, [traceProjection], { retryMs: 10 });
-    await projector.migrate();
+    const projector = new Projector(store, readModels, [traceProjection], { retryMs: 10 });
+    await projector.register();
     projector.start();
     await projector.caughtUp(10_000);
     await projector.stop();
@@ -134,10 +140,13 @@ describe.each(backends)('projector (%s)', (_name, backend) => {
   });
 
   it('restarted after a crash in the middle of a batch, ends identical to a rebuild from zero', async () => {
-    const { sql, store } = await open();
+    const { sql, store, readModels } = await open();
     await seed(store);
-    const crashing = new Projector(store, sql, [crashingOnce(traceProjection, 3)], { batchSize: 25, retryMs: 10 });
-    await crashing.migrate();
+    const crashing = new Projector(store, readModels, [crashingOnce(traceProjection, 3)], {
+      batchSize: 25,
+      retryMs: 10,
+    });
+    await crashing.register();
     crashing.start();
     await crashing.caughtUp();
     const afterCrash = await snapshot(sql);
@@ -160,7 +169,7 @@ describe.each(backends)('projector (%s)', (_name, backend) => {
     ]);
     expect(status[0].behind).toBe(0);
 
-    const rebuilt = new Projector(store, sql, [traceProjection], { batchSize: 1000 });
+    const rebuilt = new Projector(store, readModels, [traceProjection], { batchSize: 1000 });
     await rebuilt.rebuild();
     rebuilt.start();
     await rebuilt.caughtUp();
@@ -169,7 +178,7 @@ describe.each(backends)('projector (%s)', (_name, backend) => {
   });
 
   it('feeds every projection at one checkpoint from ONE reader of the global order', async () => {
-    const { sql, store } = await open();
+    const { sql, store, readModels } = await open();
     await seed(store);
     const subscribed: string[] = [];
     const counting: EventStore = Object.assign(Object.create(store) as EventStore, {
@@ -181,8 +190,8 @@ describe.each(backends)('projector (%s)', (_name, backend) => {
         return store.subscribe(handler, options);
       },
     });
-    const projector = new Projector(counting, sql, PROJECTIONS, { batchSize: 50 });
-    await projector.migrate();
+    const projector = new Projector(counting, readModels, PROJECTIONS, { batchSize: 50 });
+    await projector.register();
     await projector.rebuild();
     projector.start();
     await projector.caughtUp();
@@ -197,14 +206,14 @@ describe.each(backends)('projector (%s)', (_name, backend) => {
   });
 
   it('lets the other projections read on when one fails a batch; the failed one catches up from its own checkpoint', async () => {
-    const { sql, store } = await open();
+    const { sql, store, readModels } = await open();
     await seed(store);
     const others = PROJECTIONS.filter((p) => p.name !== traceProjection.name);
-    const projector = new Projector(store, sql, [crashingOnce(traceProjection, 2), ...others], {
+    const projector = new Projector(store, readModels, [crashingOnce(traceProjection, 2), ...others], {
       batchSize: 25,
       retryMs: 10,
     });
-    await projector.migrate();
+    await projector.register();
     projector.start();
     await projector.caughtUp();
     const afterCrash = await snapshot(sql);
@@ -214,7 +223,7 @@ describe.each(backends)('projector (%s)', (_name, backend) => {
       ['trace', 'batches', 'prescriptions', 'alerts'].map((name) => [name, 0, true, null]),
     );
 
-    const rebuilt = new Projector(store, sql, [traceProjection], { batchSize: 1000 });
+    const rebuilt = new Projector(store, readModels, [traceProjection], { batchSize: 1000 });
     await rebuilt.rebuild();
     rebuilt.start();
     await rebuilt.caughtUp();
@@ -223,12 +232,12 @@ describe.each(backends)('projector (%s)', (_name, backend) => {
   });
 
   it('never applies a batch twice when two processes run the same projections', async () => {
-    const { sql, store } = await open();
+    const { sql, store, readModels } = await open();
     await seed(store);
-    const first = new Projector(store, sql, PROJECTIONS, { batchSize: 10, retryMs: 5 });
-    const second = new Projector(store, sql, PROJECTIONS, { batchSize: 10, retryMs: 5 });
-    await first.migrate();
-    await second.migrate();
+    const first = new Projector(store, readModels, PROJECTIONS, { batchSize: 10, retryMs: 5 });
+    const second = new Projector(store, readModels, PROJECTIONS, { batchSize: 10, retryMs: 5 });
+    await first.register();
+    await second.register();
     first.start();
     second.start();
     await first.caughtUp();

@@ -1,46 +1,25 @@
-import type { PrescriptionEvent, RegisterEvent } from '#domain';
+import { PrescriptionRow } from '../entities/prescription.entity.js';
 import type { Projection } from '../projection.js';
 
 /** Every prescription with its status and the packs dispensed so far: the pharmacy's and the prescriber's lists. */
 export const prescriptionsProjection: Projection = {
   name: 'prescriptions',
-  tables: ['rm_prescriptions'],
-  migrations: [
-    {
-      id: 'projections-004-prescriptions',
-      sql: `
-CREATE TABLE rm_prescriptions (
-  prescription_id text PRIMARY KEY,
-  patient_id text NOT NULL,
-  indication text NOT NULL,
-  gtin text NOT NULL,
-  quantity integer NOT NULL,
-  duration_days integer NOT NULL,
-  pharmacy_id text NOT NULL,
-  prescriber_rpps text NOT NULL,
-  issued_on date NOT NULL,
-  status text NOT NULL,
-  dispensed_quantity integer NOT NULL DEFAULT 0
-);
-CREATE INDEX rm_prescriptions_pharmacy_idx ON rm_prescriptions (pharmacy_id, issued_on);
-CREATE INDEX rm_prescriptions_prescriber_idx ON rm_prescriptions (prescriber_rpps, issued_on);`,
-    },
-  ],
+  entities: [PrescriptionRow],
   async apply(tx, events) {
     const issued = [];
     const cancelled: string[] = [];
     const dispensed = new Map<string, number>();
-    for (const event of events) {
-      if (event.stream.startsWith('prescription-')) {
-        const e = event as unknown as PrescriptionEvent;
-        const id = event.stream.slice('prescription-'.length);
-        if (e.type === 'PrescriptionIssued') issued.push({ ...e.data, prescription_id: id });
-        else cancelled.push(id);
-      } else if (event.type === 'PrescriptionDispensed') {
-        const d = (event as unknown as Extract<RegisterEvent, { type: 'PrescriptionDispensed' }>).data;
-        dispensed.set(d.prescriptionId, (dispensed.get(d.prescriptionId) ?? 0) + d.quantity);
+    for (const decided of events) {
+      if (decided.of === 'prescription') {
+        const { prescriptionId, event } = decided;
+        if (event.type === 'PrescriptionIssued') issued.push({ ...event.data, prescription_id: prescriptionId });
+        else cancelled.push(prescriptionId);
+      } else if (decided.of === 'register' && decided.event.type === 'PrescriptionDispensed') {
+        const { prescriptionId, quantity } = decided.event.data;
+        dispensed.set(prescriptionId, (dispensed.get(prescriptionId) ?? 0) + quantity);
       }
     }
+    // Set-based: one statement per kind of change for the whole batch, rows passed as one JSON document.
     if (issued.length > 0) {
       await tx.query(
         `INSERT INTO rm_prescriptions (prescription_id, patient_id, indication, gtin, quantity, duration_days, pharmacy_id, prescriber_rpps, issued_on, status)
@@ -52,9 +31,12 @@ CREATE INDEX rm_prescriptions_prescriber_idx ON rm_prescriptions (prescriber_rpp
       );
     }
     if (cancelled.length > 0) {
-      await tx.query(`UPDATE rm_prescriptions SET status = 'cancelled' WHERE prescription_id = ANY($1::text[])`, [
-        cancelled,
-      ]);
+      await tx
+        .createQueryBuilder()
+        .update(PrescriptionRow)
+        .set({ status: 'cancelled' })
+        .where('prescription_id = ANY(:cancelled)', { cancelled })
+        .execute();
     }
     if (dispensed.size > 0) {
       await tx.query(

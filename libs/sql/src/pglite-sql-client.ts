@@ -18,6 +18,17 @@ class Turns {
   }
 }
 
+/**
+ * The session held alone, statement after statement, until `release`: TypeORM's connection on the embedded mode
+ * (libs/read-models). Nothing else runs in PGlite meanwhile, so a transaction begun on it is isolated, and its
+ * rollback undoes its own statements only.
+ */
+export interface PgliteSession {
+  /** One statement with parameters, or, without them, a script of several (migrations). */
+  query(sql: string, params?: unknown[]): Promise<{ rows: Record<string, unknown>[]; affectedRows?: number }>;
+  release(): void;
+}
+
 export class PgliteSqlClient implements SqlClient {
   readonly kind = 'pglite' as const;
   private readonly turns = new Turns();
@@ -87,6 +98,33 @@ export class PgliteSqlClient implements SqlClient {
         }),
       ),
     );
+  }
+
+  /** Waits for the session's turn and keeps it until the session is released. */
+  async session(): Promise<PgliteSession> {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await new Promise<void>((granted) => {
+      void this.turns.run(() => {
+        granted();
+        return released;
+      });
+    });
+    let open = true;
+    return {
+      query: async (sql, params) => {
+        if (!open) throw new Error('PGlite session used after its release');
+        if (params && params.length > 0) return this.db.query(sql, params);
+        const results = await this.db.exec(sql);
+        return results.at(-1) ?? { rows: [] };
+      },
+      release: () => {
+        open = false;
+        release();
+      },
+    };
   }
 
   async notify(channel: string): Promise<void> {

@@ -7,21 +7,24 @@ import {
   type OnApplicationBootstrap,
   type OnModuleInit,
 } from '@nestjs/common';
-import { EVENT_STORE, type EventStore, type SqlClient } from '#event-store';
-import { PROJECTIONS, Projector } from '#projections';
-import { SQL_CLIENT } from '../database/database.module.js';
+import { DataSource } from 'typeorm';
+import { EVENT_STORE, type EventStore } from '#event-store';
+import { PROJECTIONS, Projector } from '#read-models';
 
 const RUN_PROJECTIONS = Symbol('RUN_PROJECTIONS');
 
-/** Keeps the read models: migrated at start, projecting from bootstrap to shutdown (unless another process does). */
+/**
+ * Keeps the read models, whose schema the data source migrates: each projection gets its checkpoint at start and
+ * projects from bootstrap to shutdown (unless another process does: PROJECTIONS=off and `cli project`).
+ */
 @Module({
   providers: [
     {
       provide: Projector,
-      inject: [EVENT_STORE, SQL_CLIENT],
-      useFactory: (store: EventStore, sql: SqlClient) => {
+      inject: [EVENT_STORE, DataSource],
+      useFactory: (store: EventStore, readModels: DataSource) => {
         const logger = new Logger('Projector');
-        return new Projector(store, sql, PROJECTIONS, {
+        return new Projector(store, readModels, PROJECTIONS, {
           onError: (name, error) =>
             logger.error(`projection ${name} failed, restarting from its checkpoint: ${(error as Error).message}`),
         });
@@ -45,7 +48,7 @@ export class ProjectionsModule implements OnModuleInit, OnApplicationBootstrap, 
   }
 
   async onModuleInit(): Promise<void> {
-    await this.projector.migrate();
+    await this.projector.register();
   }
 
   onApplicationBootstrap(): void {

@@ -1,0 +1,54 @@
+import { describe, expect, it } from '@jest/globals';
+import {
+  batchOf,
+  batchStream,
+  decidedEvent,
+  legacyRegisterStream,
+  prescriptionOf,
+  prescriptionStream,
+  registerBookStream,
+} from '#domain';
+
+const at = { occurredAt: '2026-03-01T10:00:00.000Z' };
+
+describe('stored events typed by their stream', () => {
+  it('reads a batch stream back into its GTIN and lot, a lot holding dashes included', () => {
+    expect(batchOf(batchStream('03400930000014', 'L-1-A'))).toEqual({ gtin: '03400930000014', lot: 'L-1-A' });
+    expect(batchOf('batch-03400930000014')).toBeUndefined();
+    expect(batchOf('batch-03400930000014-')).toBeUndefined();
+    expect(batchOf('product-03400930000014')).toBeUndefined();
+  });
+
+  it('reads a prescription stream back into its id', () => {
+    expect(prescriptionOf(prescriptionStream('RX-1'))).toBe('RX-1');
+    expect(prescriptionOf('prescription-')).toBeUndefined();
+    expect(prescriptionOf('register-PH-1~2026-03')).toBeUndefined();
+  });
+
+  it('names the decider of each event: register books and the legacy register, batches, prescriptions', () => {
+    const data = { gtin: '03400930000014', lot: 'L1', quantity: 5, reason: 'batch_release' };
+    expect(
+      decidedEvent({ stream: registerBookStream('PH-1', '2026-03'), type: 'StockEntered', data, metadata: at }),
+    ).toEqual({
+      of: 'register',
+      site: 'PH-1',
+      event: { stream: 'register-PH-1~2026-03', type: 'StockEntered', data, metadata: at },
+      occurredAt: at.occurredAt,
+    });
+    expect(
+      decidedEvent({ stream: legacyRegisterStream('PH-1'), type: 'StockEntered', data, metadata: at }),
+    ).toMatchObject({ of: 'register', site: 'PH-1' });
+    expect(
+      decidedEvent({ stream: batchStream('03400930000014', 'L1'), type: 'BatchRecalled', data: {}, metadata: at }),
+    ).toMatchObject({ of: 'batch', gtin: '03400930000014', lot: 'L1' });
+    expect(
+      decidedEvent({ stream: prescriptionStream('RX-1'), type: 'PrescriptionCancelled', data: {}, metadata: at }),
+    ).toMatchObject({ of: 'prescription', prescriptionId: 'RX-1' });
+  });
+
+  it('takes a register event type met outside a register for no register event', () => {
+    expect(decidedEvent({ stream: 'inbox-EXP-1', type: 'ShipmentDispatched', data: {}, metadata: at })).toEqual({
+      of: 'other',
+    });
+  });
+});

@@ -1,0 +1,36 @@
+import { AlertRow } from './alert.entity.js';
+import { BatchSiteRow } from './batch-site.entity.js';
+import { BatchRow } from './batch.entity.js';
+import { ProjectionCheckpointRow, SubscriptionCheckpointRow } from './checkpoint.entities.js';
+import { DispensationRow } from './dispensation.entity.js';
+import { IdempotencyRequestRow } from './idempotency-request.entity.js';
+import { PrescriptionRow } from './prescription.entity.js';
+import { ShipmentRow } from './shipment.entity.js';
+import { WebhookSubscriptionRow } from './webhook-subscription.entity.js';
+
+export {
+  AlertRow,
+  BatchRow,
+  BatchSiteRow,
+  DispensationRow,
+  IdempotencyRequestRow,
+  PrescriptionRow,
+  ProjectionCheckpointRow,
+  ShipmentRow,
+  SubscriptionCheckpointRow,
+  WebhookSubscriptionRow,
+};
+
+/** Every table of the read side, one entity each. */
+export const READ_MODEL_ENTITIES = [
+  BatchRow,
+  BatchSiteRow,
+  DispensationRow,
+  ShipmentRow,
+  PrescriptionRow,
+  AlertRow,
+  IdempotencyRequestRow,
+  WebhookSubscriptionRow,
+  ProjectionCheckpointRow,
+  SubscriptionCheckpointRow,
+];

@@ -1,0 +1,14 @@
+import type { DecidedEvent } from '#domain';
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+
+/**
+ * A read model kept from the global order of events. `apply` receives a batch of events, typed by the decider
+ * that wrote each, and writes its changes through the projector's transaction (`tx`), which also moves the
+ * projection's checkpoint: all of it commits, or none.
+ */
+export interface Projection {
+  readonly name: string;
+  /** Tables a rebuild empties before replaying from the start. */
+  readonly entities: EntityTarget<ObjectLiteral>[];
+  apply(tx: EntityManager, events: DecidedEvent[]): Promise<void>;
+}
