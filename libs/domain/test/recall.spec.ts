@@ -27,12 +27,14 @@ const received: RegisterEvent = {
 };
 const acknowledged: RegisterEvent = { type: 'RecallAcknowledged', data: { gtin: GTIN, lot: 'L1', onHand: 5 } };
 const quarantined: RegisterEvent = { type: 'RecalledStockQuarantined', data: line(5) };
-const acknowledge = (batch: BatchState = recalledBatch) => ({
+const acknowledge = (batch: BatchState = recalledBatch, site = 'PH-1') => ({
   type: 'AcknowledgeRecall' as const,
   gtin: GTIN,
   lot: 'L1',
   batch,
+  site,
 });
+const notifiedTo = (...sites: string[]): BatchState => ({ ...recalledBatch, notifiedSites: sites });
 const returnShipment = (overrides: object = {}) => ({
   type: 'DispatchShipment' as const,
   shipmentId: 'PH-1~2026-02~1',
@@ -68,6 +70,16 @@ describe('recall at a site (register decider)', () => {
         .when(acknowledge())
         .thenRefused('conflict', 'recall_already_acknowledged');
     });
+    it('refuses a site that was never notified and holds or held nothing of the batch: batch_unknown, as unknown', () => {
+      givenRegister([]).when(acknowledge()).thenRefused('not_found', 'batch_unknown');
+      givenRegister([])
+        .when(acknowledge(notifiedTo('PH-2')))
+        .thenRefused('not_found', 'batch_unknown');
+    });
+    it('accepts a notified site, even with nothing left in this book', () =>
+      givenRegister([])
+        .when(acknowledge(notifiedTo('PH-1')))
+        .then([{ type: 'RecallAcknowledged', data: { gtin: GTIN, lot: 'L1', onHand: 0 } }]));
   });
 
   describe('quarantine', () => {

@@ -77,6 +77,8 @@ export interface RegisteredBatch extends BatchRegistration {
   released: boolean;
   onHold: boolean;
   recalled: boolean;
+  /** Sites told of the recall (`RecallSiteNotified`), in order: each may acknowledge it. Not in the batch views. */
+  notifiedSites: string[];
 }
 
 export type BatchState = { status: 'unknown' } | RegisteredBatch;
@@ -98,6 +100,7 @@ function evolve(state: BatchState, event: BatchEvent): BatchState {
       released: false,
       onHold: false,
       recalled: false,
+      notifiedSites: [],
     };
   }
   if (state.status !== 'registered') return state;
@@ -123,6 +126,7 @@ function evolve(state: BatchState, event: BatchEvent): BatchState {
     case 'BatchRecalled':
       return { ...state, recalled: true };
     case 'RecallSiteNotified':
+      state.notifiedSites.push(event.data.organisationId);
       return state;
   }
 }

@@ -105,7 +105,7 @@ export type RegisterCommand =
       actor: string;
     }
   | { type: 'CountInventory'; countedOn: string; counts: Line[] }
-  | { type: 'AcknowledgeRecall'; gtin: string; lot: string; batch: BatchState }
+  | { type: 'AcknowledgeRecall'; gtin: string; lot: string; batch: BatchState; site: string }
   | { type: 'QuarantineRecalledStock'; data: Line }
   | {
       type: 'Dispense';
