@@ -5,6 +5,7 @@ import {
   fold,
   recallProgress,
   registerDecider,
+  recallHolders,
   registerEntries,
   type BatchState,
   type OrganisationState,
@@ -211,6 +212,7 @@ describe('recall progress', () => {
         quarantined: null,
         returned: 0,
         returnsInTransit: 0,
+        incoming: 0,
         destroyed: 0,
         onHand: 15,
         complete: false,
@@ -222,6 +224,7 @@ describe('recall progress', () => {
         quarantined: 5,
         returned: 5,
         returnsInTransit: 5,
+        incoming: 0,
         destroyed: 0,
         onHand: 0,
         complete: false,
@@ -265,6 +268,42 @@ describe('recall progress', () => {
       at('register-SUP-1~2026-02', acknowledged),
     ]);
     expect(done.complete).toBe(true);
+  });
+
+  describe('a shipment dispatched before the recall and received after it', () => {
+    const toPh2 = at(EXP, {
+      ...returned,
+      data: { ...returned.data, return: undefined, shipmentId: 'EXP-1~b', to: 'PH-2', lines: [line(3)] },
+    });
+    const receivedByPh2 = at('register-PH-2~2026-02', {
+      ...received,
+      data: { ...received.data, shipmentId: 'EXP-1~b', accepted: [line(3)] },
+    });
+    const beforeRecall = [...history.slice(0, 4), toPh2];
+
+    it('is incoming at its receiver, which the recall notifies with the packs on their way', () => {
+      expect(recallHolders(GTIN, 'L1', beforeRecall)).toEqual([
+        { organisationId: 'EXP-1', onHand: 12 },
+        { organisationId: 'PH-1', onHand: 5 },
+        { organisationId: 'PH-2', onHand: 3 },
+      ]);
+    });
+
+    it('keeps the recall incomplete while in transit, and lists the receiver', () => {
+      const recalled = [
+        ...beforeRecall,
+        at(BATCH, { type: 'BatchRecalled', data: { reason: 'contamination' } }, '2026-02-11T09:00:00Z'),
+      ];
+      const progress = recallProgress(GTIN, 'L1', recalled);
+      expect(progress.sites.find((s) => s.organisationId === 'PH-2')).toMatchObject({
+        incoming: 3,
+        onHand: 0,
+        complete: false,
+      });
+      expect(progress.complete).toBe(false);
+      const arrived = recallProgress(GTIN, 'L1', [...recalled, receivedByPh2]);
+      expect(arrived.sites.find((s) => s.organisationId === 'PH-2')).toMatchObject({ incoming: 0, onHand: 3 });
+    });
   });
 
   it('is not complete, nor recalled, before the recall', () =>

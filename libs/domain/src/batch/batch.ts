@@ -46,7 +46,7 @@ export type BatchCommand =
   | {
       type: 'RecallBatch';
       data: { reason: string };
-      /** Sites holding packs at the recall, from the batch's trace: each is notified. */
+      /** Sites holding packs at the recall, or with packs on their way to them (`recallHolders`): each is notified. */
       holders: { organisationId: string; onHand: number }[];
     };
 
