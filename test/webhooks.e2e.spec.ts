@@ -70,7 +70,7 @@ describe('webhooks: signed, in order, at least once, across a restart (postgres)
   beforeAll(async () => {
     await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(receiver.server.address() as AddressInfo).port}/hook`;
-    api = await Api.start('postgres', { webhooks: timings });
+    api = await Api.start('postgres', { webhooks: timings, webhookAllowPrivate: true });
   });
   afterAll(async () => {
     await restarted?.app.close();
@@ -79,6 +79,8 @@ describe('webhooks: signed, in order, at least once, across a restart (postgres)
   });
 
   it('registers a subscription per organisation, answering its secret once', async () => {
+    // The circuit first: the organisations a token names must be registered.
+    await seedToPharmacy(api);
     for (const [role, org] of [
       ['exploitant', 'EXP-1'],
       ['ansm', 'ANSM'],
@@ -96,12 +98,12 @@ describe('webhooks: signed, in order, at least once, across a restart (postgres)
   });
 
   it('loses and reorders nothing though the receiver fails and the api restarts mid-way', async () => {
-    await seedToPharmacy(api);
     await until(() => deliveredTo('ANSM').length > 5, 'a first deliveries');
     // Restart: the app closes (a delivery may be cut) and a new one opens on the same schema.
     await api.app.close();
     restarted = await Api.start('postgres', {
       webhooks: timings,
+      webhookAllowPrivate: true,
       database: { kind: 'postgres', url: DATABASE_URL, schema: api.schema as string },
     });
     await restarted.post(`/v1/batches/${GTIN}/L1/recall`, 'ansm', 'ANSM', { reason: 'contamination' }).expect(201);
@@ -198,9 +200,10 @@ describe('webhooks: two api processes on one database send each event once, in o
 
   beforeAll(async () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    first = await Api.start('postgres', { webhooks: timings });
+    first = await Api.start('postgres', { webhooks: timings, webhookAllowPrivate: true });
     second = await Api.start('postgres', {
       webhooks: timings,
+      webhookAllowPrivate: true,
       database: { kind: 'postgres', url: DATABASE_URL, schema: first.schema as string },
     });
   });
