@@ -148,6 +148,10 @@ describe('recall at a site (register decider)', () => {
         .when(returnShipment({ today: '2027-02-01', batches: new Map([[batchKey(GTIN, 'L1'), releasedBatch]]) }))
         .then([returned]);
     });
+    it('returns any batch held, even one released, not held, not recalled and not expired', () =>
+      givenRegister([received])
+        .when(returnShipment({ batches: new Map([[batchKey(GTIN, 'L1'), releasedBatch]]) }))
+        .then([returned]));
     it("returns the exploitant's packs to the batch's supplier", () =>
       givenRegister([{ ...received, data: { ...received.data, from: 'SUP-1' } }])
         .when(returnShipment({ sender: exploitant, receiver: supplier, shipmentId: 'EXP-1~2026-02~9' }))

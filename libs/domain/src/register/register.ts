@@ -80,7 +80,7 @@ export type RegisterCommand =
       lines: Line[];
       carrier: string | null;
       importAuthorisation: string | null;
-      /** A return to whoever supplied the site: allowed for recalled, held or expired batches. */
+      /** A return to whoever supplied the site: allowed for any batch held (recalled, on hold, expired or none of these). */
       return?: boolean;
       /** The batches of the lines, by batch key, as they stand. */
       batches: Map<string, BatchState>;
