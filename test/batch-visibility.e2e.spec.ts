@@ -17,13 +17,13 @@ describe.each(BACKENDS)('who may see which view of a batch (%s)', (backend) => {
   beforeAll(async () => {
     api = await Api.start(backend);
     await seedToPharmacy(api);
-    // The competitor, a laboratory and another exploitant exist: tokens are checked against the registry.
-    for (const [id, kind] of [
-      ['SUP-2', 'supplier'],
-      ['LAB-1', 'laboratory'],
-      ['EXP-2', 'exploitant'],
+    // The competitors and the laboratory exist in the registry: tokens of unregistered organisations are refused.
+    for (const organisation of [
+      { id: 'SUP-2', kind: 'supplier', name: 'Supplier Two', country: 'PT' },
+      { id: 'EXP-2', kind: 'exploitant', name: 'Exploitant Two', country: 'FR' },
+      { id: 'LAB-1', kind: 'laboratory', name: 'Laboratoire Central', country: 'FR' },
     ])
-      await api.post('/v1/organisations', 'ansm', 'ANSM', { id, kind, name: id, country: 'FR' }).expect(201);
+      await api.post('/v1/organisations', 'ansm', 'ANSM', organisation).expect(201);
     await api.app.get(Projector).caughtUp();
   });
   afterAll(() => api.close());
@@ -65,6 +65,7 @@ describe.each(BACKENDS)('who may see which view of a batch (%s)', (backend) => {
 
   it("shows a pharmacy that received packs the holder's view only: no quantity, conformity or supplier data", async () => {
     expect((await read('pharmacist', 'PH-1').expect(200)).body).toEqual(holderView);
+    expect((await read('pharmacist', 'PH-1', `${L1}/recall`).expect(200)).body).toMatchObject({ recalled: false });
   });
 
   it('answers 404 to a pharmacy, a laboratory or a prescriber with no link, and the holder’s view once packs are sent', async () => {
@@ -74,7 +75,10 @@ describe.each(BACKENDS)('who may see which view of a batch (%s)', (backend) => {
       ['prescriber', 'CHU-1'],
       ['exploitant', 'EXP-2'],
     ] as [Role, string][])
-      expect([org, (await read(role, org)).status]).toEqual([org, 404]);
+      for (const path of [L1, `${L1}/recall`]) {
+        const answer = await read(role, org, path);
+        expect([org, path, answer.status, answer.body.rule]).toEqual([org, path, 404, 'batch_unknown']);
+      }
     await api
       .post('/v1/shipments', 'exploitant', 'EXP-1', { to: 'PH-2', lines: [{ gtin: GTIN, lot: 'L1', quantity: 1 }] })
       .expect(201);

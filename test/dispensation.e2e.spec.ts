@@ -238,6 +238,11 @@ describe.each(BACKENDS)('prescriptions and dispensations over HTTP (%s)', (backe
       .get('/v1/prescriptions/RX-0001')
       .set('Authorization', `Bearer ${token('prescriber', 'CHU-1', PRESCRIBER)}`)
       .expect(200);
+    // The prescriber's RPPS as the subject of another role's token is not the prescriber.
+    const impostor = await api.http
+      .get('/v1/prescriptions/RX-0001')
+      .set('Authorization', `Bearer ${token('exploitant', 'EXP-1', PRESCRIBER)}`);
+    expect([impostor.status, impostor.body.rule]).toEqual([403, 'not_prescription_party']);
   });
 
   it('refuses each dispensation the rules forbid, writing nothing', async () => {

@@ -88,7 +88,7 @@ describe('the OpenAPI schemas, against the answers the api gives', () => {
   const batchPath = `/v1/batches/${GTIN}/L1`;
 
   beforeAll(async () => {
-    api = await Api.start('pglite');
+    api = await Api.start('pglite', { webhookAllowPrivate: true });
     document = (await api.http.get('/docs-json').expect(200)).body as Document;
     await seedToPharmacy(api);
     await call('post', '/v1/organisations', '/v1/organisations', ansm, {

@@ -70,7 +70,7 @@ describe('webhooks: signed, in order, at least once, across a restart (postgres)
   beforeAll(async () => {
     await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(receiver.server.address() as AddressInfo).port}/hook`;
-    api = await Api.start('postgres', { webhooks: timings });
+    api = await Api.start('postgres', { webhooks: timings, webhookAllowPrivate: true });
   });
   afterAll(async () => {
     await restarted?.app.close();
@@ -115,6 +115,7 @@ describe('webhooks: signed, in order, at least once, across a restart (postgres)
     await api.app.close();
     restarted = await Api.start('postgres', {
       webhooks: timings,
+      webhookAllowPrivate: true,
       database: { kind: 'postgres', url: DATABASE_URL, schema: api.schema as string },
     });
     await restarted.post(`/v1/batches/${GTIN}/L1/recall`, 'ansm', 'ANSM', { reason: 'contamination' }).expect(201);
@@ -213,9 +214,10 @@ describe('webhooks: two api processes on one database send each event once, in o
 
   beforeAll(async () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    first = await Api.start('postgres', { webhooks: timings });
+    first = await Api.start('postgres', { webhooks: timings, webhookAllowPrivate: true });
     second = await Api.start('postgres', {
       webhooks: timings,
+      webhookAllowPrivate: true,
       database: { kind: 'postgres', url: DATABASE_URL, schema: first.schema as string },
     });
   });

@@ -54,7 +54,7 @@ export class AppModule {
         AuditModule.forRoot({ digestKeyFile: config.digestKeyFile, sealIntervalMs: config.sealIntervalMs }),
         EpcisModule,
         ScansModule,
-        WebhooksModule.forRoot(config.webhooks),
+        WebhooksModule.forRoot(config.webhooks, config.webhookAllowPrivate ?? false),
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

@@ -20,7 +20,14 @@ describe('configuration', () => {
       demo: false,
       digestKeyFile: resolve('data', 'digest-key.pem'),
       sealIntervalMs: 1000,
+      webhookAllowPrivate: false,
     });
+  });
+
+  it('lets webhooks reach private addresses only when WEBHOOK_ALLOW_PRIVATE=on', () => {
+    expect(loadConfig({ WEBHOOK_ALLOW_PRIVATE: 'on' }).webhookAllowPrivate).toBe(true);
+    expect(loadConfig({ WEBHOOK_ALLOW_PRIVATE: 'off' }).webhookAllowPrivate).toBe(false);
+    expect(() => loadConfig({ WEBHOOK_ALLOW_PRIVATE: 'yes' })).toThrow(/WEBHOOK_ALLOW_PRIVATE/);
   });
 
   it('reads where the digest key is kept and how often new events are sealed (0: only for a digest)', () => {

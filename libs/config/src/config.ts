@@ -46,6 +46,11 @@ export interface AppConfig {
   /** Webhook delivery timings (apps/api/src/processes/webhooks); defaults unless a test shortens them. */
   webhooks?: WebhookTimings;
   /**
+   * Whether webhooks may be sent to loopback, private, link-local or unspecified addresses
+   * (`WEBHOOK_ALLOW_PRIVATE=on`, default off): for tests and on-premise receivers. Absent means off.
+   */
+  webhookAllowPrivate?: boolean;
+  /**
    * The Ed25519 key (PEM) that signs the digests ANSM downloads (`DIGEST_KEY_FILE`, default
    * `DATA_DIR/digest-key.pem`, created when missing). Absent: a key of the process only.
    */
@@ -109,6 +114,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     demo: demo(env, embedded, listenOn),
     digestKeyFile: resolveDir(value(env, 'DIGEST_KEY_FILE') ?? join(dataDir, 'digest-key.pem')),
     sealIntervalMs: integer(env, 'SEAL_INTERVAL_MS', 1000, 0, 3_600_000),
+    webhookAllowPrivate: oneOf(env, 'WEBHOOK_ALLOW_PRIVATE', ['on', 'off'] as const, 'off') === 'on',
   };
 }
 

@@ -74,6 +74,7 @@ export const releasedBatch: RegisteredBatch = {
   released: true,
   onHold: false,
   recalled: false,
+  notifiedSites: [],
 };
 
 /** The first event of every monthly register book: a register's rules apply only in an open book. */

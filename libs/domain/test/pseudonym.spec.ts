@@ -27,10 +27,42 @@ describe('patient pseudonyms issued by cannatrace', () => {
     expect(caught).toBe(17 * 31);
   });
 
-  it('catch two adjacent characters swapped', () => {
-    const swapped = sample.slice(0, 3) + sample[4] + sample[3] + sample.slice(5);
-    expect(sample[3]).not.toBe(sample[4]);
-    expect(pseudonymProblem(swapped)).toBe('mistyped');
+  it('catch two adjacent characters swapped, the check character included, except 0 and Z (Luhn mod 32)', () => {
+    // Every pair of distinct characters at every adjacent place of the 17: the body's other characters vary.
+    const issued = (body: string) =>
+      [...ALPHABET].map((c) => `CT-${body}${c}`).find((id) => pseudonymProblem(id) === undefined) as string;
+    let caught = 0;
+    let missed = 0;
+    for (let place = 0; place < 16; place++) {
+      for (const a of ALPHABET) {
+        for (const b of ALPHABET) {
+          if (a === b) continue;
+          const filler = ALPHABET[(place * 7 + ALPHABET.indexOf(a)) % 32];
+          let id: string;
+          if (place < 15) {
+            const body = filler.repeat(place) + a + b + filler.repeat(14 - place);
+            id = issued(body);
+          } else {
+            // The last body character and the check character: bodies whose check character is b.
+            const body = [...ALPHABET].map((f) => f.repeat(15) + a).find((candidate) => issued(candidate).endsWith(b));
+            if (body === undefined) continue;
+            id = issued(body);
+          }
+          const i = 3 + place;
+          const swapped = id.slice(0, i) + id[i + 1] + id[i] + id.slice(i + 2);
+          const problem = pseudonymProblem(swapped);
+          if (`${a}${b}` === '0Z' || `${a}${b}` === 'Z0') {
+            expect([swapped, problem]).toEqual([swapped, undefined]);
+            missed += 1;
+          } else {
+            expect([swapped, problem]).toEqual([swapped, 'mistyped']);
+            caught += 1;
+          }
+        }
+      }
+    }
+    expect(missed).toBeGreaterThanOrEqual(15 * 2);
+    expect(caught).toBeGreaterThanOrEqual(15 * (32 * 31 - 2));
   });
 
   it('catch letters Crockford base32 leaves out, and lower case', () => {

@@ -5,6 +5,7 @@ import {
   fold,
   recallProgress,
   registerDecider,
+  recallHolders,
   registerEntries,
   type BatchState,
   type OrganisationState,
@@ -27,12 +28,14 @@ const received: RegisterEvent = {
 };
 const acknowledged: RegisterEvent = { type: 'RecallAcknowledged', data: { gtin: GTIN, lot: 'L1', onHand: 5 } };
 const quarantined: RegisterEvent = { type: 'RecalledStockQuarantined', data: line(5) };
-const acknowledge = (batch: BatchState = recalledBatch) => ({
+const acknowledge = (batch: BatchState = recalledBatch, site = 'PH-1') => ({
   type: 'AcknowledgeRecall' as const,
   gtin: GTIN,
   lot: 'L1',
   batch,
+  site,
 });
+const notifiedTo = (...sites: string[]): BatchState => ({ ...recalledBatch, notifiedSites: sites });
 const returnShipment = (overrides: object = {}) => ({
   type: 'DispatchShipment' as const,
   shipmentId: 'PH-1~2026-02~1',
@@ -68,6 +71,16 @@ describe('recall at a site (register decider)', () => {
         .when(acknowledge())
         .thenRefused('conflict', 'recall_already_acknowledged');
     });
+    it('refuses a site that was never notified and holds or held nothing of the batch: batch_unknown, as unknown', () => {
+      givenRegister([]).when(acknowledge()).thenRefused('not_found', 'batch_unknown');
+      givenRegister([])
+        .when(acknowledge(notifiedTo('PH-2')))
+        .thenRefused('not_found', 'batch_unknown');
+    });
+    it('accepts a notified site, even with nothing left in this book', () =>
+      givenRegister([])
+        .when(acknowledge(notifiedTo('PH-1')))
+        .then([{ type: 'RecallAcknowledged', data: { gtin: GTIN, lot: 'L1', onHand: 0 } }]));
   });
 
   describe('quarantine', () => {
@@ -135,6 +148,10 @@ describe('recall at a site (register decider)', () => {
         .when(returnShipment({ today: '2027-02-01', batches: new Map([[batchKey(GTIN, 'L1'), releasedBatch]]) }))
         .then([returned]);
     });
+    it('returns any batch held, even one released, not held, not recalled and not expired', () =>
+      givenRegister([received])
+        .when(returnShipment({ batches: new Map([[batchKey(GTIN, 'L1'), releasedBatch]]) }))
+        .then([returned]));
     it("returns the exploitant's packs to the batch's supplier", () =>
       givenRegister([{ ...received, data: { ...received.data, from: 'SUP-1' } }])
         .when(returnShipment({ sender: exploitant, receiver: supplier, shipmentId: 'EXP-1~2026-02~9' }))
@@ -199,6 +216,7 @@ describe('recall progress', () => {
         quarantined: null,
         returned: 0,
         returnsInTransit: 0,
+        incoming: 0,
         destroyed: 0,
         onHand: 15,
         complete: false,
@@ -210,6 +228,7 @@ describe('recall progress', () => {
         quarantined: 5,
         returned: 5,
         returnsInTransit: 5,
+        incoming: 0,
         destroyed: 0,
         onHand: 0,
         complete: false,
@@ -253,6 +272,42 @@ describe('recall progress', () => {
       at('register-SUP-1~2026-02', acknowledged),
     ]);
     expect(done.complete).toBe(true);
+  });
+
+  describe('a shipment dispatched before the recall and received after it', () => {
+    const toPh2 = at(EXP, {
+      ...returned,
+      data: { ...returned.data, return: undefined, shipmentId: 'EXP-1~b', to: 'PH-2', lines: [line(3)] },
+    });
+    const receivedByPh2 = at('register-PH-2~2026-02', {
+      ...received,
+      data: { ...received.data, shipmentId: 'EXP-1~b', accepted: [line(3)] },
+    });
+    const beforeRecall = [...history.slice(0, 4), toPh2];
+
+    it('is incoming at its receiver, which the recall notifies with the packs on their way', () => {
+      expect(recallHolders(GTIN, 'L1', beforeRecall)).toEqual([
+        { organisationId: 'EXP-1', onHand: 12 },
+        { organisationId: 'PH-1', onHand: 5 },
+        { organisationId: 'PH-2', onHand: 3 },
+      ]);
+    });
+
+    it('keeps the recall incomplete while in transit, and lists the receiver', () => {
+      const recalled = [
+        ...beforeRecall,
+        at(BATCH, { type: 'BatchRecalled', data: { reason: 'contamination' } }, '2026-02-11T09:00:00Z'),
+      ];
+      const progress = recallProgress(GTIN, 'L1', recalled);
+      expect(progress.sites.find((s) => s.organisationId === 'PH-2')).toMatchObject({
+        incoming: 3,
+        onHand: 0,
+        complete: false,
+      });
+      expect(progress.complete).toBe(false);
+      const arrived = recallProgress(GTIN, 'L1', [...recalled, receivedByPh2]);
+      expect(arrived.sites.find((s) => s.organisationId === 'PH-2')).toMatchObject({ incoming: 0, onHand: 3 });
+    });
   });
 
   it('is not complete, nor recalled, before the recall', () =>

@@ -38,6 +38,11 @@ export interface EventStoreAdapter {
   readStreams?(reads: { stream: string; fromRevision: number }[]): Promise<RecordedEvent[][]>;
   /** Events after `from` in the global order, never skipping one that commits later with a lower position. */
   readAll(from: Checkpoint, maxCount: number): Promise<ReadAllResult>;
+  /**
+   * The checkpoint after the last event `readAll` would answer now. Optional: without it the port reads the
+   * global order's seals to its end.
+   */
+  head?(): Promise<Checkpoint>;
   /** `readAll` without the events' content. Optional: without it the port reads whole events. */
   readSeals?(from: Checkpoint, maxCount: number): Promise<ReadSealsResult>;
   /**

@@ -7,6 +7,7 @@ import { StreamTails, type StreamTail } from './stream-tails.js';
 import { catchUpSubscription } from './subscription.js';
 import {
   START,
+  type Checkpoint,
   type AppendOptions,
   type AppendResult,
   type ExpectedRevision,
@@ -118,6 +119,16 @@ export class ChainedEventStore implements EventStore {
       events: page.events.map(({ stream, revision, id, hash, position }) => ({ stream, revision, id, hash, position })),
       checkpoint: page.checkpoint,
     };
+  }
+
+  async head(): Promise<Checkpoint> {
+    if (this.storage.head) return this.storage.head();
+    let from = START;
+    for (;;) {
+      const page = await this.readSeals({ from, maxCount: 1000 });
+      if (page.checkpoint === from) return from;
+      from = page.checkpoint;
+    }
   }
 
   async readByBatchKey(batchKey: string): Promise<RecordedEvent[]> {

@@ -1,6 +1,7 @@
 import type {
   AppendOptions,
   AppendResult,
+  Checkpoint,
   NewEvent,
   ReadAllOptions,
   ReadAllResult,
@@ -30,6 +31,11 @@ export interface EventStore {
   findEvents(stream: string, ids: string[]): Promise<RecordedEvent[]>;
   /** Every event whose metadata names this batch key (`{gtin}-{lot}`), in the global order. */
   readByBatchKey(batchKey: string): Promise<RecordedEvent[]>;
+  /**
+   * The checkpoint after the last event readable now (`START` when none): `readAll` from it answers only events
+   * that commit later, including one appended earlier in a transaction still open. Read without scanning.
+   */
+  head(): Promise<Checkpoint>;
   /** Catch-up subscription: everything after `from`, then live events as they commit. */
   subscribe(handler: SubscriptionHandler, options?: SubscribeOptions): Subscription;
   ping(): Promise<void>;

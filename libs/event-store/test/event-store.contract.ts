@@ -268,6 +268,20 @@ export function eventStoreContract(adapter: string, open: () => Promise<EventSto
         expect(read).toEqual(appended);
       });
 
+      it('answers its head: the checkpoint after the last event readable now, without reading them', async () => {
+        const stream = streamName('head');
+        await store.append(stream, [event('BatchRegistered', { lot: 'H1' })], {
+          expectedRevision: 'no_stream',
+        });
+        const head = await store.head();
+        expect(head).toBe(await endOf(store));
+        expect(head).not.toBe(START);
+        const later = await store.append(stream, [event('BatchReleased', { lot: 'H1' })], {
+          expectedRevision: 0,
+        });
+        expect((await store.readAll({ from: head })).events.map((e) => e.position)).toEqual([later.position]);
+      });
+
       it('answers its checkpoint unchanged when there is nothing new', async () => {
         const end = await endOf(store);
         expect(await store.readAll({ from: end })).toEqual({ events: [], checkpoint: end });

@@ -4,10 +4,11 @@ import {
   batchDecider,
   batchKey,
   batchStream,
+  eventVersions,
   parisDate,
   productDecider,
   productStream,
-  traceBatch,
+  recallHolders,
   type Analysis,
   type AnalysisFailure,
   type BatchCommand,
@@ -218,8 +219,8 @@ export class RecallBatchHandler implements ICommandHandler<RecallBatch> {
 
   /** The sites holding packs, from every event of the batch: each is notified of its recall. */
   private async holders(gtin: string, lot: string): Promise<{ organisationId: string; onHand: number }[]> {
-    const trace = traceBatch(gtin, lot, await this.store.readByBatchKey(batchKey(gtin, lot)));
-    return trace.sites.map(({ organisationId, onHand }) => ({ organisationId, onHand }));
+    const events = (await this.store.readByBatchKey(batchKey(gtin, lot))).map((e) => eventVersions.upcast(e));
+    return recallHolders(gtin, lot, events);
   }
 }
 

@@ -216,4 +216,11 @@ export class BatchStateResponse extends BatchSummaryResponse {
     description: 'The latest out-of-specification case, open or cleared; null when no analysis ever failed',
   })
   outOfSpecification!: OutOfSpecificationResponse | null;
+
+  @ApiProperty({
+    type: [String],
+    example: ['PH-1'],
+    description: 'Sites notified of its recall (each may acknowledge it); empty before the recall',
+  })
+  notifiedSites!: string[];
 }

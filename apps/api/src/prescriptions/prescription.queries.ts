@@ -45,7 +45,9 @@ export class GetPrescriptionHandler implements IQueryHandler<GetPrescription> {
     if (status === 'unknown') throw notFound('prescription_unknown', `no prescription ${prescriptionId}`);
     const details = prescription as PrescriptionDetails & { prescriberRpps: string };
     const allowed =
-      principal.role === 'ansm' || principal.sub === details.prescriberRpps || principal.org === details.pharmacyId;
+      principal.role === 'ansm' ||
+      (principal.role === 'prescriber' && principal.sub === details.prescriberRpps) ||
+      principal.org === details.pharmacyId;
     if (!allowed)
       throw forbid('not_prescription_party', 'only its prescriber, its pharmacy or ANSM may read a prescription');
     const dispensations = [];

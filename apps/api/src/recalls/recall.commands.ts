@@ -42,6 +42,7 @@ export class AcknowledgeRecallHandler implements ICommandHandler<AcknowledgeReca
         gtin,
         lot,
         batch: await this.streams.state(batchStream(gtin, lot), batchDecider),
+        site: context.principal.org,
       }),
       context,
       [batchKey(gtin, lot)],

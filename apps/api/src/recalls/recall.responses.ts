@@ -39,6 +39,12 @@ export class SiteRecallProgressResponse {
   })
   returnsInTransit!: number;
 
+  @ApiProperty({
+    description: 'Packs of ordinary (not return) shipments dispatched to the site and not yet received by it',
+    example: 0,
+  })
+  incoming!: number;
+
   @ApiProperty({ description: 'Packs destroyed since the recall', example: 0 })
   destroyed!: number;
 
@@ -47,7 +53,7 @@ export class SiteRecallProgressResponse {
 
   @ApiProperty({
     description:
-      'Acknowledged, and nothing left: no pack held (the batch’s supplier, where returns end, may hold them), none on its way back',
+      'Acknowledged, and nothing left: no pack held (the batch’s supplier, where returns end, may hold them), none on its way back, none on its way to it',
     example: true,
   })
   complete!: boolean;

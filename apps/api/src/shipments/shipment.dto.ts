@@ -51,7 +51,7 @@ export class CreateShipmentDto {
   @ApiPropertyOptional({
     example: false,
     description:
-      'A return to whoever supplied the packs (a pharmacy to the batch’s exploitant, the exploitant to its supplier): allowed for recalled, held or expired batches, and written in the register as a return',
+      'A return to whoever supplied the packs (a pharmacy to the batch’s exploitant, the exploitant to its supplier): allowed for any batch the sender holds (recalled, on hold, expired, or none of these), and written in the register as a return',
   })
   @IsOptional()
   @IsBoolean()

@@ -38,7 +38,7 @@ export function batchAccess(
 export const needsLinks = (viewer: Viewer, batch: Pick<RegisteredBatch, 'supplierId' | 'exploitantId'>) =>
   batchAccess(viewer, batch, { sites: new Set() }) === 'none';
 
-export type FullBatchView = Omit<RegisteredBatch, 'status'> & { view: 'full' };
+export type FullBatchView = Omit<RegisteredBatch, 'status' | 'notifiedSites'> & { view: 'full' };
 
 export interface HolderBatchView {
   view: 'holder';
@@ -55,7 +55,7 @@ export type BatchView = FullBatchView | HolderBatchView;
 /** The batch as this access may read it; undefined for `none`. */
 export function batchViewFor(access: BatchAccess, batch: RegisteredBatch): BatchView | undefined {
   if (access === 'none') return undefined;
-  const { status: _status, ...full } = batch;
+  const { status: _status, notifiedSites: _notified, ...full } = batch;
   if (access === 'full') return { view: 'full', ...full };
   const { gtin, lot, expiresOn, released, onHold, recalled } = batch;
   return { view: 'holder', gtin, lot, expiresOn, released, onHold, recalled };

@@ -55,7 +55,7 @@ export type BatchCommand =
   | {
       type: 'RecallBatch';
       data: { reason: string };
-      /** Sites holding packs at the recall, from the batch's trace: each is notified. */
+      /** Sites holding packs at the recall, or with packs on their way to them (`recallHolders`): each is notified. */
       holders: { organisationId: string; onHand: number }[];
     };
 
@@ -86,6 +86,8 @@ export interface RegisteredBatch extends BatchRegistration {
   released: boolean;
   onHold: boolean;
   recalled: boolean;
+  /** Sites told of the recall (`RecallSiteNotified`), in order: each may acknowledge it. Not in the batch views. */
+  notifiedSites: string[];
 }
 
 export type BatchState = { status: 'unknown' } | RegisteredBatch;
@@ -107,6 +109,7 @@ function evolve(state: BatchState, event: BatchEvent): BatchState {
       released: false,
       onHold: false,
       recalled: false,
+      notifiedSites: [],
     };
   }
   if (state.status !== 'registered') return state;
@@ -132,6 +135,7 @@ function evolve(state: BatchState, event: BatchEvent): BatchState {
     case 'BatchRecalled':
       return { ...state, recalled: true };
     case 'RecallSiteNotified':
+      state.notifiedSites.push(event.data.organisationId);
       return state;
   }
 }

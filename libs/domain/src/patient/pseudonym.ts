@@ -1,8 +1,9 @@
 /**
  * Patient pseudonyms issued by cannatrace: `CT-` then 16 characters of Crockford's base32 (80 bits drawn from the
  * inclusion command's id) and one check character (Luhn mod 32), e.g. `CT-7AFG3H3YAQ90HCBC1`. The client never
- * chooses one: a name, a birth date or a social-security number can therefore never become a pseudonym, and a
- * mistyped pseudonym (one character wrong, or two adjacent ones swapped) is caught by its check character.
+ * chooses one: a name, a birth date or a social-security number can therefore never become a pseudonym. The check
+ * character catches every single wrong character, and every swap of two adjacent characters but one: `0` and `Z`
+ * (the first and last of the alphabet) swapped keep the same Luhn mod 32 sum, so that swap goes unnoticed.
  */
 export const PSEUDONYM_PREFIX = 'CT-';
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

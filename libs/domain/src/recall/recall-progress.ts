@@ -6,7 +6,10 @@ import { siteDeltas } from '../trace/trace.js';
 /** Where one site stands in a batch's recall: what ANSM follows until every site is done. */
 export interface SiteRecallProgress {
   organisationId: string;
-  /** Packs the site held when notified; null when it was not notified (its packs arrived after the recall). */
+  /**
+   * Packs the site held, or had on their way to it, when notified; null when it was not notified (its packs
+   * arrived after the recall).
+   */
   notified: number | null;
   /** When the site acknowledged the notice (its packs then became unusable there); null until then. */
   acknowledgedAt: string | null;
@@ -16,11 +19,16 @@ export interface SiteRecallProgress {
   returned: number;
   /** Of those, packs of returns not yet received by the site they were sent to. */
   returnsInTransit: number;
+  /** Packs of ordinary (not return) shipments dispatched to the site and not yet received by it. */
+  incoming: number;
   /** Packs destroyed since the recall. */
   destroyed: number;
   /** Packs the site holds now. */
   onHand: number;
-  /** Acknowledged, and nothing left: no pack held (the batch's supplier, where returns end, may hold them), none on its way back. */
+  /**
+   * Acknowledged, and nothing left: no pack held (the batch's supplier, where returns end, may hold them), none on
+   * its way back, none on its way to it.
+   */
   complete: boolean;
 }
 
@@ -31,7 +39,7 @@ export interface RecallProgress {
   recalledAt: string | null;
   reason: string | null;
   sites: SiteRecallProgress[];
-  /** Recalled, and every site notified or holding packs is complete. */
+  /** Recalled, and every site notified, holding packs or with packs on their way to it is complete. */
   complete: boolean;
 }
 
@@ -60,6 +68,7 @@ export function recallProgress(gtin: string, lot: string, events: Iterable<Recal
         quarantined: null,
         returned: 0,
         returnsInTransit: 0,
+        incoming: 0,
         destroyed: 0,
         onHand: 0,
       };
@@ -72,6 +81,8 @@ export function recallProgress(gtin: string, lot: string, events: Iterable<Recal
   let reason: string | null = null;
   /** Returns on their way: shipment id -> sender and packs of this batch. */
   const returning = new Map<string, { from: string; packs: number }>();
+  /** Ordinary shipments on their way: shipment id -> receiver and packs of this batch. */
+  const arriving = new Map<string, { to: string; packs: number }>();
   const ofBatch = (line: { gtin: string; lot: string }) => line.gtin === gtin && line.lot === lot;
 
   for (const event of events) {
@@ -105,13 +116,24 @@ export function recallProgress(gtin: string, lot: string, events: Iterable<Recal
         break;
       case 'ShipmentDispatched': {
         const packs = e.data.lines.filter(ofBatch).reduce((sum, line) => sum + line.quantity, 0);
-        if (recalledAt === null || !e.data.return || packs === 0) break;
+        if (packs === 0) break;
+        if (!e.data.return) {
+          site(e.data.to).incoming += packs;
+          arriving.set(e.data.shipmentId, { to: e.data.to, packs });
+          break;
+        }
+        if (recalledAt === null) break;
         site(holder).returned += packs;
         site(holder).returnsInTransit += packs;
         returning.set(e.data.shipmentId, { from: holder, packs });
         break;
       }
       case 'ShipmentReceived': {
+        const shipped = arriving.get(e.data.shipmentId);
+        if (shipped) {
+          site(shipped.to).incoming -= shipped.packs;
+          arriving.delete(e.data.shipmentId);
+        }
         const pending = returning.get(e.data.shipmentId);
         if (!pending) break;
         site(pending.from).returnsInTransit -= pending.packs;
@@ -122,14 +144,15 @@ export function recallProgress(gtin: string, lot: string, events: Iterable<Recal
   }
 
   const progress = [...sites.values()]
-    .filter((s) => s.notified !== null || s.onHand > 0 || s.acknowledgedAt !== null)
+    .filter((s) => s.notified !== null || s.onHand > 0 || s.incoming > 0 || s.acknowledgedAt !== null)
     .map((s) => ({
       ...s,
       complete:
         recalledAt !== null &&
         s.acknowledgedAt !== null &&
         (s.onHand === 0 || s.organisationId === supplierId) &&
-        s.returnsInTransit === 0,
+        s.returnsInTransit === 0 &&
+        s.incoming === 0,
     }));
   return {
     gtin,
@@ -140,4 +163,19 @@ export function recallProgress(gtin: string, lot: string, events: Iterable<Recal
     sites: progress,
     complete: recalledAt !== null && progress.every((s) => s.complete),
   };
+}
+
+/**
+ * The sites a recall notifies, from the batch's events before it: each site with packs on hand, or on their way
+ * to it (a shipment dispatched before the recall reaches its receiver after it), with those packs.
+ */
+export function recallHolders(
+  gtin: string,
+  lot: string,
+  events: Iterable<RecallHistoryEvent>,
+): { organisationId: string; onHand: number }[] {
+  return recallProgress(gtin, lot, events).sites.map((s) => ({
+    organisationId: s.organisationId,
+    onHand: s.onHand + s.incoming,
+  }));
 }

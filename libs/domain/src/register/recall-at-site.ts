@@ -1,6 +1,6 @@
 import { batchKey, type BatchState, type RegisteredBatch } from '../batch/batch.js';
 import { PHARMACY_KINDS, type OrganisationState } from '../organisation/organisation.js';
-import { duplicate, refuse } from '../shared/domain-error.js';
+import { duplicate, notFound, refuse } from '../shared/domain-error.js';
 import type { Line, RegisterEvent } from './register-events.js';
 import type { RegisterState } from './register.js';
 
@@ -9,15 +9,20 @@ import type { RegisterState } from './register.js';
  * packs of the batch unusable there; counts them into quarantine; then returns them to whoever supplied it.
  */
 
-/** The site has read the recall: once, and only for a recalled batch. */
+/**
+ * The site has read the recall: once, only for a recalled batch, and only a site the recall concerns: one that was
+ * notified, or whose register holds or held packs of it (a shipment sent to it is notified at the recall, or enters
+ * its stock on receipt). Any other site is answered as for a batch that does not exist.
+ */
 export function acknowledgeRecall(
-  command: { gtin: string; lot: string; batch: BatchState },
+  command: { gtin: string; lot: string; batch: BatchState; site: string },
   state: RegisterState,
 ): RegisterEvent[] {
-  const { gtin, lot, batch } = command;
-  if (batch.status !== 'registered') throw refuse('batch_unknown', `no lot ${lot} of GTIN ${gtin}`);
-  if (!batch.recalled) throw refuse('batch_not_recalled', `lot ${lot} is not recalled`);
+  const { gtin, lot, batch, site } = command;
   const key = batchKey(gtin, lot);
+  if (batch.status !== 'registered' || !(batch.notifiedSites.includes(site) || state.stock.has(key)))
+    throw notFound('batch_unknown', `no lot ${lot} of GTIN ${gtin}`);
+  if (!batch.recalled) throw refuse('batch_not_recalled', `lot ${lot} is not recalled`);
   if (state.recalls.has(key))
     throw duplicate('recall_already_acknowledged', `the recall of lot ${lot} is acknowledged`);
   return [{ type: 'RecallAcknowledged', data: { gtin, lot, onHand: state.stock.get(key)?.quantity ?? 0 } }];

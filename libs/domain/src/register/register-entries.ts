@@ -70,7 +70,7 @@ function movementsOf(event: RegisterEvent): PendingEntry[] {
       ];
     case 'ShipmentDispatched':
       return event.data.lines.map((l) => ({
-        // A return (of a recalled, held or expired batch, to whoever supplied it) is written as such.
+        // A return (of any batch held, to whoever supplied it) is written as such.
         movement: event.data.return ? ('return' as const) : ('dispatch' as const),
         gtin: l.gtin,
         lot: l.lot,

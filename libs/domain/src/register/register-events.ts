@@ -83,7 +83,7 @@ export type RegisterEvent =
         lines: Line[];
         carrier: string | null;
         importAuthorisation: string | null;
-        /** Present (true) on a return to the site's supplier: allowed for recalled, held or expired batches. */
+        /** Present (true) on a return to the site's supplier: allowed for any batch held. */
         return?: true;
       };
     }

@@ -80,7 +80,7 @@ export type RegisterCommand =
       lines: Line[];
       carrier: string | null;
       importAuthorisation: string | null;
-      /** A return to whoever supplied the site: allowed for recalled, held or expired batches. */
+      /** A return to whoever supplied the site: allowed for any batch held (recalled, on hold, expired or none of these). */
       return?: boolean;
       /** The batches of the lines, by batch key, as they stand. */
       batches: Map<string, BatchState>;
@@ -105,7 +105,7 @@ export type RegisterCommand =
       actor: string;
     }
   | { type: 'CountInventory'; countedOn: string; counts: Line[] }
-  | { type: 'AcknowledgeRecall'; gtin: string; lot: string; batch: BatchState }
+  | { type: 'AcknowledgeRecall'; gtin: string; lot: string; batch: BatchState; site: string }
   | { type: 'QuarantineRecalledStock'; data: Line }
   | {
       type: 'Dispense';

@@ -176,6 +176,15 @@ export class EventStoreDbAdapter implements EventStoreAdapter {
     };
   }
 
+  /** The position of the last event of $all (system events included, as readAll's checkpoints are). */
+  async head(): Promise<Checkpoint> {
+    const [last] = await this.collect<AllStreamResolvedEvent>(
+      (deadline) => this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1, deadline }),
+      'head',
+    );
+    return last?.event?.position ? checkpointOf(last.event.position) : START;
+  }
+
   async ping(): Promise<void> {
     await this.collect(
       (deadline) => this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1, deadline }),

@@ -265,6 +265,16 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
     return { events, checkpoint: events.length > 0 ? events[events.length - 1].position : from };
   }
 
+  /** The last committed event below every open transaction, as readAll sees the order: one index probe. */
+  async head(): Promise<Checkpoint> {
+    const [row] = await this.client.query<{ transaction_text: string; global_position: string }>(
+      `SELECT transaction_id::text AS transaction_text, global_position FROM events
+       WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+    );
+    return row ? checkpointOf(row.transaction_text, row.global_position) : START;
+  }
+
   /** The same rows and order as readAll, without data and metadata: nothing to fetch, detoast or parse. */
   async readSeals(from: Checkpoint, maxCount: number): Promise<ReadSealsResult> {
     const [transactionId, globalPosition] = parseCheckpoint(from);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import type { RecordedEvent } from '#event-store';
-import { batchParties, maySee } from './event-visibility.js';
+import { visibleTo } from './event-visibility.js';
 
 const KEY = '03400930000014-L1';
+const LINE = { gtin: '03400930000014', lot: 'L1' };
 let position = 0;
 const event = (
   stream: string,
@@ -31,7 +32,9 @@ const event = (
   hash: 'h',
 });
 
-const registered = event(`batch-${KEY}`, 'BatchRegistered', { supplierId: 'SUP-1', exploitantId: 'EXP-1' }, 'SUP-1');
+const batch = `batch-${KEY}`;
+const registered = event(batch, 'BatchRegistered', { supplierId: 'SUP-1', exploitantId: 'EXP-1' }, 'SUP-1');
+const analysed = event(batch, 'AnalysisRecorded', { laboratoryId: 'LAB-1', conforms: true }, 'LAB-1');
 const toPh1 = event(
   'register-EXP-1~2026-11',
   'ShipmentDispatched',
@@ -41,25 +44,64 @@ const toPh1 = event(
 const receivedByPh1 = event(
   'register-PH-1~2026-11',
   'ShipmentReceived',
-  { shipmentId: 's', from: 'EXP-1', accepted: [{ gtin: '03400930000014', lot: 'L1', quantity: 2 }], discrepancies: [] },
+  { shipmentId: 's', from: 'EXP-1', accepted: [{ ...LINE, quantity: 2 }], discrepancies: [] },
   'PH-1',
 );
+const toPh2 = event(
+  'register-EXP-1~2026-11',
+  'ShipmentDispatched',
+  { shipmentId: 't', to: 'PH-2', lines: [{ ...LINE, quantity: 1 }] },
+  'EXP-1',
+);
 const dispensed = event('register-PH-1~2026-11', 'PrescriptionDispensed', { patientId: 'PSN-1' }, 'PH-1');
-const recalled = event(`batch-${KEY}`, 'BatchRecalled', { reason: 'x' });
-const history = [registered, toPh1, receivedByPh1, dispensed, recalled];
-const sees = (role: string, organisation: string, e: RecordedEvent) =>
-  maySee({ role, organisation }, e, batchParties(history, e.id));
+const onHold = event(batch, 'BatchPutOnHold', { reason: 'x' });
+const recalled = event(batch, 'BatchRecalled', { reason: 'x' });
+const notifiedPh1 = event(batch, 'RecallSiteNotified', { organisationId: 'PH-1', quantity: 2 });
+const notifiedPh2 = event(batch, 'RecallSiteNotified', { organisationId: 'PH-2', quantity: 1 });
+const history = [
+  registered,
+  analysed,
+  toPh1,
+  receivedByPh1,
+  toPh2,
+  dispensed,
+  onHold,
+  recalled,
+  notifiedPh1,
+  notifiedPh2,
+];
+const store = { readByBatchKey: async () => history };
+const seen = async (role: string, organisation: string) => {
+  const names: string[] = [];
+  for (const e of history) if (await visibleTo(store, { role, organisation }, e)) names.push(e.id);
+  return names;
+};
+const ids = (...events: RecordedEvent[]) => events.map((e) => e.id);
 
-describe('which events an organisation may see', () => {
-  it('ANSM sees everything', () => expect(history.every((e) => sees('ansm', 'ANSM', e))).toBe(true));
-  it("a pharmacy sees its own register, a shipment to it, and its batch's recall once it received packs", () => {
-    expect(history.map((e) => sees('pharmacist', 'PH-1', e))).toEqual([false, true, true, true, true]);
+describe('which events an organisation may see (batchAccess decides for a batch stream)', () => {
+  it('ANSM sees everything', async () => expect(await seen('ansm', 'ANSM')).toEqual(ids(...history)));
+  it('a holder site: its register, a shipment to it, hold/lift/recall, and only its OWN RecallSiteNotified', async () => {
+    expect(await seen('pharmacist', 'PH-1')).toEqual(
+      ids(toPh1, receivedByPh1, dispensed, onHold, recalled, notifiedPh1),
+    );
   });
-  it("never another site's register, nor a batch it never held", () => {
-    expect(history.map((e) => sees('pharmacist', 'PH-2', e))).toEqual([false, false, false, false, false]);
+  it("a site that was only sent packs is a holder too, and never sees another site's register", async () => {
+    expect(await seen('pharmacist', 'PH-2')).toEqual(ids(toPh2, onHold, recalled, notifiedPh2));
   });
-  it("the batch's supplier and exploitant are parties from its registration", () => {
-    expect(history.map((e) => sees('exploitant', 'EXP-1', e))).toEqual([true, true, false, false, true]);
-    expect(history.map((e) => sees('supplier', 'SUP-1', e))).toEqual([true, false, false, false, true]);
+  it('an unlinked site sees nothing of the batch', async () => {
+    expect(await seen('pharmacist', 'PH-9')).toEqual([]);
+  });
+  it("the batch's supplier and exploitant see all the batch's events (analyses, every site's notice)", async () => {
+    expect(await seen('supplier', 'SUP-1')).toEqual(
+      ids(registered, analysed, onHold, recalled, notifiedPh1, notifiedPh2),
+    );
+    expect(await seen('exploitant', 'EXP-1')).toEqual(
+      ids(registered, analysed, toPh1, toPh2, onHold, recalled, notifiedPh1, notifiedPh2),
+    );
+  });
+  it('a site sees nothing of a batch before its link exists', async () => {
+    const early = [registered, analysed, onHold];
+    const before = { readByBatchKey: async () => early };
+    expect(await visibleTo(before, { role: 'pharmacist', organisation: 'PH-1' }, onHold)).toBe(false);
   });
 });

@@ -1,4 +1,11 @@
-import { organisationStream, registerSiteOf, siteDeltas, type RegisterEvent } from '#domain';
+import {
+  batchAccess,
+  organisationStream,
+  registerSiteOf,
+  siteDeltas,
+  type BatchAccess,
+  type RegisterEvent,
+} from '#domain';
 import type { EventStore, RecordedEvent } from '#event-store';
 
 /** Who is looking: a webhook subscription's organisation, or the caller of the event stream. */
@@ -7,61 +14,70 @@ export interface Viewer {
   organisation: string;
 }
 
+/** The events of a batch's stream a holder-view site may see (besides its own `RecallSiteNotified`). */
+const HOLDER_EVENTS = new Set(['BatchPutOnHold', 'BatchHoldLifted', 'BatchRecalled']);
+
 /**
  * THE rule of which events an organisation may see (webhooks and the event stream both ask it, nothing else):
  * ANSM sees every event. Any other organisation sees
  * - what it did (the event's metadata names it),
  * - its own register and its own organisation record (including what the api's processes write there),
  * - a shipment dispatched to it,
- * - the events of a batch's own stream once it is a party to that batch: its supplier, its exploitant, or a site
- *   that had received packs of it by then (`parties`).
+ * - of a batch's own stream, what its `batchAccess` (#domain, the rule of the batch views) allows at that event:
+ *   `full` (its supplier, its exploitants) every event; `holder` (a site that holds, held or was sent packs) the
+ *   hold, lift and recall, and the recall notice addressed to it, never another site's; `none` nothing.
  * Other organisations' registers (their stock, their patients' pseudonyms) are never shown.
  */
-export function maySee(viewer: Viewer, event: RecordedEvent, parties: ReadonlySet<string>): boolean {
+export function maySee(viewer: Viewer, event: RecordedEvent, access: BatchAccess): boolean {
   if (viewer.role === 'ansm') return true;
   const org = viewer.organisation;
   if (event.metadata.organisation === org) return true;
   if (registerSiteOf(event.stream) === org || event.stream === organisationStream(org)) return true;
   if (event.type === 'ShipmentDispatched' && (event.data as { to?: unknown }).to === org) return true;
-  return isBatchStream(event) && parties.has(org);
+  if (!isBatchStream(event) || access === 'none') return false;
+  if (access === 'full') return true;
+  if (event.type === 'RecallSiteNotified') return (event.data as { organisationId?: unknown }).organisationId === org;
+  return HOLDER_EVENTS.has(event.type);
 }
 
-/** Events of a batch's own stream (registration, analyses, release, hold, recall): the ones `parties` is asked for. */
+/** Events of a batch's own stream (registration, analyses, release, hold, recall): the ones `batchAccess` weighs. */
 export function isBatchStream(event: RecordedEvent): boolean {
   const [key] = event.metadata.batchKeys ?? [];
   return key !== undefined && event.stream === `batch-${key}`;
 }
 
 /**
- * The parties to a batch up to (and including) one of its events, from the batch's events in the global order:
- * its supplier and exploitant, and every site that had received packs of it.
+ * A viewer's `batchAccess` at one of a batch's events, from the batch's events in the global order up to (and
+ * including) it: its supplier and exploitant from its registration, and the viewer's links (packs received, or
+ * a shipment of the batch sent to it).
  */
-export function batchParties(batchEvents: RecordedEvent[], upTo: string): Set<string> {
-  const parties = new Set<string>();
+export function batchAccessAt(viewer: Viewer, batchEvents: RecordedEvent[], upTo: string): BatchAccess {
+  let batch: { supplierId: string; exploitantId: string } | undefined;
+  const sites = new Set<string>();
   for (const event of batchEvents) {
-    if (event.type === 'BatchRegistered') {
-      const data = event.data as { supplierId: string; exploitantId: string };
-      parties.add(data.supplierId).add(data.exploitantId);
-    }
+    if (event.type === 'BatchRegistered') batch = event.data as { supplierId: string; exploitantId: string };
     const site = registerSiteOf(event.stream);
-    const deltas = site === undefined ? [] : siteDeltas(site, event as unknown as RegisterEvent);
-    for (const delta of deltas) {
-      if (delta.counter === 'received' && delta.packs > 0) parties.add(delta.site);
+    for (const delta of site === undefined ? [] : siteDeltas(site, event as unknown as RegisterEvent)) {
+      if (delta.counter === 'received' && delta.packs > 0) sites.add(delta.site);
+    }
+    if (event.type === 'ShipmentDispatched' && registerSiteOf(event.stream) !== undefined) {
+      const { to } = event.data as { to?: unknown };
+      if (typeof to === 'string') sites.add(to);
     }
     if (event.id === upTo) break;
   }
-  return parties;
+  return batch ? batchAccess(viewer, batch, { sites }) : 'none';
 }
 
-/** `maySee`, reading the batch's parties from the store when the event is one of a batch's own stream. */
+/** `maySee`, reading the batch's events from the store when the event is one of a batch's own stream. */
 export async function visibleTo(
   store: Pick<EventStore, 'readByBatchKey'>,
   viewer: Viewer,
   event: RecordedEvent,
 ): Promise<boolean> {
-  const parties =
+  const access =
     viewer.role !== 'ansm' && isBatchStream(event)
-      ? batchParties(await store.readByBatchKey((event.metadata.batchKeys ?? [])[0]), event.id)
-      : new Set<string>();
-  return maySee(viewer, event, parties);
+      ? batchAccessAt(viewer, await store.readByBatchKey((event.metadata.batchKeys ?? [])[0]), event.id)
+      : 'none';
+  return maySee(viewer, event, access);
 }

@@ -11,7 +11,7 @@ import { ApiBearerAuth, ApiHeader, ApiProduces, ApiQuery, ApiTags } from '@nestj
 import { Observable, type Subscriber } from 'rxjs';
 import type { Principal } from '#auth';
 import { refuse } from '#domain';
-import { EVENT_STORE, START, type EventStore } from '#event-store';
+import { EVENT_STORE, type EventStore, type Subscription } from '#event-store';
 import { CurrentPrincipal } from '../../auth/access.decorators.js';
 import { READ_ERRORS, ReadOperation } from '../../openapi/operations.js';
 import { eventPayload } from './event-payload.js';
@@ -24,7 +24,8 @@ const CURSOR = /^(start|[0-9]{1,20}\/[0-9]{1,19}|[0-9]{1,20})$/;
 /**
  * Server-sent events for the web interface: the events the caller's organisation may see (ANSM all), as they
  * are recorded. Each message's id is the event's cursor: a client that reconnects with Last-Event-ID (or
- * ?from=) misses nothing. Without one, the stream starts with the events recorded from the connection on.
+ * ?from=) misses nothing. Without one, the stream starts after the store's head at the connection: every event
+ * committed from then on.
  */
 @ApiTags('events')
 @ApiBearerAuth()
@@ -68,24 +69,33 @@ export class EventsStreamController implements BeforeApplicationShutdown {
   ): Observable<MessageEvent> {
     const resume = lastEventId ?? from;
     if (resume !== undefined && !CURSOR.test(resume)) throw refuse('cursor_unknown', `${resume} is not a cursor`);
-    const since = resume === undefined ? new Date().toISOString() : undefined;
     const viewer = { role: principal.role, organisation: principal.org };
     return new Observable<MessageEvent>((subscriber) => {
-      const subscription = this.store.subscribe(
-        async (events) => {
-          for (const event of upcastAll(events)) {
-            if (since !== undefined && event.metadata.recordedAt < since) continue;
-            if (!(await visibleTo(this.store, viewer, event))) continue;
-            subscriber.next({ id: event.position, type: event.type, data: eventPayload(event) });
-          }
-        },
-        { from: resume ?? START },
-      );
-      subscription.done.catch((error: unknown) => subscriber.error(error));
+      let stopped = false;
+      let subscription: Subscription | undefined;
+      // Without a cursor: from the store's head at the connection, so that an event appended before it but
+      // committed after it is still sent, and nothing before it is read.
+      const start = resume === undefined ? this.store.head() : Promise.resolve(resume);
+      start
+        .then((from) => {
+          if (stopped) return;
+          subscription = this.store.subscribe(
+            async (events) => {
+              for (const event of upcastAll(events)) {
+                if (!(await visibleTo(this.store, viewer, event))) continue;
+                subscriber.next({ id: event.position, type: event.type, data: eventPayload(event) });
+              }
+            },
+            { from },
+          );
+          subscription.done.catch((error: unknown) => subscriber.error(error));
+        })
+        .catch((error: unknown) => subscriber.error(error));
       this.open.add(subscriber);
       return () => {
+        stopped = true;
         this.open.delete(subscriber);
-        void subscription.stop();
+        void subscription?.stop();
       };
     });
   }

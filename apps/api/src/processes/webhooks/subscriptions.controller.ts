@@ -8,8 +8,11 @@ import { CurrentPrincipal } from '../../auth/access.decorators.js';
 import { CommandOperation, ReadOperation } from '../../openapi/operations.js';
 import { CommandMetadata, type CommandContext } from '../../shared/streams/command-context.js';
 import { nameBasedId } from '../../shared/streams/event-ids.js';
+import { problem, ProblemException } from '../../problem/problem.js';
 import { CreateSubscriptionDto, CursorDto } from './subscription.dto.js';
 import { SubscriptionCreatedResponse, SubscriptionResponse } from './subscription.responses.js';
+import { WEBHOOK_ALLOW_PRIVATE } from './webhook-delivery.js';
+import { webhookTarget, WebhookTargetRefused } from './webhook-target.js';
 import { WebhookStore, type WebhookSubscription } from './webhook-store.js';
 
 const SubscriptionIdParam = () =>
@@ -29,6 +32,7 @@ export class SubscriptionsController {
   constructor(
     private readonly subscriptions: WebhookStore,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(WEBHOOK_ALLOW_PRIVATE) private readonly allowPrivate: boolean,
   ) {}
 
   @Post()
@@ -40,6 +44,7 @@ export class SubscriptionsController {
   })
   async create(@Body() body: CreateSubscriptionDto, @CommandMetadata() context: CommandContext) {
     const { principal } = context;
+    await this.publicReceiver(body.url);
     // The id derives from the command: a retry under the same Idempotency-Key finds the same subscription.
     const created = await this.subscriptions.create(
       {
@@ -108,6 +113,22 @@ export class SubscriptionsController {
   async remove(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
     await this.owned(id, principal);
     await this.subscriptions.remove(id);
+  }
+
+  /** A receiver inside the operator's network is refused (checked again at each delivery: names move). */
+  private async publicReceiver(url: string): Promise<void> {
+    try {
+      await webhookTarget(url, this.allowPrivate);
+    } catch (error) {
+      if (!(error instanceof WebhookTargetRefused)) throw error;
+      const message = `url: ${error.message}`;
+      throw new ProblemException(
+        problem(400, 'webhook_url_not_public', message, {
+          rule: 'webhook_url_not_public',
+          errors: [{ field: 'url', message: error.message }],
+        }),
+      );
+    }
   }
 
   /** Another organisation's subscription is answered as unknown. */

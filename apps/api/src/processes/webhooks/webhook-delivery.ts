@@ -12,9 +12,12 @@ import { EVENT_STORE, type EventStore, type RecordedEvent } from '#event-store';
 import { CLOCK, type Clock } from '../../clock/clock.js';
 import { eventPayload, signature } from './event-payload.js';
 import { visibleTo } from './event-visibility.js';
+import { sendWebhook } from './webhook-target.js';
 import { WebhookStore, type WebhookSubscription } from './webhook-store.js';
 
 export const WEBHOOK_TIMINGS = Symbol('WEBHOOK_TIMINGS');
+/** Whether receivers on loopback, private or link-local addresses are allowed (`WEBHOOK_ALLOW_PRIVATE`). */
+export const WEBHOOK_ALLOW_PRIVATE = Symbol('WEBHOOK_ALLOW_PRIVATE');
 
 const DEFAULTS: Required<WebhookTimings> = {
   pollIntervalMs: 1_000,
@@ -52,6 +55,7 @@ export class WebhookDelivery implements OnApplicationBootstrap, BeforeApplicatio
     private readonly subscriptions: WebhookStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(WEBHOOK_TIMINGS) timings: WebhookTimings,
+    @Inject(WEBHOOK_ALLOW_PRIVATE) private readonly allowPrivate: boolean,
   ) {
     this.timings = { ...DEFAULTS, ...timings };
   }
@@ -121,27 +125,23 @@ export class WebhookDelivery implements OnApplicationBootstrap, BeforeApplicatio
     return visibleTo(this.store, { role: subscription.role, organisation: subscription.organisation }, event);
   }
 
-  /** Sends one event; answers null when the receiver took it (2xx), else why not. */
-  private async post(subscription: WebhookSubscription, event: RecordedEvent): Promise<string | null> {
+  /**
+   * Sends one event to the address checked again now (`sendWebhook`); answers null when the receiver took it (2xx),
+   * else the failure's class (`unreachable`, `timeout`, `HTTP 4xx`...), never the receiver's own words.
+   */
+  private post(subscription: WebhookSubscription, event: RecordedEvent): Promise<string | null> {
     const deliveredAt = this.clock();
     const body = JSON.stringify({ subscriptionId: subscription.id, deliveredAt, event: eventPayload(event) });
-    try {
-      const response = await fetch(subscription.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'cannatrace-event-id': event.id,
-          'cannatrace-timestamp': String(Math.floor(deliveredAt.getTime() / 1000)),
-          'cannatrace-signature': signature(subscription.secret, body),
-        },
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.any([this.abort.signal, AbortSignal.timeout(this.timings.timeoutMs)]),
-      });
-      await response.body?.cancel();
-      return response.ok ? null : `HTTP ${response.status}`;
-    } catch (error) {
-      return (error as Error).message;
-    }
+    return sendWebhook(
+      subscription.url,
+      {
+        'content-type': 'application/json',
+        'cannatrace-event-id': event.id,
+        'cannatrace-timestamp': String(Math.floor(deliveredAt.getTime() / 1000)),
+        'cannatrace-signature': signature(subscription.secret, body),
+      },
+      body,
+      { allowPrivate: this.allowPrivate, timeoutMs: this.timings.timeoutMs, signal: this.abort.signal },
+    );
   }
 }
