@@ -6,6 +6,23 @@ import { GTIN } from './load.js';
 import type { Row } from './measure.js';
 import { LOADED_SCHEMA } from './store.bench.js';
 
+/** Results of a certificate of analysis that conform to the flower product's specification. */
+export const CONFORMING_FLOWER_RESULTS = {
+  thc: 20,
+  cbd: 1,
+  cbn: 0.5,
+  lossOnDrying: 10,
+  foreignMatter: 1,
+  arsenic: 0.1,
+  cadmium: 0.5,
+  lead: 1,
+  mercury: 0.05,
+  aflatoxinB1: 1,
+  aflatoxinsTotal: 2,
+  tamc: 1000,
+  tymc: 100,
+};
+
 const SECRET = 'bench-secret-bench-secret-bench-secret';
 const PHARMACIES = 8;
 const PRESCRIPTIONS_PER_PHARMACY = 25;
@@ -112,21 +129,7 @@ async function seed(port: number): Promise<void> {
     laboratory: 'Lab',
     sampledOn: '2026-01-12',
     certificateSha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
-    results: {
-      thc: 20,
-      cbd: 1,
-      cbn: 0.5,
-      lossOnDrying: 10,
-      foreignMatter: 1,
-      arsenic: 0.1,
-      cadmium: 0.5,
-      lead: 1,
-      mercury: 0.05,
-      aflatoxinB1: 1,
-      aflatoxinsTotal: 2,
-      tamc: 1000,
-      tymc: 100,
-    },
+    results: CONFORMING_FLOWER_RESULTS,
   });
   await post(port, `/v1/batches/${GTIN}/HTTP1/release`, supplier, { qualifiedPerson: 'QP' });
   const line = (quantity: number) => [{ gtin: GTIN, lot: 'HTTP1', quantity }];

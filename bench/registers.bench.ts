@@ -12,7 +12,7 @@ import {
 } from '#domain';
 import { openEventStore, type EventStore, type NewEvent } from '#event-store';
 import { benchUrl } from './database.js';
-import { bearer, post, startApi, stop } from './http.bench.js';
+import { bearer, CONFORMING_FLOWER_RESULTS, post, startApi, stop } from './http.bench.js';
 import { GTIN } from './load.js';
 import { percentile, type Row } from './measure.js';
 
@@ -186,21 +186,7 @@ async function seed(store: EventStore, big: number): Promise<void> {
     laboratory: 'Lab',
     sampledOn: '2026-01-12',
     certificateSha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
-    results: {
-      thc: 20,
-      cbd: 1,
-      cbn: 0.5,
-      lossOnDrying: 10,
-      foreignMatter: 1,
-      arsenic: 0.1,
-      cadmium: 0.5,
-      lead: 1,
-      mercury: 0.05,
-      aflatoxinB1: 1,
-      aflatoxinsTotal: 2,
-      tamc: 1000,
-      tymc: 100,
-    },
+    results: CONFORMING_FLOWER_RESULTS,
   });
   await post(PORT, `/v1/batches/${GTIN}/${LOT}/release`, supplier, { qualifiedPerson: 'QP' });
   await writeHistory(store, 'PH-BIG', 'pharmacy', big);

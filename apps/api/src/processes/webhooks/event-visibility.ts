@@ -1,5 +1,7 @@
 import {
   batchAccess,
+  batchKey,
+  batchOf,
   organisationStream,
   registerSiteOf,
   siteDeltas,
@@ -43,7 +45,8 @@ export function maySee(viewer: Viewer, event: RecordedEvent, access: BatchAccess
 /** Events of a batch's own stream (registration, analyses, release, hold, recall): the ones `batchAccess` weighs. */
 export function isBatchStream(event: RecordedEvent): boolean {
   const [key] = event.metadata.batchKeys ?? [];
-  return key !== undefined && event.stream === `batch-${key}`;
+  const batch = batchOf(event.stream);
+  return key !== undefined && batch !== undefined && batchKey(batch.gtin, batch.lot) === key;
 }
 
 /**
