@@ -2,6 +2,7 @@ export * from './shared/decider.js';
 export * from './shared/domain-error.js';
 export * from './shared/dates.js';
 export * from './organisation/organisation.js';
+export * from './organisation/regions.js';
 export * from './professional/professional.js';
 export * from './product/specification.js';
 export * from './product/product.js';

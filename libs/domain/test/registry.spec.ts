@@ -32,6 +32,17 @@ describe('organisation decider', () => {
       .when({ type: 'RegisterOrganisation', data: { ...details, gln: '376000000001' } })
       .thenRefused('rule', 'gln_invalid');
   });
+  it("records a French site's region and refuses an unknown region or one outside France", () => {
+    given([])
+      .when({ type: 'RegisterOrganisation', data: { ...details, region: '84' } })
+      .then([{ type: 'OrganisationRegistered', data: { ...details, region: '84' } }]);
+    given([])
+      .when({ type: 'RegisterOrganisation', data: { ...details, region: '99' as '84' } })
+      .thenRefused('rule', 'region_unknown');
+    given([])
+      .when({ type: 'RegisterOrganisation', data: { ...details, country: 'NL', region: '11' } })
+      .thenRefused('rule', 'region_outside_france');
+  });
 });
 
 describe('professional decider', () => {

@@ -1,6 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
-import { ORGANISATION_KINDS, PROFESSIONAL_KINDS, type OrganisationKind, type ProfessionalKind } from '#domain';
+import {
+  ORGANISATION_KINDS,
+  PROFESSIONAL_KINDS,
+  REGION_CODES,
+  type OrganisationKind,
+  type ProfessionalKind,
+  type Region,
+} from '#domain';
 import { IsGln, IsIsoDate, ORGANISATION_ID } from '../validation/validators.js';
 
 export class RegisterOrganisationDto {
@@ -34,6 +41,15 @@ export class RegisterOrganisationDto {
   @IsOptional()
   @IsGln()
   gln?: string;
+
+  @ApiPropertyOptional({
+    example: '11',
+    enum: REGION_CODES,
+    description: "INSEE code of the site's French region (organisations in France): routes its vigilance reports",
+  })
+  @IsOptional()
+  @IsIn(REGION_CODES, { message: 'region must be the INSEE code of a French region, such as 11 or 84' })
+  region?: Region;
 }
 
 export class RegisterProfessionalDto {

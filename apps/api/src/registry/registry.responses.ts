@@ -1,5 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ORGANISATION_KINDS, PROFESSIONAL_KINDS, type OrganisationKind, type ProfessionalKind } from '#domain';
+import {
+  ORGANISATION_KINDS,
+  PROFESSIONAL_KINDS,
+  REGION_CODES,
+  type OrganisationKind,
+  type ProfessionalKind,
+  type Region,
+} from '#domain';
 import { CommandAnswerResponse } from '../openapi/command-answer.response.js';
 
 export class OrganisationRegisteredResponse extends CommandAnswerResponse {
@@ -30,6 +37,9 @@ export class OrganisationResponse {
     example: '3012345000000',
   })
   gln?: string;
+
+  @ApiPropertyOptional({ enum: REGION_CODES, description: "INSEE code of the site's French region", example: '11' })
+  region?: Region;
 }
 
 export class ProfessionalResponse {

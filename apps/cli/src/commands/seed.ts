@@ -90,14 +90,14 @@ async function seedThrough(base: string, secret: string, today: string): Promise
     }
     return json;
   };
-  for (const [id, kind, name, country] of [
-    ['SUP-DEMO', 'supplier', 'Cultures Médicales du Portugal', 'PT'],
-    ['EXP-DEMO', 'exploitant', 'Exploitant Démo', 'FR'],
-    ['PH-CENTRE', 'community_pharmacy', 'Pharmacie du Centre', 'FR'],
-    ['PH-GARE', 'community_pharmacy', 'Pharmacie de la Gare', 'FR'],
-    ['CHU-DEMO', 'reference_centre', 'CHU Démo (centre de référence)', 'FR'],
+  for (const [id, kind, name, country, region] of [
+    ['SUP-DEMO', 'supplier', 'Cultures Médicales du Portugal', 'PT', undefined],
+    ['EXP-DEMO', 'exploitant', 'Exploitant Démo', 'FR', '11'],
+    ['PH-CENTRE', 'community_pharmacy', 'Pharmacie du Centre', 'FR', '11'],
+    ['PH-GARE', 'community_pharmacy', 'Pharmacie de la Gare', 'FR', '84'],
+    ['CHU-DEMO', 'reference_centre', 'CHU Démo (centre de référence)', 'FR', '84'],
   ]) {
-    await post('/v1/organisations', ansm, { id, kind, name, country });
+    await post('/v1/organisations', ansm, { id, kind, name, country, region });
   }
   const trained = '2026-01-05';
   for (const [rpps, kind, name, organisationId] of [

@@ -1,6 +1,7 @@
 import { glnProblem } from '#gs1';
 import type { Decider } from '../shared/decider.js';
 import { duplicate, refuse } from '../shared/domain-error.js';
+import { isRegion, type Region } from './regions.js';
 
 export const ORGANISATION_KINDS = [
   'supplier',
@@ -24,6 +25,8 @@ export interface OrganisationDetails {
   country: string;
   /** The GS1 Global Location Number of the organisation's site, where it has one. */
   gln?: string;
+  /** INSEE code of the French region the site is in (absent on organisations registered before regions). */
+  region?: Region;
 }
 
 export type OrganisationCommand = { type: 'RegisterOrganisation'; data: OrganisationDetails };
@@ -38,9 +41,13 @@ export const organisationDecider: Decider<OrganisationCommand, OrganisationEvent
     if (state.status === 'registered') {
       throw duplicate('organisation_exists', `organisation ${command.data.id} is already registered`);
     }
-    const { gln } = command.data;
+    const { gln, region, country } = command.data;
     if (gln !== undefined && glnProblem(gln))
       throw refuse('gln_invalid', `GLN ${gln} is not 13 digits with a valid GS1 check digit`);
+    if (region !== undefined && !isRegion(region))
+      throw refuse('region_unknown', `region ${region} is not the INSEE code of a French region`);
+    if (region !== undefined && country !== 'FR')
+      throw refuse('region_outside_france', `a region is given only to organisations in France, not ${country}`);
     return [{ type: 'OrganisationRegistered', data: command.data }];
   },
 };
