@@ -8,6 +8,8 @@ export interface HealthPost {
   listening: boolean;
   /** The last check that finished, and when it finished. */
   latest?: { report: HealthReport; at: number };
+  /** The main event loop's delay since the previous post, in milliseconds: how long a request waited its turn. */
+  loopDelayMs?: { p99: number; max: number };
 }
 
 /** How long the health listener believes a post, and the check it carries. */
@@ -23,7 +25,7 @@ export const HEALTH_LIMITS: HealthLimits = { silentAfterMs: 5_000, checkOlderTha
 /** The health port's body: `GET /health`'s report and, in every answer, whether the api itself is there. */
 export type HealthPortBody = Partial<HealthReport> & {
   status: HealthReport['status'];
-  api: DependencyStatus & { reportedAt?: string };
+  api: DependencyStatus & { reportedAt?: string; loopDelayMs?: { p99: number; max: number } };
 };
 
 /**
@@ -58,7 +60,14 @@ export function healthAnswer(
   const { report } = post.latest;
   return {
     status: report.status === 'ok' ? 200 : 503,
-    body: { ...report, api: { status: 'up', reportedAt: new Date(post.at).toISOString() } },
+    body: {
+      ...report,
+      api: {
+        status: 'up',
+        reportedAt: new Date(post.at).toISOString(),
+        ...(post.loopDelayMs ? { loopDelayMs: post.loopDelayMs } : {}),
+      },
+    },
   };
 }
 

@@ -34,9 +34,12 @@ const settle = () => new Promise((resolve) => setImmediate(resolve));
 describe("the health port as it answers from the main thread's posts", () => {
   it('answers 200 with the report when the main thread posted lately, listens, and its check found all up', () => {
     const post: HealthPost = { at: T - 900, listening: true, latest: { report: ok, at: T - 1500 } };
-    const answer = healthAnswer(post, T);
+    const answer = healthAnswer({ ...post, loopDelayMs: { p99: 40, max: 80 } }, T);
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({ ...ok, api: { status: 'up', reportedAt: '2026-11-25T13:59:59.100Z' } });
+    expect(answer.body).toEqual({
+      ...ok,
+      api: { status: 'up', reportedAt: '2026-11-25T13:59:59.100Z', loopDelayMs: { p99: 40, max: 80 } },
+    });
   });
 
   it('answers 503 when the main thread has been silent past the limit: a stuck loop is not healthy', () => {

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Server } from 'node:http';
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { HealthCheck } from './health-check.js';
 import { HealthReporter } from './health-reporter.js';
@@ -25,6 +26,7 @@ export class HealthPort implements OnApplicationBootstrap, OnApplicationShutdown
   private readonly logger = new Logger('HealthPort');
   private worker?: Worker;
   private timer?: NodeJS.Timeout;
+  private loopDelay?: IntervalHistogram;
 
   constructor(
     @Inject(HealthCheck) private readonly health: HealthCheck,
@@ -42,7 +44,14 @@ export class HealthPort implements OnApplicationBootstrap, OnApplicationShutdown
       this.health,
       () => (this.adapter.httpAdapter?.getHttpServer() as Server | undefined)?.listening === true,
     );
-    const post = () => this.worker?.postMessage(reporter.next());
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
+    this.loopDelay = delay;
+    const post = () => {
+      const loopDelayMs = { p99: Math.round(delay.percentile(99) / 1e6), max: Math.round(delay.max / 1e6) };
+      this.worker?.postMessage({ ...reporter.next(), ...(delay.count > 0 ? { loopDelayMs } : {}) });
+      delay.reset();
+    };
     post();
     this.timer = setInterval(post, POST_EVERY_MS);
     this.timer.unref();
@@ -50,6 +59,7 @@ export class HealthPort implements OnApplicationBootstrap, OnApplicationShutdown
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
+    this.loopDelay?.disable();
     await this.worker?.terminate();
     this.worker = undefined;
   }
