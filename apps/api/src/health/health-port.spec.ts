@@ -1,10 +1,13 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { EventStore } from '#event-store';
 import type { Projector } from '#read-models';
 import type { ReleaseEntries } from '../processes/release-entries/release-entries.js';
 import { HEALTH_LIMITS, healthAnswer, type HealthPost } from './health-answer.js';
 import { HealthCheck, type HealthReport } from './health-check.js';
 import { HealthReporter } from './health-reporter.js';
+import { healthRequests } from './health-requests.js';
 
 const T = Date.parse('2026-11-25T14:00:00Z');
 
@@ -118,5 +121,46 @@ describe("the health port as it answers from the main thread's posts", () => {
     reporter.next(T + 5000);
     expect(pings).toHaveLength(2);
     pings[1]();
+  });
+});
+
+describe('the health port over HTTP', () => {
+  let server: Server;
+  let base: string;
+  let post: HealthPost | undefined;
+  beforeAll(async () => {
+    server = createServer(
+      healthRequests(
+        () => post,
+        () => T,
+      ),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('answers GET /health from the last post: 503 before any, 200 once the api reports all up, 503 when it falls silent', async () => {
+    post = undefined;
+    expect((await fetch(`${base}/health`)).status).toBe(503);
+    post = { at: T, listening: true, latest: { report: ok, at: T } };
+    const answer = await fetch(`${base}/health?probe=1`);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('cache-control')).toBe('no-store');
+    expect(await answer.json()).toMatchObject({ status: 'ok', eventStore: { status: 'up' }, api: { status: 'up' } });
+    post = { ...post, at: T - 6000 };
+    const silent = await fetch(`${base}/health`);
+    expect(silent.status).toBe(503);
+    expect(await silent.json()).toMatchObject({ status: 'unavailable', api: { status: 'down' } });
+  });
+
+  it('serves nothing but GET /health', async () => {
+    const elsewhere = await fetch(`${base}/v1/organisations`);
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.headers.get('content-type')).toBe('application/problem+json');
+    expect(await elsewhere.json()).toMatchObject({ status: 404, rule: 'not_found' });
+    const posted = await fetch(`${base}/health`, { method: 'POST', body: '{}' });
+    expect(posted.status).toBe(405);
+    expect(await posted.json()).toMatchObject({ rule: 'method_not_allowed' });
   });
 });
