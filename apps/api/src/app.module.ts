@@ -38,7 +38,7 @@ export class AppModule {
         EventStoreModule.forRoot(config.eventStore),
         AuthModule.forRoot(config.jwt, { enabled: config.demo === true, host: config.host }),
         IdempotencyModule,
-        HealthModule,
+        HealthModule.forRoot({ port: config.healthPort, host: config.host }),
         RegistryModule,
         CatalogueModule,
         BatchesModule,
