@@ -313,6 +313,21 @@ describe.each(BACKENDS)('vigilance reports and signals (%s)', (backend) => {
     await get('/v1/vigilance/reports', as('exploitant', 'EXP-1')).expect(403);
     await get('/v1/vigilance/signals', lyon).expect(403);
   });
+
+  it('files once under one Idempotency-Key: the retry answers the same report and writes nothing', async () => {
+    const file = () =>
+      post('/v1/vigilance/reports', lyon, declaration(patients.A, { seriousness: 'non_serious' })).set(
+        'Idempotency-Key',
+        'vigilance-retry-1',
+      );
+    const first = await file().expect(201);
+    const written = await api.eventsWrittenBy(async () => {
+      const retry = await file().expect(201);
+      expect(retry.body).toEqual(first.body);
+    });
+    expect(written).toBe(0);
+    expect(await api.store.readStream(`vigilance-report-${first.body.reportId}`)).toHaveLength(1);
+  });
 });
 
 describe('vigilance free text stays out of the logs', () => {
