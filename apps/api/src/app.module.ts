@@ -25,6 +25,7 @@ import { ShipmentsModule } from './shipments/shipments.module.js';
 import { SitesModule } from './sites/sites.module.js';
 import { RecallsModule } from './recalls/recalls.module.js';
 import { WebhooksModule } from './processes/webhooks/webhooks.module.js';
+import { VigilanceModule } from './vigilance/vigilance.module.js';
 
 @Module({})
 export class AppModule {
@@ -54,6 +55,7 @@ export class AppModule {
         AuditModule.forRoot({ digestKeyFile: config.digestKeyFile, sealIntervalMs: config.sealIntervalMs }),
         EpcisModule,
         ScansModule,
+        VigilanceModule,
         WebhooksModule.forRoot(config.webhooks, config.webhookAllowPrivate ?? false),
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

@@ -2,6 +2,8 @@ import { batchOf, type BatchEvent } from './batch/batch.js';
 import { prescriptionOf, type PrescriptionEvent } from './prescription/prescription.js';
 import { registerSiteOf } from './register/register-books.js';
 import type { RegisterEvent } from './register/register-events.js';
+import { vigilanceReportOf, type VigilanceReportEvent } from './vigilance/vigilance-report.js';
+import { vigilanceSignalOf, type VigilanceSignalEvent } from './vigilance/vigilance-signal.js';
 
 /** An event as the store hands it back: its stream, type and data, and when it happened. */
 export interface StoredEvent {
@@ -30,6 +32,8 @@ export type DecidedEvent =
   | { of: 'batch'; gtin: string; lot: string; event: BatchEvent; occurredAt: string; recorded?: EventRecord }
   | { of: 'register'; site: string; event: RegisterEvent; occurredAt: string }
   | { of: 'prescription'; prescriptionId: string; event: PrescriptionEvent; occurredAt: string }
+  | { of: 'vigilance-report'; reportId: string; event: VigilanceReportEvent; occurredAt: string }
+  | { of: 'vigilance-signal'; signalId: string; event: VigilanceSignalEvent; occurredAt: string }
   | { of: 'other' };
 
 export function decidedEvent(stored: StoredEvent): DecidedEvent {
@@ -41,6 +45,12 @@ export function decidedEvent(stored: StoredEvent): DecidedEvent {
   const prescriptionId = prescriptionOf(stored.stream);
   if (prescriptionId !== undefined)
     return { of: 'prescription', prescriptionId, event: stored as PrescriptionEvent, occurredAt };
+  const reportId = vigilanceReportOf(stored.stream);
+  if (reportId !== undefined)
+    return { of: 'vigilance-report', reportId, event: stored as VigilanceReportEvent, occurredAt };
+  const signalId = vigilanceSignalOf(stored.stream);
+  if (signalId !== undefined)
+    return { of: 'vigilance-signal', signalId, event: stored as VigilanceSignalEvent, occurredAt };
   return { of: 'other' };
 }
 

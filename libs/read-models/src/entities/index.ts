@@ -6,6 +6,8 @@ import { DispensationRow } from './dispensation.entity.js';
 import { IdempotencyRequestRow } from './idempotency-request.entity.js';
 import { PrescriptionRow } from './prescription.entity.js';
 import { ShipmentRow } from './shipment.entity.js';
+import { VigilanceReportRow } from './vigilance-report.entity.js';
+import { VigilanceSignalRow } from './vigilance-signal.entity.js';
 import { WebhookSubscriptionRow } from './webhook-subscription.entity.js';
 
 export {
@@ -18,6 +20,8 @@ export {
   ProjectionCheckpointRow,
   ShipmentRow,
   SubscriptionCheckpointRow,
+  VigilanceReportRow,
+  VigilanceSignalRow,
   WebhookSubscriptionRow,
 };
 
@@ -29,6 +33,8 @@ export const READ_MODEL_ENTITIES = [
   ShipmentRow,
   PrescriptionRow,
   AlertRow,
+  VigilanceReportRow,
+  VigilanceSignalRow,
   IdempotencyRequestRow,
   WebhookSubscriptionRow,
   ProjectionCheckpointRow,
