@@ -27,3 +27,6 @@ export * from './epcis/epcis-query.js';
 export * from './stored-events.js';
 export * from './register/recall-at-site.js';
 export * from './recall/recall-progress.js';
+export * from './alert/alert.js';
+export * from './alert/alert-settings.js';
+export * from './alert/event-alerts.js';

@@ -1,3 +1,4 @@
+import { alertOf, type AlertEvent } from './alert/alert.js';
 import { batchOf, type BatchEvent } from './batch/batch.js';
 import { prescriptionOf, type PrescriptionEvent } from './prescription/prescription.js';
 import { registerSiteOf } from './register/register-books.js';
@@ -30,6 +31,7 @@ export type DecidedEvent =
   | { of: 'batch'; gtin: string; lot: string; event: BatchEvent; occurredAt: string; recorded?: EventRecord }
   | { of: 'register'; site: string; event: RegisterEvent; occurredAt: string }
   | { of: 'prescription'; prescriptionId: string; event: PrescriptionEvent; occurredAt: string }
+  | { of: 'alert'; alertId: string; event: AlertEvent; occurredAt: string; recorded?: EventRecord }
   | { of: 'other' };
 
 export function decidedEvent(stored: StoredEvent): DecidedEvent {
@@ -41,6 +43,8 @@ export function decidedEvent(stored: StoredEvent): DecidedEvent {
   const prescriptionId = prescriptionOf(stored.stream);
   if (prescriptionId !== undefined)
     return { of: 'prescription', prescriptionId, event: stored as PrescriptionEvent, occurredAt };
+  const alertId = alertOf(stored.stream);
+  if (alertId !== undefined) return { of: 'alert', alertId, event: stored as AlertEvent, occurredAt, recorded: recordOf(stored) };
   return { of: 'other' };
 }
 

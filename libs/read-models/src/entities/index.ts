@@ -5,6 +5,7 @@ import { ProjectionCheckpointRow, SubscriptionCheckpointRow } from './checkpoint
 import { DispensationRow } from './dispensation.entity.js';
 import { IdempotencyRequestRow } from './idempotency-request.entity.js';
 import { PrescriptionRow } from './prescription.entity.js';
+import { RaisedAlertRow } from './raised-alert.entity.js';
 import { ShipmentRow } from './shipment.entity.js';
 import { WebhookSubscriptionRow } from './webhook-subscription.entity.js';
 
@@ -16,6 +17,7 @@ export {
   IdempotencyRequestRow,
   PrescriptionRow,
   ProjectionCheckpointRow,
+  RaisedAlertRow,
   ShipmentRow,
   SubscriptionCheckpointRow,
   WebhookSubscriptionRow,
@@ -29,6 +31,7 @@ export const READ_MODEL_ENTITIES = [
   ShipmentRow,
   PrescriptionRow,
   AlertRow,
+  RaisedAlertRow,
   IdempotencyRequestRow,
   WebhookSubscriptionRow,
   ProjectionCheckpointRow,
