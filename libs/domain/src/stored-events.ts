@@ -44,7 +44,8 @@ export function decidedEvent(stored: StoredEvent): DecidedEvent {
   if (prescriptionId !== undefined)
     return { of: 'prescription', prescriptionId, event: stored as PrescriptionEvent, occurredAt };
   const alertId = alertOf(stored.stream);
-  if (alertId !== undefined) return { of: 'alert', alertId, event: stored as AlertEvent, occurredAt, recorded: recordOf(stored) };
+  if (alertId !== undefined)
+    return { of: 'alert', alertId, event: stored as AlertEvent, occurredAt, recorded: recordOf(stored) };
   return { of: 'other' };
 }
 

@@ -48,12 +48,17 @@ export const alertSettingsDecider: Decider<AlertSettingsCommand, AlertSettingsEv
     for (const name of Object.keys(ALERT_SETTING_LIMITS) as (keyof AlertSettings)[]) {
       const value = settings[name];
       if (!Number.isInteger(value) || value < 0 || value > ALERT_SETTING_LIMITS[name])
-        throw refuse('alert_setting_out_of_range', `${name} must be a whole number from 0 to ${ALERT_SETTING_LIMITS[name]}`);
+        throw refuse(
+          'alert_setting_out_of_range',
+          `${name} must be a whole number from 0 to ${ALERT_SETTING_LIMITS[name]}`,
+        );
     }
     const current = alertSettingsOf(state);
     // Setting what is in force already changes nothing, and writes nothing.
     if ((Object.keys(current) as (keyof AlertSettings)[]).every((name) => current[name] === settings[name])) return [];
     const { transitDays, lossPacks, expiryWindowDays, recallAcknowledgementDays } = settings;
-    return [{ type: 'AlertSettingsChanged', data: { transitDays, lossPacks, expiryWindowDays, recallAcknowledgementDays } }];
+    return [
+      { type: 'AlertSettingsChanged', data: { transitDays, lossPacks, expiryWindowDays, recallAcknowledgementDays } },
+    ];
   },
 };

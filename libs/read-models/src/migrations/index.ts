@@ -3,4 +3,8 @@ import { AlertsAndWebhooks1764547200000 } from './1764547200000-alerts-and-webho
 import { RaisedAlerts1764633600000 } from './1764633600000-raised-alerts.js';
 
 /** The read side's schema, in order. A migration, once shipped, is never edited: a change is a new one. */
-export const READ_MODEL_MIGRATIONS = [ReadModels1764028800000, AlertsAndWebhooks1764547200000, RaisedAlerts1764633600000];
+export const READ_MODEL_MIGRATIONS = [
+  ReadModels1764028800000,
+  AlertsAndWebhooks1764547200000,
+  RaisedAlerts1764633600000,
+];

@@ -22,7 +22,15 @@ export const raisedAlertsProjection: Projection = {
       const at = new Date(occurredAt);
       if (event.type === 'AlertRaised') {
         const { kind, subject, evidence, details } = event.data;
-        raised.push({ alertId, kind, state: 'open', ...subject, evidence, details, raisedAt: at });
+        raised.push({
+          alertId,
+          kind,
+          state: 'open',
+          ...subject,
+          evidence, // A JSON document: TypeORM's deep-partial type does not model unknown values.
+          details: details as QueryDeepPartialEntity<RaisedAlertRow>['details'],
+          raisedAt: at,
+        });
         continue;
       }
       // Acknowledgements and closures are rare: one statement each, after the raisings before them.
@@ -31,7 +39,12 @@ export const raisedAlertsProjection: Projection = {
         event.type === 'AlertAcknowledged'
           ? { state: 'acknowledged', acknowledgedAt: at, acknowledgementNote: event.data.note }
           : { state: 'closed', closedAt: at, closureNote: event.data.note };
-      await tx.createQueryBuilder().update(RaisedAlertRow).set(change).where('alert_id = :alertId', { alertId }).execute();
+      await tx
+        .createQueryBuilder()
+        .update(RaisedAlertRow)
+        .set(change)
+        .where('alert_id = :alertId', { alertId })
+        .execute();
     }
     await flush();
   },
