@@ -80,8 +80,6 @@ export class RaiseAlertHandler implements ICommandHandler<RaiseAlert, AlertComma
       ...(cause ? { causationId: cause.eventId } : {}),
       now,
     };
-    const batchKeys =
-      candidate.subject.gtin && candidate.subject.lot ? [batchKey(candidate.subject.gtin, candidate.subject.lot)] : [];
     try {
       const result = await this.streams.decide(
         stream,
