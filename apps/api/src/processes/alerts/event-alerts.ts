@@ -70,6 +70,17 @@ export class EventAlerts implements OnApplicationBootstrap, BeforeApplicationShu
     }
   }
 
+  /** Waits until every event stored so far has been looked at (tests wait on it before reading the alerts). */
+  async caughtUp(timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const { events } = await this.store.readAll({ from: await this.checkpoints.load(NAME), maxCount: 1 });
+      if (events.length === 0) return;
+      if (Date.now() > deadline) throw new Error('the alerts process did not catch up in time');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
   async beforeApplicationShutdown(): Promise<void> {
     await this.subscription?.stop();
   }
