@@ -164,21 +164,38 @@ describe('the alerts an event raises', () => {
     expect(kinds(receipt([{ kind: 'duplicate_scan', gtin: GTIN, lot: 'L1', serial: 'S1' }]))).toEqual([]);
   });
 
-  it('raises expiry_mismatch for packs whose code gives another expiry than their batch', () => {
-    const mismatch = {
+  it('raises expiry_mismatch for packs whose code gives another expiry than their batch, one alert per batch', () => {
+    const mismatch = (lot: string, scanned: string, received: number) => ({
       kind: 'expiry_mismatch',
       gtin: GTIN,
-      lot: 'L1',
+      lot,
       recorded: '2027-06-30',
-      scanned: '2027-07-31',
-      received: 2,
-    };
-    expect(eventAlerts(receipt([mismatch]), DEFAULT_ALERT_SETTINGS)).toEqual([
+      scanned,
+      received,
+    });
+    const receipt2 = receipt([
+      mismatch('L1', '2027-07-31', 2),
+      mismatch('L1', '2027-08-31', 1),
+      mismatch('L2', '2027-07-31', 3),
+    ]);
+    expect(eventAlerts(receipt2, DEFAULT_ALERT_SETTINGS)).toEqual([
       {
         kind: 'expiry_mismatch',
         subject: { site: 'PH-1', gtin: GTIN, lot: 'L1', shipmentId: 'EXP-1~2026-11~1' },
         evidence: ['ev-1'],
-        details: { recorded: '2027-06-30', scanned: '2027-07-31', received: 2 },
+        details: {
+          recorded: '2027-06-30',
+          scanned: [
+            { expiresOn: '2027-07-31', received: 2 },
+            { expiresOn: '2027-08-31', received: 1 },
+          ],
+        },
+      },
+      {
+        kind: 'expiry_mismatch',
+        subject: { site: 'PH-1', gtin: GTIN, lot: 'L2', shipmentId: 'EXP-1~2026-11~1' },
+        evidence: ['ev-1'],
+        details: { recorded: '2027-06-30', scanned: [{ expiresOn: '2027-07-31', received: 3 }] },
       },
     ]);
   });

@@ -131,6 +131,7 @@ describe.each(backends)('a database of the hand-written migrations taken over by
     expect(await readModels.query('SELECT name FROM read_model_migrations')).toEqual([
       { name: 'ReadModels1764028800000' },
       { name: 'AlertsAndWebhooks1764547200000' },
+      { name: 'RaisedAlerts1764633600000' },
     ]);
     // Projected from the checkpoint found: the 20 packs added once, the 500 not projected again.
     const site = await readModels
@@ -161,6 +162,7 @@ describe.each(backends)('a database of the hand-written migrations taken over by
     expect(await started[0].query('SELECT name FROM read_model_migrations')).toEqual([
       { name: 'ReadModels1764028800000' },
       { name: 'AlertsAndWebhooks1764547200000' },
+      { name: 'RaisedAlerts1764633600000' },
     ]);
   });
 });

@@ -76,13 +76,25 @@ function registerAlerts(
             },
           ]
         : [];
+      // One alert per batch: the receipt lists one mismatch per batch and scanned date.
+      const byBatch = new Map<string, AlertCandidate>();
       for (const d of e.data.discrepancies) {
         if (d.kind !== 'expiry_mismatch') continue;
-        alerts.push({
-          kind: 'expiry_mismatch',
-          subject: subject({ site, gtin: d.gtin, lot: d.lot, shipmentId }),
-          evidence: [id],
-          details: { recorded: d.recorded, scanned: d.scanned, received: d.received },
+        const key = `${d.gtin}\n${d.lot}`;
+        let alert = byBatch.get(key);
+        if (!alert) {
+          alert = {
+            kind: 'expiry_mismatch',
+            subject: subject({ site, gtin: d.gtin, lot: d.lot, shipmentId }),
+            evidence: [id],
+            details: { recorded: d.recorded, scanned: [] },
+          };
+          byBatch.set(key, alert);
+          alerts.push(alert);
+        }
+        (alert.details.scanned as { expiresOn: string; received: number }[]).push({
+          expiresOn: d.scanned,
+          received: d.received,
         });
       }
       return alerts;

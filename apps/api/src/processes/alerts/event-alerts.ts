@@ -19,7 +19,7 @@ import { CheckpointStore } from '../../database/checkpoint-store.js';
 import { Streams } from '../../shared/streams/streams.js';
 import { RaiseAlert } from '../../alerts/alert.commands.js';
 
-const NAME = 'alerts';
+const NAME = 'event-alerts';
 
 /**
  * Raises the alerts an event shows as soon as it is written (receipt discrepancies, expiry mismatches, losses and
@@ -68,6 +68,12 @@ export class EventAlerts implements OnApplicationBootstrap, BeforeApplicationShu
         );
       }
     }
+  }
+
+  /** How far the process is behind the store: events still to look at, counted up to 1,000. */
+  async status(): Promise<{ name: string; behind: number; running: boolean }> {
+    const { events } = await this.store.readAll({ from: await this.checkpoints.load(NAME), maxCount: 1000 });
+    return { name: NAME, behind: events.length, running: this.subscription !== undefined };
   }
 
   /** Waits until every event stored so far has been looked at (tests wait on it before reading the alerts). */
