@@ -63,42 +63,8 @@ function registerAlerts(
   settings: AlertSettings,
 ): AlertCandidate[] {
   switch (e.type) {
-    case 'ShipmentReceived': {
-      const { shipmentId, from } = e.data;
-      const followed = e.data.discrepancies.filter((d) => RECEIPT_DISCREPANCIES.has(d.kind));
-      const alerts: AlertCandidate[] = followed.length
-        ? [
-            {
-              kind: 'receipt_discrepancy',
-              subject: subject({ site, shipmentId }),
-              evidence: [id],
-              details: { from, discrepancies: followed },
-            },
-          ]
-        : [];
-      // One alert per batch: the receipt lists one mismatch per batch and scanned date.
-      const byBatch = new Map<string, AlertCandidate>();
-      for (const d of e.data.discrepancies) {
-        if (d.kind !== 'expiry_mismatch') continue;
-        const key = `${d.gtin}\n${d.lot}`;
-        let alert = byBatch.get(key);
-        if (!alert) {
-          alert = {
-            kind: 'expiry_mismatch',
-            subject: subject({ site, gtin: d.gtin, lot: d.lot, shipmentId }),
-            evidence: [id],
-            details: { recorded: d.recorded, scanned: [] },
-          };
-          byBatch.set(key, alert);
-          alerts.push(alert);
-        }
-        (alert.details.scanned as { expiresOn: string; received: number }[]).push({
-          expiresOn: d.scanned,
-          received: d.received,
-        });
-      }
-      return alerts;
-    }
+    case 'ShipmentReceived':
+      return [...receiptDiscrepancies(site, id, e.data), ...expiryMismatches(site, id, e.data)];
     case 'LossDeclared': {
       const { gtin, lot, quantity, kind } = e.data;
       if (quantity <= settings.lossPacks) return [];
@@ -138,4 +104,42 @@ function registerAlerts(
     default:
       return [];
   }
+}
+
+type Receipt = Extract<RegisterEvent, { type: 'ShipmentReceived' }>['data'];
+
+/** One alert for the receipt's discrepancies ANSM follows, when it has any. */
+function receiptDiscrepancies(
+  site: string,
+  id: string,
+  { shipmentId, from, discrepancies }: Receipt,
+): AlertCandidate[] {
+  const followed = discrepancies.filter((d) => RECEIPT_DISCREPANCIES.has(d.kind));
+  if (followed.length === 0) return [];
+  return [
+    {
+      kind: 'receipt_discrepancy',
+      subject: subject({ site, shipmentId }),
+      evidence: [id],
+      details: { from, discrepancies: followed },
+    },
+  ];
+}
+
+/** One alert per batch whose packs' codes give another expiry: the receipt lists one per batch and scanned date. */
+function expiryMismatches(site: string, id: string, { shipmentId, discrepancies }: Receipt): AlertCandidate[] {
+  const byBatch = new Map<string, { gtin: string; lot: string; recorded: string; scanned: object[] }>();
+  for (const d of discrepancies) {
+    if (d.kind !== 'expiry_mismatch') continue;
+    const key = `${d.gtin}\n${d.lot}`;
+    const batch = byBatch.get(key) ?? { gtin: d.gtin, lot: d.lot, recorded: d.recorded, scanned: [] };
+    batch.scanned.push({ expiresOn: d.scanned, received: d.received });
+    byBatch.set(key, batch);
+  }
+  return [...byBatch.values()].map(({ gtin, lot, recorded, scanned }) => ({
+    kind: 'expiry_mismatch',
+    subject: subject({ site, gtin, lot, shipmentId }),
+    evidence: [id],
+    details: { recorded, scanned },
+  }));
 }
