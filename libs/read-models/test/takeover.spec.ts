@@ -31,9 +31,12 @@ const stockEntered = (quantity: number) => ({
   },
 });
 
-/** The read side's tables as the catalogue describes them: columns, defaults, indexes and storage options. */
-async function describeSchema(sql: SqlClient): Promise<unknown[]> {
-  return Promise.all([
+/** Tables of migrations after the takeover's: the hand-written schema never had them. */
+const ADDED_AFTER_TAKEOVER = ['rm_raised_alerts'];
+
+/** The read side's tables as the catalogue describes them: columns, defaults, indexes and storage options. (those of `leavingOut` aside). */
+async function describeSchema(sql: SqlClient, leavingOut: string[] = []): Promise<unknown[]> {
+  const described = await Promise.all([
     sql.query(
       `SELECT table_name, column_name, data_type, is_nullable, column_default, is_generated, generation_expression
        FROM information_schema.columns
@@ -51,6 +54,9 @@ async function describeSchema(sql: SqlClient): Promise<unknown[]> {
        WHERE relnamespace = current_schema()::regnamespace AND relname LIKE 'rm\\_%' AND relkind = 'r' ORDER BY relname`,
     ),
   ]);
+  const kept = (row: Record<string, unknown>) =>
+    !leavingOut.includes(String(row.table_name ?? row.tablename ?? row.relname));
+  return described.map((rows) => (rows as Record<string, unknown>[]).filter(kept));
 }
 
 const backends: [string, () => { config: SqlClientConfig; drop: () => Promise<void> }][] = [
@@ -88,7 +94,7 @@ describe.each(backends)('a database of the hand-written migrations taken over by
     await migrate(old.sql, HAND_WRITTEN_READ_SIDE);
     const fresh = await open();
     await readModelsOn(fresh.config, fresh.sql);
-    const made = await describeSchema(fresh.sql);
+    const made = await describeSchema(fresh.sql, ADDED_AFTER_TAKEOVER);
     expect((made[0] as unknown[]).length).toBe(90);
     expect(made).toEqual(await describeSchema(old.sql));
   });
