@@ -34,7 +34,10 @@ const stockEntered = (quantity: number) => ({
 /** Tables of migrations after the takeover's: the hand-written schema never had them. */
 const ADDED_AFTER_TAKEOVER = ['rm_raised_alerts'];
 
-/** The read side's tables as the catalogue describes them: columns, defaults, indexes and storage options. (those of `leavingOut` aside). */
+/**
+ * The read side's tables as the catalogue describes them: columns, defaults, indexes and storage options (the
+ * tables `leavingOut` names aside).
+ */
 async function describeSchema(sql: SqlClient, leavingOut: string[] = []): Promise<unknown[]> {
   const described = await Promise.all([
     sql.query(
