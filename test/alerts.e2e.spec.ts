@@ -63,7 +63,7 @@ describe('alerts', () => {
   beforeAll(async () => {
     api = await Api.start('pglite', { clock: () => new Date(now) });
     await seedToPharmacy(api);
-  });
+  }, 120_000);
   afterAll(() => api.close());
 
   it('raises nothing for a circuit that goes as it should', async () => {
