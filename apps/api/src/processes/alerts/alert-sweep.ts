@@ -53,7 +53,10 @@ export class AlertSweep implements OnApplicationBootstrap, BeforeApplicationShut
     await this.running?.catch(() => undefined);
   }
 
-  /** Sweeps now, or waits for the sweep under way; answers how many alerts it raised. */
+  /**
+   * Sweeps now, or waits for the sweep under way; answers how many alerts it raised (another process sweeping at
+   * the same instant may count the same ones: its append is taken for a retry, and the store holds each once).
+   */
   sweep(): Promise<number> {
     this.running ??= this.sweepOnce().finally(() => (this.running = undefined));
     return this.running;
