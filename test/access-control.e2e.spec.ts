@@ -33,6 +33,7 @@ const TABLE: [method: 'get' | 'post' | 'put' | 'delete', path: string, allowed: 
   ['get', '/v1/sites/ORG/register', ALL],
   ['get', '/v1/sites/ORG/shipments', ALL],
   ['get', '/v1/sites/ORG/register/balance?month=2026-01', ALL],
+  ['get', '/v1/sites/ORG/alerts', ALL],
   ['post', '/v1/sites/ORG/register/losses', ['supplier', 'exploitant', 'pharmacist']],
   ['post', '/v1/sites/ORG/register/destructions', ['supplier', 'exploitant', 'pharmacist']],
   ['post', '/v1/sites/ORG/register/inventories', ['supplier', 'exploitant', 'pharmacist']],
@@ -50,6 +51,10 @@ const TABLE: [method: 'get' | 'post' | 'put' | 'delete', path: string, allowed: 
   ['get', `/v1/audit/batches/${GTIN}/L1/epcis`, ['ansm']],
   ['get', '/v1/audit/verify', ['ansm']],
   ['get', '/v1/audit/alerts', ['ansm']],
+  ['post', '/v1/audit/alerts/A-1/acknowledgement', ['ansm']],
+  ['post', '/v1/audit/alerts/A-1/closure', ['ansm']],
+  ['get', '/v1/audit/alert-settings', ['ansm']],
+  ['put', '/v1/audit/alert-settings', ['ansm']],
   ['post', '/v1/audit/verify', ['ansm']],
   ['get', '/v1/audit/digest', ['ansm']],
   ...[
@@ -136,7 +141,7 @@ describe('access control: every endpoint against every role', () => {
         trainedOn: '2026-01-05',
       })
       .expect(201);
-    for (const what of ['stock', 'register', 'register/balance?month=2026-01']) {
+    for (const what of ['stock', 'register', 'register/balance?month=2026-01', 'alerts']) {
       const response = await api.http
         .get(`/v1/sites/PH-1/${what}`)
         .set('Authorization', `Bearer ${token('pharmacist', 'PH-2')}`);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CONTAMINANTS, DEFAULT_LIMITS } from '#domain';
 import { analysis, batch, conformingFlowerResults, GTIN, OTHER_GTIN, seedCatalogue } from './catalogue.fixtures.js';
 import { Projector } from '#read-models';
+import { EventAlerts } from '../apps/api/src/processes/alerts/event-alerts.js';
 import { Api, BACKENDS } from './harness.js';
 
 describe.each(BACKENDS)('batches over HTTP (%s)', (backend) => {
@@ -234,6 +235,7 @@ describe.each(BACKENDS)('batches over HTTP (%s)', (backend) => {
     ]);
     expect(ofBatch[3].data).toEqual(investigation);
 
+    await api.app.get(EventAlerts).caughtUp();
     await api.app.get(Projector).caughtUp();
     const alerts = (await api.get('/v1/audit/alerts', 'ansm', 'ANSM').expect(200)).body;
     expect(alerts.filter((a: { lot: string }) => a.lot === 'OOS')).toEqual([
@@ -246,6 +248,18 @@ describe.each(BACKENDS)('batches over HTTP (%s)', (backend) => {
         failures: [{ analyte: 'lead', value: 50, limit: 5, rule: 'above_contaminant_limit' }],
         raisedAt: expect.any(String),
         eventId: failed.body.eventIds[0],
+        id: expect.any(String),
+        state: 'open',
+        site: 'SUP-1',
+        shipmentId: null,
+        evidence: [failed.body.eventIds[0]],
+        details: {
+          recordedBy: { role: 'laboratory', organisation: 'LAB-1' },
+          sampledOn: '2026-01-12',
+          failures: [{ analyte: 'lead', value: 50, limit: 5, rule: 'above_contaminant_limit' }],
+        },
+        acknowledgement: null,
+        closure: null,
       },
     ]);
   });

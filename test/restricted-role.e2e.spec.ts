@@ -6,6 +6,7 @@ import { SQL_CLIENT } from '../apps/api/src/database/database.module.js';
 import type { AppConfig } from '#config';
 import { migrate, type SqlClient } from '#sql';
 import { Projector } from '#read-models';
+import { EventAlerts } from '../apps/api/src/processes/alerts/event-alerts.js';
 import { DATABASE_URL } from '../libs/event-store/test/scratch-schema.js';
 import { GTIN, analysis, batch, conformingFlowerResults, seedCatalogue } from './catalogue.fixtures.js';
 import { Api, JWT_SECRET } from './harness.js';
@@ -93,6 +94,7 @@ describe('the api under a role that may not change events (PostgreSQL)', () => {
         analysis({ ...conformingFlowerResults, lead: 50 }),
       )
       .expect(201);
+    await api.app.get(EventAlerts).caughtUp();
     await api.app.get(Projector).caughtUp();
     expect((await api.app.get(Projector).status()).filter((s) => s.lastError !== null)).toEqual([]);
     const alerts = (await api.get('/v1/audit/alerts', 'ansm', 'ANSM').expect(200)).body;

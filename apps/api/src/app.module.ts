@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { AppConfig } from '#config';
+import { AlertsModule } from './alerts/alerts.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BatchesModule } from './batches/batches.module.js';
 import { CatalogueModule } from './catalogue/catalogue.module.js';
@@ -19,6 +20,7 @@ import { ScansModule } from './scans/scans.module.js';
 import { ProjectionsModule } from './processes/projections/projections.module.js';
 import { ClockModule } from './clock/clock.module.js';
 import { ReleaseEntriesModule } from './processes/release-entries/release-entries.module.js';
+import { AlertsProcessModule } from './processes/alerts/alerts-process.module.js';
 import { RegistryModule } from './registry/registry.module.js';
 import { TraceModule } from './trace/trace.module.js';
 import { ShipmentsModule } from './shipments/shipments.module.js';
@@ -51,6 +53,8 @@ export class AppModule {
         DispensationsModule,
         ProjectionsModule.forRoot({ run: config.runProjections }),
         ReleaseEntriesModule,
+        AlertsModule,
+        AlertsProcessModule,
         TraceModule,
         AuditModule.forRoot({ digestKeyFile: config.digestKeyFile, sealIntervalMs: config.sealIntervalMs }),
         EpcisModule,

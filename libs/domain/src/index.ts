@@ -32,3 +32,6 @@ export * from './vigilance/centres.js';
 export * from './vigilance/vigilance-report.js';
 export * from './vigilance/vigilance-signal.js';
 export * from './vigilance/vigilance-thresholds.js';
+export * from './alert/alert.js';
+export * from './alert/alert-settings.js';
+export * from './alert/event-alerts.js';

@@ -1,3 +1,4 @@
+import { alertOf, type AlertEvent } from './alert/alert.js';
 import { batchOf, type BatchEvent } from './batch/batch.js';
 import { prescriptionOf, type PrescriptionEvent } from './prescription/prescription.js';
 import { registerSiteOf } from './register/register-books.js';
@@ -34,6 +35,7 @@ export type DecidedEvent =
   | { of: 'prescription'; prescriptionId: string; event: PrescriptionEvent; occurredAt: string }
   | { of: 'vigilance-report'; reportId: string; event: VigilanceReportEvent; occurredAt: string }
   | { of: 'vigilance-signal'; signalId: string; event: VigilanceSignalEvent; occurredAt: string }
+  | { of: 'alert'; alertId: string; event: AlertEvent; occurredAt: string; recorded?: EventRecord }
   | { of: 'other' };
 
 export function decidedEvent(stored: StoredEvent): DecidedEvent {
@@ -51,6 +53,9 @@ export function decidedEvent(stored: StoredEvent): DecidedEvent {
   const signalId = vigilanceSignalOf(stored.stream);
   if (signalId !== undefined)
     return { of: 'vigilance-signal', signalId, event: stored as VigilanceSignalEvent, occurredAt };
+  const alertId = alertOf(stored.stream);
+  if (alertId !== undefined)
+    return { of: 'alert', alertId, event: stored as AlertEvent, occurredAt, recorded: recordOf(stored) };
   return { of: 'other' };
 }
 

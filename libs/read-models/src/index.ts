@@ -1,6 +1,7 @@
 import { alertsProjection } from './projections/alerts.projection.js';
 import { batchesProjection } from './projections/batches.projection.js';
 import { prescriptionsProjection } from './projections/prescriptions.projection.js';
+import { raisedAlertsProjection } from './projections/raised-alerts.projection.js';
 import { traceProjection } from './projections/trace.projection.js';
 import { vigilanceProjection } from './projections/vigilance.projection.js';
 
@@ -10,7 +11,14 @@ export { migrateReadModels, openReadModels, readModelsOptions } from './data-sou
 export { pgliteDriver } from './pglite-driver.js';
 export type { Projection } from './projection.js';
 export * from './projector.js';
-export { alertsProjection, batchesProjection, prescriptionsProjection, traceProjection, vigilanceProjection };
+export {
+  alertsProjection,
+  batchesProjection,
+  prescriptionsProjection,
+  raisedAlertsProjection,
+  traceProjection,
+  vigilanceProjection,
+};
 
 /** Every projection of cannatrace. */
 export const PROJECTIONS = [
@@ -18,5 +26,6 @@ export const PROJECTIONS = [
   traceProjection,
   prescriptionsProjection,
   alertsProjection,
+  raisedAlertsProjection,
   vigilanceProjection,
 ];

@@ -33,7 +33,7 @@ const stockEntered = (quantity: number) => ({
 
 /** Tables and indexes that migrations after the takeover add (the hand-written schema never had them). */
 const ADDED_SINCE_TAKEOVER = {
-  tables: ['rm_vigilance_report_list', 'rm_vigilance_signals'],
+  tables: ['rm_raised_alerts', 'rm_vigilance_report_list', 'rm_vigilance_signals'],
   indexes: ['rm_dispensations_patient_idx'],
 };
 
@@ -144,6 +144,7 @@ describe.each(backends)('a database of the hand-written migrations taken over by
     expect(await readModels.query('SELECT name FROM read_model_migrations')).toEqual([
       { name: 'ReadModels1764028800000' },
       { name: 'AlertsAndWebhooks1764547200000' },
+      { name: 'RaisedAlerts1764633600000' },
       { name: 'Vigilance1764720000000' },
     ]);
     // Projected from the checkpoint found: the 20 packs added once, the 500 not projected again.
@@ -175,6 +176,7 @@ describe.each(backends)('a database of the hand-written migrations taken over by
     expect(await started[0].query('SELECT name FROM read_model_migrations')).toEqual([
       { name: 'ReadModels1764028800000' },
       { name: 'AlertsAndWebhooks1764547200000' },
+      { name: 'RaisedAlerts1764633600000' },
       { name: 'Vigilance1764720000000' },
     ]);
   });

@@ -5,9 +5,8 @@ import { EpcisDocumentResponse } from '../epcis/epcis.responses.js';
 import { IdempotencyKeyHeader, ReadOperation } from '../openapi/operations.js';
 import { GtinParam, LotParam } from '../openapi/parameters.js';
 import { Roles } from '../auth/access.decorators.js';
-import { ListAlerts } from './alerts.queries.js';
 import { AsOfQueryDto, StoreDigestDto } from './audit.dto.js';
-import { AlertResponse, BatchHistoryResponse, VerificationResponse } from './audit.responses.js';
+import { BatchHistoryResponse, VerificationResponse } from './audit.responses.js';
 import { ExportBatchEpcis, GetBatchHistory, GetStoreDigest, VerifyStore } from './audit.queries.js';
 
 @ApiTags('trace and audit')
@@ -43,17 +42,6 @@ export class AuditController {
   })
   epcis(@Param('gtin') gtin: string, @Param('lot') lot: string) {
     return this.queries.execute(new ExportBatchEpcis(gtin, lot));
-  }
-
-  @Get('alerts')
-  @ReadOperation({
-    type: [AlertResponse],
-    description: 'The alerts, newest first (500 at most)',
-    summary:
-      'Alerts for ANSM, newest first: every out-of-specification analysis result (whoever recorded it) with its failures; the batch’s view tells whether it was investigated and cleared by a laboratory retest (ANSM; read models)',
-  })
-  alerts() {
-    return this.queries.execute(new ListAlerts());
   }
 
   @Get('verify')

@@ -2,7 +2,6 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { DigestSigner, EVENT_STORE, SqlCheckpointLog } from '#event-store';
 import { type SqlClient } from '#sql';
 import { SQL_CLIENT } from '../database/database.module.js';
-import { ListAlertsHandler } from './alerts.queries.js';
 import { AuditController } from './audit.controller.js';
 import {
   DIGEST_SIGNER,
@@ -31,7 +30,6 @@ export class AuditModule {
         VerifyStoreHandler,
         ExportBatchEpcisHandler,
         GetStoreDigestHandler,
-        ListAlertsHandler,
         StoreSealer,
         {
           provide: CHECKPOINT_LOG,

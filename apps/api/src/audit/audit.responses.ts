@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AnalysisFailureResponse, BatchStateResponse } from '../batches/batch.responses.js';
+import { BatchStateResponse } from '../batches/batch.responses.js';
 
 export class EventActorResponse {
   @ApiProperty({ description: 'Who sent the command (token subject)', example: 'qp@sup-demo' })
@@ -200,39 +200,4 @@ export class VerificationResponse {
     description: 'The result against the digest given (POST /v1/audit/verify only)',
   })
   digest?: DigestCheckResponse;
-}
-
-export class AlertRecorderResponse {
-  @ApiProperty({ description: 'Role of whoever recorded the analysis', example: 'laboratory' })
-  role!: string;
-
-  @ApiProperty({ description: 'Their organisation', example: 'LAB-1' })
-  organisation!: string;
-}
-
-/** An alert ANSM reads: an out-of-specification analysis result. */
-export class AlertResponse {
-  @ApiProperty({ description: 'What the alert is about', example: 'out_of_specification' })
-  kind!: string;
-
-  @ApiProperty({ description: 'GTIN-14 of the batch', example: '03400930000014' })
-  gtin!: string;
-
-  @ApiProperty({ description: 'Lot of the batch', example: 'L2026-001' })
-  lot!: string;
-
-  @ApiProperty({ type: AlertRecorderResponse, description: 'Who recorded the failing analysis' })
-  recordedBy!: AlertRecorderResponse;
-
-  @ApiProperty({ description: 'When the sample was taken', example: '2026-01-12' })
-  sampledOn!: string;
-
-  @ApiProperty({ type: [AnalysisFailureResponse], description: 'Every failure against the specification' })
-  failures!: AnalysisFailureResponse[];
-
-  @ApiProperty({ description: 'When the alert was raised', example: '2026-11-25T10:35:01.317Z' })
-  raisedAt!: string;
-
-  @ApiProperty({ description: 'The event that raised it', example: '0f6c2b1e-8a55-5d0e-9a2c-1c9a3f7e2b10' })
-  eventId!: string;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { EventStore } from '#event-store';
 import type { Projector } from '#read-models';
+import type { EventAlerts } from '../processes/alerts/event-alerts.js';
 import type { ReleaseEntries } from '../processes/release-entries/release-entries.js';
 import { HealthCheck } from './health-check.js';
 
@@ -16,11 +17,14 @@ function fakes() {
   const releaseEntries = {
     status: async () => ({ name: 'release-entries', running: true, behind: 0 }),
   } as unknown as ReleaseEntries;
+  const eventAlerts = {
+    status: async () => ({ name: 'event-alerts', running: true, behind: 0 }),
+  } as unknown as EventAlerts;
   const answer = async (up: boolean) => {
     while (pending.length === 0) await new Promise((resolve) => setImmediate(resolve));
     pending.shift()!(up);
   };
-  return { health: new HealthCheck(store, projector, releaseEntries), answer };
+  return { health: new HealthCheck(store, projector, releaseEntries, eventAlerts), answer };
 }
 
 describe('health as GET /health answers it', () => {

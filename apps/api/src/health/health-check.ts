@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { Projector } from '#read-models';
+import { EventAlerts } from '../processes/alerts/event-alerts.js';
 import { ReleaseEntries } from '../processes/release-entries/release-entries.js';
 
 export interface DependencyStatus {
@@ -26,6 +27,7 @@ export class HealthCheck {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(Projector) private readonly projector: Projector,
     @Inject(ReleaseEntries) private readonly releaseEntries: ReleaseEntries,
+    @Inject(EventAlerts) private readonly eventAlerts: EventAlerts,
   ) {}
 
   private running?: Promise<HealthReport>;
@@ -71,8 +73,8 @@ export class HealthCheck {
         status: lastError === null ? ('up' as const) : ('down' as const),
         ...(lastError ? { detail: lastError } : {}),
       }));
-      const entries = await this.releaseEntries.status();
-      projections.push({ ...entries, status: entries.running ? 'up' : 'down' });
+      for (const process of [await this.releaseEntries.status(), await this.eventAlerts.status()])
+        projections.push({ ...process, status: process.running ? 'up' : 'down' });
     });
     const up = eventStore.status === 'up' && read.status === 'up';
     return { status: up ? 'ok' : 'unavailable', eventStore, projections };

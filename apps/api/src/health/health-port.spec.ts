@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EventStore } from '#event-store';
 import type { Projector } from '#read-models';
+import type { EventAlerts } from '../processes/alerts/event-alerts.js';
 import type { ReleaseEntries } from '../processes/release-entries/release-entries.js';
 import { HEALTH_LIMITS, healthAnswer, type HealthPost } from './health-answer.js';
 import { HealthCheck, type HealthReport } from './health-check.js';
@@ -28,6 +29,7 @@ function reporterOn(store: { up: boolean }, listening = () => true) {
     } as unknown as EventStore,
     { status: async () => [] } as unknown as Projector,
     { status: async () => ({ name: 'release-entries', running: true, behind: 0 }) } as unknown as ReleaseEntries,
+    { status: async () => ({ name: 'event-alerts', running: true, behind: 0 }) } as unknown as EventAlerts,
   );
   return new HealthReporter(health, listening);
 }
@@ -111,6 +113,7 @@ describe("the health port as it answers from the main thread's posts", () => {
       { adapter: 'fake', ping: () => new Promise<void>((resolve) => pings.push(resolve)) } as unknown as EventStore,
       { status: async () => [] } as unknown as Projector,
       { status: async () => ({ name: 'release-entries', running: true, behind: 0 }) } as unknown as ReleaseEntries,
+      { status: async () => ({ name: 'event-alerts', running: true, behind: 0 }) } as unknown as EventAlerts,
     );
     const reporter = new HealthReporter(health, () => true);
     for (let i = 0; i < 5; i++) reporter.next(T + i * 1000);

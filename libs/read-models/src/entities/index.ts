@@ -5,6 +5,7 @@ import { ProjectionCheckpointRow, SubscriptionCheckpointRow } from './checkpoint
 import { DispensationRow } from './dispensation.entity.js';
 import { IdempotencyRequestRow } from './idempotency-request.entity.js';
 import { PrescriptionRow } from './prescription.entity.js';
+import { RaisedAlertRow } from './raised-alert.entity.js';
 import { ShipmentRow } from './shipment.entity.js';
 import { VigilanceReportRow } from './vigilance-report.entity.js';
 import { VigilanceSignalRow } from './vigilance-signal.entity.js';
@@ -18,6 +19,7 @@ export {
   IdempotencyRequestRow,
   PrescriptionRow,
   ProjectionCheckpointRow,
+  RaisedAlertRow,
   ShipmentRow,
   SubscriptionCheckpointRow,
   VigilanceReportRow,
@@ -35,6 +37,7 @@ export const READ_MODEL_ENTITIES = [
   AlertRow,
   VigilanceReportRow,
   VigilanceSignalRow,
+  RaisedAlertRow,
   IdempotencyRequestRow,
   WebhookSubscriptionRow,
   ProjectionCheckpointRow,
