@@ -171,7 +171,12 @@ describe.each(BACKENDS)('batches over HTTP (%s)', (backend) => {
   });
 
   it('refuses an analysis to another supplier, and of an unknown batch', async () => {
-    await refused(() => api.post(at('HAPPY', '/analyses'), 'supplier', 'SUP-2', analysis()), 403, 'not_batch_supplier');
+    await supplier('/v1/batches', batch('FOREIGN-ANALYSIS')).expect(201);
+    await refused(
+      () => api.post(at('FOREIGN-ANALYSIS', '/analyses'), 'supplier', 'SUP-2', analysis()),
+      403,
+      'not_batch_supplier',
+    );
     await refused(() => supplier(at('NOSUCH', '/analyses'), analysis()), 404, 'batch_unknown');
   });
 

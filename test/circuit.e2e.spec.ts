@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { encodePackCode } from '#gs1';
 import { analysis, batch, flowerProduct, GTIN } from './catalogue.fixtures.js';
 import { TODAY } from './circuit.fixtures.js';
@@ -36,23 +36,26 @@ async function seedCircuit(api: Api, lots: Record<string, number>): Promise<void
       .expect(201);
   }
   await api.post('/v1/products', 'ansm', 'ANSM', flowerProduct(GTIN, 'SUP-1')).expect(201);
-  for (const [lot, quantity] of Object.entries(lots)) {
-    await api.post('/v1/batches', 'supplier', 'SUP-1', { ...batch(lot), quantity }).expect(201);
-    await api.post(`/v1/batches/${GTIN}/${lot}/analyses`, 'supplier', 'SUP-1', analysis()).expect(201);
-    await api.post(`/v1/batches/${GTIN}/${lot}/release`, 'supplier', 'SUP-1', { qualifiedPerson: 'QP' }).expect(201);
-  }
+  for (const [lot, quantity] of Object.entries(lots)) await releaseLot(api, lot, quantity);
+}
+
+async function releaseLot(api: Api, lot: string, quantity: number): Promise<void> {
+  await api.post('/v1/batches', 'supplier', 'SUP-1', { ...batch(lot), quantity }).expect(201);
+  await api.post(`/v1/batches/${GTIN}/${lot}/analyses`, 'supplier', 'SUP-1', analysis()).expect(201);
+  await api.post(`/v1/batches/${GTIN}/${lot}/release`, 'supplier', 'SUP-1', { qualifiedPerson: 'QP' }).expect(201);
 }
 
 const stockOf = async (api: Api, site: string) =>
   (await api.get(`/v1/sites/${site}/stock`, 'ansm', 'ANSM').expect(200)).body as { lot: string; quantity: number }[];
 
 describe.each(BACKENDS)('supplier -> exploitant -> pharmacy over HTTP (%s)', (backend) => {
+  // Each test asserts whole stocks and registers of its sites: each starts from a circuit of its own.
   let api: Api;
-  beforeAll(async () => {
+  beforeEach(async () => {
     api = await Api.start(backend);
     await seedCircuit(api, { L1: 20, L2: 10 });
   });
-  afterAll(() => api.close());
+  afterEach(() => api.close());
 
   const pharmacist = (path: string, body: unknown, org = 'PH-1') =>
     api.http
@@ -61,8 +64,44 @@ describe.each(BACKENDS)('supplier -> exploitant -> pharmacy over HTTP (%s)', (ba
       .send(body as object);
   // Tokens are checked against the registry: each pharmacy's own registered pharmacist.
   const pharmacistToken = (org: string) => tokenFor('pharmacist', org, org === 'PH-2' ? PH2_PHARMACIST : '10000000002');
-  let toExploitant: string;
-  let toPharmacy: string;
+
+  /** SUP-1 ships 10 packs of L1 to EXP-1 under an import authorisation: the shipment's id. */
+  const dispatchToExploitant = async (): Promise<string> =>
+    (
+      await api
+        .post('/v1/shipments', 'supplier', 'SUP-1', {
+          to: 'EXP-1',
+          lines: [{ gtin: GTIN, lot: 'L1', quantity: 10 }],
+          carrier: 'Sécurité Transports',
+          importAuthorisation: 'ANSM-IMP-2026-17',
+        })
+        .expect(201)
+    ).body.shipmentId;
+  /** EXP-1 holds those 10 packs. */
+  const stockAtExploitant = async (): Promise<void> => {
+    await api
+      .post(`/v1/shipments/${await dispatchToExploitant()}/receipt`, 'exploitant', 'EXP-1', {
+        lines: [{ gtin: GTIN, lot: 'L1', quantity: 10 }],
+      })
+      .expect(201);
+  };
+  /** EXP-1 ships 5 of them to PH-1: the shipment's id. */
+  const dispatchToPharmacy = async (): Promise<string> => {
+    await stockAtExploitant();
+    return (
+      await api
+        .post('/v1/shipments', 'exploitant', 'EXP-1', { to: 'PH-1', lines: [{ gtin: GTIN, lot: 'L1', quantity: 5 }] })
+        .expect(201)
+    ).body.shipmentId;
+  };
+  /** PH-1 receives 3 of the 5 packs by scan: the shipment's id. */
+  const receivedAtPharmacy = async (): Promise<string> => {
+    const toPharmacy = await dispatchToPharmacy();
+    await pharmacist(`/v1/shipments/${toPharmacy}/receipt`, {
+      scans: [scan('L1', 'S1'), scan('L1', 'S2'), scan('L1', 'S3')],
+    }).expect(201);
+    return toPharmacy;
+  };
 
   it("enters a released batch into its supplier's register", async () => {
     let stock: { lot: string; quantity: number }[] = [];
@@ -91,7 +130,7 @@ describe.each(BACKENDS)('supplier -> exploitant -> pharmacy over HTTP (%s)', (ba
         importAuthorisation: 'ANSM-IMP-2026-17',
       })
       .expect(201);
-    toExploitant = shipped.body.shipmentId;
+    const toExploitant = shipped.body.shipmentId;
     // The id names the sender and the book of its register that holds the dispatch.
     const month = shipped.body.stream.slice('register-SUP-1~'.length);
     expect(shipped.body.stream).toMatch(/^register-SUP-1~\d{4}-\d{2}$/);
@@ -99,6 +138,7 @@ describe.each(BACKENDS)('supplier -> exploitant -> pharmacy over HTTP (%s)', (ba
   });
 
   it('refuses a route the circuit does not allow, and more packs than held', async () => {
+    await dispatchToExploitant(); // SUP-1 holds 10 packs of L1 left
     const direct = await api.post('/v1/shipments', 'supplier', 'SUP-1', {
       to: 'PH-1',
       lines: [{ gtin: GTIN, lot: 'L1', quantity: 1 }],
@@ -114,25 +154,27 @@ describe.each(BACKENDS)('supplier -> exploitant -> pharmacy over HTTP (%s)', (ba
   });
 
   it('lets the exploitant receive by counted lines, then ship to a pharmacy', async () => {
+    const toExploitant = await dispatchToExploitant();
     const receipt = await api
       .post(`/v1/shipments/${toExploitant}/receipt`, 'exploitant', 'EXP-1', {
         lines: [{ gtin: GTIN, lot: 'L1', quantity: 10 }],
       })
       .expect(201);
     expect(receipt.body).toMatchObject({ accepted: [{ gtin: GTIN, lot: 'L1', quantity: 10 }], discrepancies: [] });
-    const shipped = await api
+    await api
       .post('/v1/shipments', 'exploitant', 'EXP-1', { to: 'PH-1', lines: [{ gtin: GTIN, lot: 'L1', quantity: 5 }] })
       .expect(201);
-    toPharmacy = shipped.body.shipmentId;
     expect(await stockOf(api, 'EXP-1')).toEqual([{ gtin: GTIN, lot: 'L1', quantity: 5 }]);
   });
 
   it('refuses the receipt to another organisation than the receiver', async () => {
+    const toPharmacy = await dispatchToPharmacy();
     const response = await pharmacist(`/v1/shipments/${toPharmacy}/receipt`, { scans: [scan('L1', 'S1')] }, 'PH-2');
     expect([response.status, response.body.rule]).toEqual([403, 'not_shipment_receiver']);
   });
 
   it('receives by scans and says every discrepancy: a serial twice, a dropped separator, another batch, missing packs', async () => {
+    const toPharmacy = await dispatchToPharmacy();
     const scans = [
       scan('L1', 'S1'),
       scan('L1', 'S2'),
@@ -162,6 +204,7 @@ describe.each(BACKENDS)('supplier -> exploitant -> pharmacy over HTTP (%s)', (ba
   });
 
   it('receives a delivery of 3,000 scanned packs in one request (a body over the 100 kB default)', async () => {
+    await stockAtExploitant();
     const shipmentId = (
       await api
         .post('/v1/shipments', 'exploitant', 'EXP-1', { to: 'PH-2', lines: [{ gtin: GTIN, lot: 'L1', quantity: 1 }] })
@@ -176,6 +219,7 @@ describe.each(BACKENDS)('supplier -> exploitant -> pharmacy over HTTP (%s)', (ba
   });
 
   it('answers the shipment to its parties and ANSM only', async () => {
+    const toPharmacy = await receivedAtPharmacy();
     const view = (
       await api.http
         .get(`/v1/shipments/${toPharmacy}`)
@@ -193,6 +237,7 @@ describe.each(BACKENDS)('supplier -> exploitant -> pharmacy over HTTP (%s)', (ba
   });
 
   it('records a theft, a destruction before a witness and an inventory with a difference', async () => {
+    await receivedAtPharmacy(); // PH-1 holds 3 packs of L1
     const line = { gtin: GTIN, lot: 'L1', quantity: 1 };
     await pharmacist('/v1/sites/PH-1/register/losses', {
       ...line,
@@ -275,13 +320,14 @@ describe.each(BACKENDS)('supplier -> exploitant -> pharmacy over HTTP (%s)', (ba
 
 describe('concurrent dispatches on real PostgreSQL', () => {
   let api: Api;
-  beforeAll(async () => {
+  beforeEach(async () => {
     api = await Api.start('postgres');
-    await seedCircuit(api, { L7: 20 });
+    await seedCircuit(api, {});
   });
-  afterAll(() => api.close());
+  afterEach(() => api.close());
 
   it('never ships more than the stock: of six dispatches of 5 packs from 20, four succeed', async () => {
+    await releaseLot(api, 'L7', 20);
     const responses = await Promise.all(
       Array.from({ length: 6 }, () =>
         api.post('/v1/shipments', 'supplier', 'SUP-1', {
@@ -301,9 +347,7 @@ describe('concurrent dispatches on real PostgreSQL', () => {
   });
 
   it('of two dispatches that together exceed the stock, one succeeds and one is refused', async () => {
-    await api.post('/v1/batches', 'supplier', 'SUP-1', { ...batch('L8'), quantity: 20 }).expect(201);
-    await api.post(`/v1/batches/${GTIN}/L8/analyses`, 'supplier', 'SUP-1', analysis()).expect(201);
-    await api.post(`/v1/batches/${GTIN}/L8/release`, 'supplier', 'SUP-1', { qualifiedPerson: 'QP' }).expect(201);
+    await releaseLot(api, 'L8', 20);
     const responses = await Promise.all(
       [12, 12].map((quantity) =>
         api.post('/v1/shipments', 'supplier', 'SUP-1', {

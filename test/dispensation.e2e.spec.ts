@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { GTIN } from './catalogue.fixtures.js';
 import {
   alphaPatient,
   asPharmacist,
   asPrescriber,
+  includePatient,
   PHARMACIST,
   prescription,
   PRESCRIBER,
@@ -14,12 +15,33 @@ import {
 import { Api, BACKENDS, token } from './harness.js';
 
 describe.each(BACKENDS)('prescriptions and dispensations over HTTP (%s)', (backend) => {
+  // Each test starts from a circuit of its own: caps, attestation numbers and stock are counted across the store.
   let api: Api;
-  beforeAll(async () => {
+  beforeEach(async () => {
     api = await Api.start(backend);
     await seedToPharmacy(api);
   });
-  afterAll(() => api.close());
+  afterEach(() => api.close());
+
+  const setCap = (indication: string, cap: number) =>
+    api.http
+      .put(`/v1/indications/${indication}/cap`)
+      .set('Authorization', `Bearer ${token('ansm', 'ANSM')}`)
+      .send({ cap });
+  const issueRx0001 = () => asPrescriber(api, '/v1/prescriptions', prescription('RX-0001')).expect(201);
+  /** RX-0001 (4 packs) with 3 dispensed at PH-1: serial S1 by scan, then 2 by gtin and lot. */
+  async function dispensedThreeOfRx0001(): Promise<void> {
+    await issueRx0001();
+    await asPharmacist(api, '/v1/dispensations', { prescriptionId: 'RX-0001', quantity: 1, scan: scan('S1') }).expect(
+      201,
+    );
+    await asPharmacist(api, '/v1/dispensations', {
+      prescriptionId: 'RX-0001',
+      quantity: 2,
+      gtin: GTIN,
+      lot: 'L1',
+    }).expect(201);
+  }
 
   async function refused(
     send: () => Promise<{ status: number; body: Record<string, unknown> }>,
@@ -46,11 +68,7 @@ describe.each(BACKENDS)('prescriptions and dispensations over HTTP (%s)', (backe
     const [event] = await api.store.readStream('indication-PALLIATIVE_CARE');
     expect(event.data).toMatchObject({ patientId: included.body.patientId, attestationNumber: 'ATT-PAL-000001' });
     expect(included.body.patientId).not.toBe(alphaPatient());
-    await api.http
-      .put('/v1/indications/PALLIATIVE_CARE/cap')
-      .set('Authorization', `Bearer ${token('ansm', 'ANSM')}`)
-      .send({ cap: 1 })
-      .expect(200);
+    await setCap('PALLIATIVE_CARE', 1).expect(200);
     await refused(() => include(), 422, 'indication_cap_reached');
     await refused(() => include({ indication: 'EPILEPSY', consent: false }), 422, 'consent_required');
     await refused(
@@ -146,14 +164,13 @@ describe.each(BACKENDS)('prescriptions and dispensations over HTTP (%s)', (backe
   });
 
   it('lists every indication with its cap and inclusions', async () => {
+    await includePatient(api, 'PALLIATIVE_CARE');
+    await setCap('PALLIATIVE_CARE', 1).expect(200);
+    await includePatient(api, 'EPILEPSY'); // the second, after alphaPatient()
     const indications = (await api.get('/v1/indications', 'pharmacist', 'PH-1').expect(200)).body;
     expect(indications).toContainEqual({ indication: 'PALLIATIVE_CARE', cap: 1, included: 1 });
     expect(indications).toContainEqual({ indication: 'EPILEPSY', cap: 500, included: 2 });
-    await api.http
-      .put('/v1/indications/HEADACHE/cap')
-      .set('Authorization', `Bearer ${token('ansm', 'ANSM')}`)
-      .send({ cap: 1 })
-      .expect(404);
+    await setCap('HEADACHE', 1).expect(404);
   });
 
   it('issues a prescription, refusing each broken rule', async () => {
@@ -192,6 +209,7 @@ describe.each(BACKENDS)('prescriptions and dispensations over HTTP (%s)', (backe
   });
 
   it('dispenses two fractions, by scan and by gtin and lot, and answers them with the prescription', async () => {
+    await issueRx0001();
     const first = await asPharmacist(api, '/v1/dispensations', {
       prescriptionId: 'RX-0001',
       quantity: 1,
@@ -246,6 +264,7 @@ describe.each(BACKENDS)('prescriptions and dispensations over HTTP (%s)', (backe
   });
 
   it('refuses each dispensation the rules forbid, writing nothing', async () => {
+    await dispensedThreeOfRx0001();
     await refused(
       () => asPharmacist(api, '/v1/dispensations', { prescriptionId: 'RX-0001', quantity: 2, gtin: GTIN, lot: 'L1' }),
       422,
@@ -346,6 +365,7 @@ describe.each(BACKENDS)('prescriptions and dispensations over HTTP (%s)', (backe
   });
 
   it('renews a prescription for the same patient', async () => {
+    await issueRx0001();
     await asPrescriber(api, '/v1/prescriptions', prescription('RX-0003', { renewalOf: 'RX-0001' })).expect(201);
     await refused(
       () => asPrescriber(api, '/v1/prescriptions', prescription('RX-0004', { renewalOf: 'RX-NONE' })),
@@ -355,6 +375,7 @@ describe.each(BACKENDS)('prescriptions and dispensations over HTTP (%s)', (backe
   });
 
   it('refuses at once to dispense a recalled batch', async () => {
+    await asPrescriber(api, '/v1/prescriptions', prescription('RX-0003')).expect(201);
     await api.post(`/v1/batches/${GTIN}/L1/recall`, 'ansm', 'ANSM', { reason: 'defect' }).expect(201);
     await refused(
       () => asPharmacist(api, '/v1/dispensations', { prescriptionId: 'RX-0003', quantity: 1, scan: scan('S3') }),
@@ -366,11 +387,11 @@ describe.each(BACKENDS)('prescriptions and dispensations over HTTP (%s)', (backe
 
 describe('concurrent dispensations on real PostgreSQL', () => {
   let api: Api;
-  beforeAll(async () => {
+  beforeEach(async () => {
     api = await Api.start('postgres');
     await seedToPharmacy(api);
   });
-  afterAll(() => api.close());
+  afterEach(() => api.close());
 
   it('of two dispensations that together exceed the prescription, one succeeds', async () => {
     await asPrescriber(api, '/v1/prescriptions', prescription('RX-RACE', { quantity: 3 })).expect(201);
@@ -385,6 +406,14 @@ describe('concurrent dispensations on real PostgreSQL', () => {
   });
 
   it('of two dispensations of the last packs, one succeeds and stock never goes below zero', async () => {
+    // PH-1 holds 4 of its 6 packs: two of them dispensed first.
+    await asPrescriber(api, '/v1/prescriptions', prescription('RX-FIRST', { quantity: 2 })).expect(201);
+    await asPharmacist(api, '/v1/dispensations', {
+      prescriptionId: 'RX-FIRST',
+      quantity: 2,
+      gtin: GTIN,
+      lot: 'L1',
+    }).expect(201);
     await asPrescriber(api, '/v1/prescriptions', prescription('RX-LAST-1', { quantity: 4 })).expect(201);
     await asPrescriber(api, '/v1/prescriptions', prescription('RX-LAST-2', { quantity: 4 })).expect(201);
     const responses = await Promise.all(
