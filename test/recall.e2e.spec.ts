@@ -61,7 +61,7 @@ describe('recall follow-through over HTTP (postgres)', () => {
     const toPh2 = (await ship('exploitant', 'EXP-1', 'PH-2', 2).expect(201)).body.shipmentId;
     await ph2(`/v1/shipments/${toPh2}/receipt`, { lines: [{ gtin: GTIN, lot: 'L1', quantity: 2 }] }).expect(201);
     await asPrescriber(api, '/v1/prescriptions', prescription('RX-RECALL')).expect(201);
-  });
+  }, 120_000);
   afterEach(() => api.close());
 
   it('notifies every site holding packs when ANSM recalls the batch', async () => {

@@ -107,7 +107,7 @@ describe.each(BACKENDS)('register books across months (%s)', (backend) => {
         at('2026-11-25T09:00:00Z', 'prescriber', 'CHU-1', '10000000001'),
       ),
     );
-  });
+  }, 120_000);
 
   afterEach(async () => {
     await api.close();

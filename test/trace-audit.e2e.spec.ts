@@ -58,7 +58,7 @@ describe.each(BACKENDS)('trace, recall and audit over HTTP (%s)', (backend) => {
       '10000000005',
       'PH-2',
     ).expect(201);
-  });
+  }, 120_000);
   afterEach(() => api.close());
 
   /** ANSM recalls lot L1: its answer, and an instant just before it. */

@@ -55,7 +55,7 @@ describe.each(BACKENDS)('upgrade from single-stream registers (%s)', (backend) =
     }
     commands = api.app.get(CommandBus);
     queries = api.app.get(QueryBus);
-  });
+  }, 120_000);
 
   afterEach(async () => {
     await api.close();
