@@ -54,7 +54,7 @@ describe('demo sign-in: only when asked for, on loopback, for actors that exist'
   let api: Api;
   beforeEach(async () => {
     api = await Api.start('pglite', { demo: true });
-  });
+  }, 120_000);
   afterEach(() => api.close());
 
   it('offers nobody on an unseeded store', async () => {

@@ -22,7 +22,7 @@ describe.each(BACKENDS)('registry and catalogue over HTTP (%s)', (backend) => {
       name: 'Reader',
       organisationId: 'PH-READER',
     }).expect(201);
-  });
+  }, 120_000);
   afterAll(() => api.close());
 
   const ansm = (path: string, body: unknown) => api.post(path, 'ansm', 'ANSM', body);
