@@ -22,7 +22,7 @@ describe.each(BACKENDS)('batches over HTTP (%s)', (backend) => {
         trainedOn: '2026-01-05',
       })
       .expect(201);
-  });
+  }, 120_000);
   afterAll(() => api.close());
 
   const supplier = (path: string, body: unknown) => api.post(path, 'supplier', 'SUP-1', body);
