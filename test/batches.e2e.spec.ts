@@ -23,7 +23,7 @@ describe.each(BACKENDS)('batches over HTTP (%s)', (backend) => {
         trainedOn: '2026-01-05',
       })
       .expect(201);
-  });
+  }, 120_000);
   afterAll(() => api.close());
 
   const supplier = (path: string, body: unknown) => api.post(path, 'supplier', 'SUP-1', body);
@@ -172,7 +172,12 @@ describe.each(BACKENDS)('batches over HTTP (%s)', (backend) => {
   });
 
   it('refuses an analysis to another supplier, and of an unknown batch', async () => {
-    await refused(() => api.post(at('HAPPY', '/analyses'), 'supplier', 'SUP-2', analysis()), 403, 'not_batch_supplier');
+    await supplier('/v1/batches', batch('FOREIGN-ANALYSIS')).expect(201);
+    await refused(
+      () => api.post(at('FOREIGN-ANALYSIS', '/analyses'), 'supplier', 'SUP-2', analysis()),
+      403,
+      'not_batch_supplier',
+    );
     await refused(() => supplier(at('NOSUCH', '/analyses'), analysis()), 404, 'batch_unknown');
   });
 

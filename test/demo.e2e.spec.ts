@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { Request } from 'express';
 import { DemoController } from '../apps/api/src/security/demo.controller.js';
 import { Api } from './harness.js';
@@ -12,6 +12,32 @@ const professional = (rpps: string, kind: string, organisationId: string) => ({
   trainedOn: '2026-01-05',
 });
 
+/** The demo circuit's organisations: the two registered first, then the others. */
+const FIRST_ORGANISATIONS = [
+  ['SUP-DEMO', 'supplier'],
+  ['PH-CENTRE', 'community_pharmacy'],
+];
+const OTHER_ORGANISATIONS = [
+  ['EXP-DEMO', 'exploitant'],
+  ['PH-GARE', 'community_pharmacy'],
+  ['CHU-DEMO', 'reference_centre'],
+];
+const PROFESSIONALS = [
+  ['10000000001', 'prescriber', 'CHU-DEMO'],
+  ['10000000002', 'pharmacist', 'PH-CENTRE'],
+  ['10000000004', 'pharmacist', 'PH-GARE'],
+];
+
+async function registerOrganisations(api: Api, organisations: string[][]): Promise<void> {
+  for (const [id, kind] of organisations)
+    await api.post('/v1/organisations', 'ansm', 'ANSM', organisation(id, kind)).expect(201);
+}
+
+async function registerProfessionals(api: Api): Promise<void> {
+  for (const [rpps, kind, org] of PROFESSIONALS)
+    await api.post('/v1/professionals', 'ansm', 'ANSM', professional(rpps, kind, org)).expect(201);
+}
+
 const expectRefused = (response: {
   status: number;
   headers: Record<string, string>;
@@ -24,11 +50,12 @@ const expectRefused = (response: {
 };
 
 describe('demo sign-in: only when asked for, on loopback, for actors that exist', () => {
+  // Each test starts from an empty store of its own: what is offered depends on what the store holds.
   let api: Api;
-  beforeAll(async () => {
+  beforeEach(async () => {
     api = await Api.start('pglite', { demo: true });
-  });
-  afterAll(() => api.close());
+  }, 120_000);
+  afterEach(() => api.close());
 
   it('offers nobody on an unseeded store', async () => {
     const response = await api.http.get('/v1/demo/actors').expect(200);
@@ -36,26 +63,13 @@ describe('demo sign-in: only when asked for, on loopback, for actors that exist'
   });
 
   it('offers an actor once its organisation (and its registration as a professional) exists, ANSM once the whole circuit does', async () => {
-    await api.post('/v1/organisations', 'ansm', 'ANSM', organisation('SUP-DEMO', 'supplier')).expect(201);
-    await api.post('/v1/organisations', 'ansm', 'ANSM', organisation('PH-CENTRE', 'community_pharmacy')).expect(201);
+    await registerOrganisations(api, FIRST_ORGANISATIONS);
     const partial = await api.http.get('/v1/demo/actors').expect(200);
     // PH-CENTRE exists, but its pharmacist is not registered yet.
     expect(partial.body.map((a: { org: string }) => a.org)).toEqual(['SUP-DEMO']);
 
-    for (const [id, kind] of [
-      ['EXP-DEMO', 'exploitant'],
-      ['PH-GARE', 'community_pharmacy'],
-      ['CHU-DEMO', 'reference_centre'],
-    ]) {
-      await api.post('/v1/organisations', 'ansm', 'ANSM', organisation(id, kind)).expect(201);
-    }
-    for (const [rpps, kind, org] of [
-      ['10000000001', 'prescriber', 'CHU-DEMO'],
-      ['10000000002', 'pharmacist', 'PH-CENTRE'],
-      ['10000000004', 'pharmacist', 'PH-GARE'],
-    ]) {
-      await api.post('/v1/professionals', 'ansm', 'ANSM', professional(rpps, kind, org)).expect(201);
-    }
+    await registerOrganisations(api, OTHER_ORGANISATIONS);
+    await registerProfessionals(api);
     const all = await api.http.get('/v1/demo/actors').expect(200);
     expect(all.body.map((a: { role: string; org: string }) => `${a.role}@${a.org}`)).toEqual([
       'supplier@SUP-DEMO',
@@ -70,6 +84,8 @@ describe('demo sign-in: only when asked for, on loopback, for actors that exist'
   });
 
   it('refuses a caller from another machine, even when asked for', async () => {
+    await registerOrganisations(api, [...FIRST_ORGANISATIONS, ...OTHER_ORGANISATIONS]);
+    await registerProfessionals(api);
     const remote = { socket: { remoteAddress: '192.168.1.77' } } as unknown as Request;
     await expect(api.app.get(DemoController).actors(remote)).rejects.toMatchObject({ status: 404 });
     const local = { socket: { remoteAddress: '::ffff:127.0.0.1' } } as unknown as Request;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { GTIN } from './catalogue.fixtures.js';
 import { asPharmacist, asPrescriber, prescription, seedToPharmacy } from './circuit.fixtures.js';
 import { Api } from './harness.js';
@@ -50,18 +50,22 @@ describe('recall follow-through over HTTP (postgres)', () => {
       .post(`/v1/shipments/${shipmentId}/receipt`, role, org, { lines: [{ gtin: GTIN, lot: 'L1', quantity }] })
       .expect(201);
 
-  beforeAll(async () => {
+  /** ANSM recalls lot L1. */
+  const recall = () => api.post(`${BATCH}/recall`, 'ansm', 'ANSM', { reason: 'contamination' }).expect(201);
+
+  // Each test starts from the circuit below, before the recall, in a store of its own.
+  beforeEach(async () => {
     api = await Api.start('postgres');
     // SUP-1 10 packs, EXP-1 4, PH-1 6; then EXP-1 sends 2 to PH-2.
     await seedToPharmacy(api);
     const toPh2 = (await ship('exploitant', 'EXP-1', 'PH-2', 2).expect(201)).body.shipmentId;
     await ph2(`/v1/shipments/${toPh2}/receipt`, { lines: [{ gtin: GTIN, lot: 'L1', quantity: 2 }] }).expect(201);
     await asPrescriber(api, '/v1/prescriptions', prescription('RX-RECALL')).expect(201);
-  });
-  afterAll(() => api.close());
+  }, 120_000);
+  afterEach(() => api.close());
 
   it('notifies every site holding packs when ANSM recalls the batch', async () => {
-    await api.post(`${BATCH}/recall`, 'ansm', 'ANSM', { reason: 'contamination' }).expect(201);
+    await recall();
     expect(await progress()).toMatchObject({ recalled: true, reason: 'contamination', complete: false });
     expect(await siteRows()).toEqual({
       'SUP-1': [10, false, null, 0, 0, 10, false],
@@ -72,6 +76,7 @@ describe('recall follow-through over HTTP (postgres)', () => {
   });
 
   it('refuses an ordinary dispatch of recalled packs, and a return to anyone but the supplier of the packs', async () => {
+    await recall();
     await refused(
       () => ph1('/v1/shipments', { to: 'EXP-1', lines: [{ gtin: GTIN, lot: 'L1', quantity: 6 }] }),
       'batch_recalled',
@@ -83,6 +88,7 @@ describe('recall follow-through over HTTP (postgres)', () => {
   });
 
   it('makes the packs unusable at a site once it acknowledges: dispensing refuses batch_quarantined', async () => {
+    await recall();
     await refused(() => ph1(`${BATCH}/recall/quarantine`, { quantity: 6 }), 'recall_not_acknowledged');
     await ph1(`${BATCH}/recall/acknowledgement`, {}).expect(201);
     await refused(
@@ -96,6 +102,9 @@ describe('recall follow-through over HTTP (postgres)', () => {
   });
 
   it('drives the recall to completion: every site acknowledges, quarantines and returns its packs', async () => {
+    await recall();
+    await ph1(`${BATCH}/recall/acknowledgement`, {}).expect(201);
+    await ph1(`${BATCH}/recall/quarantine`, { quantity: 6 }).expect(201);
     const fromPh1 = (
       await ph1('/v1/shipments', { to: 'EXP-1', lines: [{ gtin: GTIN, lot: 'L1', quantity: 6 }], return: true }).expect(
         201,
@@ -135,6 +144,7 @@ describe('recall follow-through over HTTP (postgres)', () => {
   });
 
   it('shows a site only its own line; ANSM every site', async () => {
+    await recall();
     const own = (await api.get(`${BATCH}/recall`, 'pharmacist', 'PH-1').expect(200)).body;
     expect(own.sites.map((s: { organisationId: string }) => s.organisationId)).toEqual(['PH-1']);
     expect((await progress()).sites).toHaveLength(4);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { RecallBatch, RecordAnalysis, RegisterBatch, ReleaseBatch } from '../apps/api/src/batches/batch.commands.js';
 import { GetRecallImpact } from '../apps/api/src/batches/recall-impact.query.js';
@@ -29,7 +29,9 @@ describe.each(BACKENDS)('register books across months (%s)', (backend) => {
   let toPharmacy: string;
   let patientId: string;
 
-  beforeAll(async () => {
+  // Each test starts, in a store of its own, from the circuit below: 5 packs on their way to PH-1 since November
+  // 10th and a prescription of 3 packs issued on November 25th; it plays the later steps it needs.
+  beforeEach(async () => {
     api = await Api.start(backend);
     commands = api.app.get(CommandBus);
     queries = api.app.get(QueryBus);
@@ -105,21 +107,35 @@ describe.each(BACKENDS)('register books across months (%s)', (backend) => {
         at('2026-11-25T09:00:00Z', 'prescriber', 'CHU-1', '10000000001'),
       ),
     );
-  });
+  }, 120_000);
 
-  afterAll(async () => {
+  afterEach(async () => {
     await api.close();
   });
 
   const pharmacist = (instant: string) => at(instant, 'pharmacist', 'PH-1', '10000000002');
 
-  it("writes each month in its own book, the exploitant's dispatch in November and the receipt in the pharmacy's", async () => {
-    expect(toPharmacy).toMatch(/^EXP-1~2026-11~[0-9a-f]{12}$/);
+  /** PH-1 receives the 5 packs on November 26th and dispenses serial S1 that evening. */
+  async function receiveAndDispenseInNovember() {
     const received = await commands.execute(
       new ReceiveShipment(toPharmacy, { kind: 'lines', lines: [line(5)] }, pharmacist('2026-11-26T09:00:00Z')),
     );
-    expect(received.stream).toBe(registerBookStream('PH-1', '2026-11'));
     const first = await commands.execute(new Dispense('RX-BOOKS-1', pack('S1'), 1, pharmacist('2026-11-26T18:00:00Z')));
+    return { received, first };
+  }
+  /** Then S2 in the first half hour of December in Paris and S3 on December 1st: the prescription's 3 packs. */
+  async function dispenseInDecember(): Promise<void> {
+    await commands.execute(new Dispense('RX-BOOKS-1', pack('S2'), 1, pharmacist('2026-11-30T23:30:00Z')));
+    await commands.execute(new Dispense('RX-BOOKS-1', pack('S3'), 1, pharmacist('2026-12-01T10:00:00Z')));
+  }
+  /** PH-1 counts 1 pack on December 3rd, where its register says 2. */
+  const countInDecember = () =>
+    commands.execute(new CountInventory('PH-1', '2026-12-03', [line(1)], pharmacist('2026-12-03T09:00:00Z')));
+
+  it("writes each month in its own book, the exploitant's dispatch in November and the receipt in the pharmacy's", async () => {
+    expect(toPharmacy).toMatch(/^EXP-1~2026-11~[0-9a-f]{12}$/);
+    const { received, first } = await receiveAndDispenseInNovember();
+    expect(received.stream).toBe(registerBookStream('PH-1', '2026-11'));
     expect(first.stream).toBe(registerBookStream('PH-1', '2026-11'));
     const october = await api.store.readStream(registerBookStream('EXP-1', '2026-10'));
     expect(october.map((e) => e.type)).toEqual(['RegisterBookOpened', 'ShipmentReceived', 'RegisterBookClosed']);
@@ -130,6 +146,7 @@ describe.each(BACKENDS)('register books across months (%s)', (backend) => {
   });
 
   it('dispenses on the first day of a month from stock received the month before, fills and serials carried over', async () => {
+    await receiveAndDispenseInNovember();
     // Midnight in Paris on December 1st is 23:00 UTC on November 30th.
     const morning = pharmacist('2026-11-30T23:30:00Z');
     const second = await commands.execute(new Dispense('RX-BOOKS-1', pack('S2'), 1, morning));
@@ -154,6 +171,7 @@ describe.each(BACKENDS)('register books across months (%s)', (backend) => {
   });
 
   it('refuses a second receipt in the next month, and writes nothing in a book for a refused command', async () => {
+    await receiveAndDispenseInNovember();
     expect(
       await refusal(
         commands.execute(
@@ -172,12 +190,12 @@ describe.each(BACKENDS)('register books across months (%s)', (backend) => {
   });
 
   it('counts an inventory in December against the stock carried from November', async () => {
+    await receiveAndDispenseInNovember();
+    await dispenseInDecember();
     expect(
       await refusal(commands.execute(new CountInventory('PH-1', '2026-12-03', [], pharmacist('2026-12-03T09:00:00Z')))),
     ).toBe('inventory_incomplete');
-    const counted = await commands.execute(
-      new CountInventory('PH-1', '2026-12-03', [line(1)], pharmacist('2026-12-03T09:00:00Z')),
-    );
+    const counted = await countInDecember();
     expect(counted.events[0].data).toEqual({
       countedOn: '2026-12-03',
       counts: [{ gtin: GTIN, lot: 'L1', counted: 1, recorded: 2 }],
@@ -186,6 +204,9 @@ describe.each(BACKENDS)('register books across months (%s)', (backend) => {
   });
 
   it('balances each month from its book, and lists the register across books with a running balance', async () => {
+    await receiveAndDispenseInNovember();
+    await dispenseInDecember();
+    await countInDecember();
     const balance = (month: string) => queries.execute(new GetMonthlyBalance('PH-1', month));
     expect(await balance('2026-11')).toEqual([{ gtin: GTIN, lot: 'L1', opening: 0, entries: 5, exits: 1, closing: 4 }]);
     expect(await balance('2026-12')).toEqual([{ gtin: GTIN, lot: 'L1', opening: 4, entries: 0, exits: 3, closing: 1 }]);
@@ -200,6 +221,9 @@ describe.each(BACKENDS)('register books across months (%s)', (backend) => {
   });
 
   it('recalls a batch whose packs moved over three months: every holder and every patient', async () => {
+    await receiveAndDispenseInNovember();
+    await dispenseInDecember();
+    await countInDecember();
     await commands.execute(
       new RecallBatch(GTIN, 'L1', { reason: 'contamination' }, at('2026-12-04T09:00:00Z', 'ansm', 'ANSM')),
     );

@@ -1,13 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GTIN, seedCatalogue } from './catalogue.fixtures.js';
-import { Api, BACKENDS } from './harness.js';
+import { Api, BACKENDS, token } from './harness.js';
+
+/** A pharmacist registered before the tests, who reads products. */
+const READER = '10000000007';
 
 describe.each(BACKENDS)('registry and catalogue over HTTP (%s)', (backend) => {
   let api: Api;
   beforeAll(async () => {
     api = await Api.start(backend);
     await seedCatalogue(api);
-  });
+    await ansm('/v1/organisations', {
+      id: 'PH-READER',
+      kind: 'community_pharmacy',
+      name: 'Pharmacie',
+      country: 'FR',
+    }).expect(201);
+    await ansm('/v1/professionals', {
+      rpps: READER,
+      kind: 'pharmacist',
+      name: 'Reader',
+      organisationId: 'PH-READER',
+    }).expect(201);
+  }, 120_000);
   afterAll(() => api.close());
 
   const ansm = (path: string, body: unknown) => api.post(path, 'ansm', 'ANSM', body);
@@ -53,6 +68,12 @@ describe.each(BACKENDS)('registry and catalogue over HTTP (%s)', (backend) => {
 
   it('registers professionals with their training and reference-centre membership', async () => {
     await ansm('/v1/organisations', {
+      id: 'CHU-NANTES',
+      kind: 'reference_centre',
+      name: 'CHU de Nantes',
+      country: 'FR',
+    }).expect(201);
+    await ansm('/v1/organisations', {
       id: 'PH-1',
       kind: 'community_pharmacy',
       name: 'Pharmacie',
@@ -62,7 +83,7 @@ describe.each(BACKENDS)('registry and catalogue over HTTP (%s)', (backend) => {
       rpps: '10000000001',
       kind: 'prescriber',
       name: 'Dr A',
-      organisationId: 'CHU-LYON',
+      organisationId: 'CHU-NANTES',
       trainedOn: '2026-01-05',
     }).expect(201);
     await ansm('/v1/professionals', {
@@ -107,7 +128,7 @@ describe.each(BACKENDS)('registry and catalogue over HTTP (%s)', (backend) => {
               rpps: '10000000003',
               kind: 'pharmacist',
               name: 'C',
-              organisationId: 'CHU-LYON',
+              organisationId: 'CHU-NANTES',
             }),
           422,
         )
@@ -117,7 +138,12 @@ describe.each(BACKENDS)('registry and catalogue over HTTP (%s)', (backend) => {
   });
 
   it("answers a product with its form's default specification, which ANSM can change", async () => {
-    const product = (await api.get(`/v1/products/${GTIN}`, 'pharmacist', 'PH-1').expect(200)).body;
+    const product = (
+      await api.http
+        .get(`/v1/products/${GTIN}`)
+        .set('Authorization', `Bearer ${token('pharmacist', 'PH-READER', READER)}`)
+        .expect(200)
+    ).body;
     expect(product).toMatchObject({
       gtin: GTIN,
       form: 'dried_flower',
@@ -140,7 +166,7 @@ describe.each(BACKENDS)('registry and catalogue over HTTP (%s)', (backend) => {
     });
     await api.http
       .put(`/v1/products/${GTIN}/specification`)
-      .set('Authorization', `Bearer ${(await import('./harness.js')).token('ansm', 'ANSM')}`)
+      .set('Authorization', `Bearer ${token('ansm', 'ANSM')}`)
       .send({ tolerancePercent: 15, limits: { lead: 3 } })
       .expect(200);
     expect((await api.get(`/v1/products/${GTIN}`, 'ansm', 'ANSM')).body).toMatchObject({

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { SQL_CLIENT } from '../apps/api/src/database/database.module.js';
 import { digestProblem, type StoreDigest } from '#event-store';
 import { type SqlClient } from '#sql';
@@ -11,8 +11,8 @@ const STREAM = `batch-${GTIN}-L1`;
 describe.each(BACKENDS)('tamper evidence over HTTP (%s)', (backend) => {
   let api: Api;
   let sql: SqlClient;
-  let digest: StoreDigest;
-  beforeAll(async () => {
+  // Each test starts from a store of its own holding a released batch (one test deletes an event of it).
+  beforeEach(async () => {
     api = await Api.start(backend);
     sql = api.app.get<SqlClient>(SQL_CLIENT);
     await seedCatalogue(api);
@@ -28,11 +28,14 @@ describe.each(BACKENDS)('tamper evidence over HTTP (%s)', (backend) => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     await api.app.get(Projector).caughtUp();
   }, 120_000);
-  afterAll(() => api.close());
+  afterEach(() => api.close());
+
+  /** The digest ANSM is handed of the store as it stands. */
+  const takeDigest = async (): Promise<StoreDigest> =>
+    (await api.get('/v1/audit/digest', 'ansm', 'ANSM').expect(200)).body;
 
   it('answers ANSM a signed digest of every event committed so far', async () => {
-    const response = await api.get('/v1/audit/digest', 'ansm', 'ANSM').expect(200);
-    digest = response.body;
+    const digest = await takeDigest();
     const events = await api.allEvents();
     expect(digest).toMatchObject({
       format: 'cannatrace-digest/1',
@@ -44,6 +47,7 @@ describe.each(BACKENDS)('tamper evidence over HTTP (%s)', (backend) => {
   });
 
   it('verifies the store against the digest while nothing was touched', async () => {
+    const digest = await takeDigest();
     const report = (await api.http.post('/v1/audit/verify').set(ansm()).send(digest).expect(200)).body;
     expect(report).toMatchObject({
       ok: true,
@@ -55,6 +59,7 @@ describe.each(BACKENDS)('tamper evidence over HTTP (%s)', (backend) => {
   });
 
   it('refuses a body that is not a digest, naming the field', async () => {
+    const digest = await takeDigest();
     const response = await api.http
       .post('/v1/audit/verify')
       .set(ansm())
@@ -66,6 +71,7 @@ describe.each(BACKENDS)('tamper evidence over HTTP (%s)', (backend) => {
   });
 
   it("names the batch's release deleted by the table's owner, where the chains alone saw nothing", async () => {
+    const digest = await takeDigest();
     const [, , release] = await api.store.readStream(STREAM);
     expect(release.type).toBe('BatchReleased');
     await sql.transaction(async (tx) => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { SQL_CLIENT } from '../apps/api/src/database/database.module.js';
 import { traceBatch } from '#domain';
 import type { SqlClient } from '#sql';
@@ -20,10 +20,10 @@ const L1 = `/v1/batches/${GTIN}/L1`;
 
 describe.each(BACKENDS)('trace, recall and audit over HTTP (%s)', (backend) => {
   let api: Api;
-  let beforeRecall: string;
   let alpha: string;
   let beta: string;
-  beforeAll(async () => {
+  // Each test starts from this circuit in a store of its own (tests recall the batch and tamper with the store).
+  beforeEach(async () => {
     api = await Api.start(backend);
     await seedToPharmacy(api);
     // Two more packs to a second pharmacy, a second patient there, and a dispensation at each pharmacy.
@@ -58,8 +58,18 @@ describe.each(BACKENDS)('trace, recall and audit over HTTP (%s)', (backend) => {
       '10000000005',
       'PH-2',
     ).expect(201);
-  });
-  afterAll(() => api.close());
+  }, 120_000);
+  afterEach(() => api.close());
+
+  /** ANSM recalls lot L1: its answer, and an instant just before it. */
+  async function recallL1() {
+    const beforeRecall = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const recall = await api
+      .post(`${L1}/recall`, 'ansm', 'ANSM', { reason: 'Aflatoxins above limit in retained sample' })
+      .expect(201);
+    return { recall, beforeRecall };
+  }
 
   const expectedSites = [
     { organisationId: 'EXP-1', received: 10, shipped: 8, dispensed: 0, lost: 0, destroyed: 0, adjusted: 0, onHand: 2 },
@@ -163,11 +173,7 @@ describe.each(BACKENDS)('trace, recall and audit over HTTP (%s)', (backend) => {
   });
 
   it('answers a recall with the sites still holding packs and the patients to contact', async () => {
-    beforeRecall = new Date().toISOString();
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    const recall = await api
-      .post(`${L1}/recall`, 'ansm', 'ANSM', { reason: 'Aflatoxins above limit in retained sample' })
-      .expect(201);
+    const { recall } = await recallL1();
     expect(recall.body.impact).toEqual({
       sitesHolding: expect.arrayContaining([
         { organisationId: 'SUP-1', onHand: 10 },
@@ -181,6 +187,7 @@ describe.each(BACKENDS)('trace, recall and audit over HTTP (%s)', (backend) => {
   });
 
   it("replays the batch's history from the event store, as it stood before the recall and now", async () => {
+    const { beforeRecall } = await recallL1();
     const before = (
       await api
         .get(`/v1/audit/batches/${GTIN}/L1/history?asOf=${encodeURIComponent(beforeRecall)}`, 'ansm', 'ANSM')
@@ -217,6 +224,7 @@ describe.each(BACKENDS)('trace, recall and audit over HTTP (%s)', (backend) => {
   });
 
   it('exports the history as an EPCIS 2.0 document that follows the standard', async () => {
+    await recallL1();
     const response = await api.get(`/v1/audit/batches/${GTIN}/L1/epcis`, 'ansm', 'ANSM').expect(200);
     expect(response.headers['content-type']).toMatch(/^application\/ld\+json/);
     const document = JSON.parse(response.text);

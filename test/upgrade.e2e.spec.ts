@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { readFileSync } from 'node:fs';
 import { SQL_CLIENT } from '../apps/api/src/database/database.module.js';
@@ -33,7 +33,8 @@ describe.each(BACKENDS)('upgrade from single-stream registers (%s)', (backend) =
   let queries: QueryBus;
   const pharmacist = (instant: string) => at(instant, 'pharmacist', 'PH-CENTRE', '10000000002');
 
-  beforeAll(async () => {
+  // Each test starts from the legacy events alone, in a store of its own, and plays the later steps it needs.
+  beforeEach(async () => {
     api = await Api.start(backend);
     const sql = api.app.get<SqlClient>(SQL_CLIENT);
     for (const row of LEGACY) {
@@ -54,11 +55,24 @@ describe.each(BACKENDS)('upgrade from single-stream registers (%s)', (backend) =
     }
     commands = api.app.get(CommandBus);
     queries = api.app.get(QueryBus);
-  });
+  }, 120_000);
 
-  afterAll(async () => {
+  afterEach(async () => {
     await api.close();
   });
+
+  /** PH-CENTRE receives the 4 packs left in transit, on December 2nd. */
+  const receiveInTransit = () =>
+    commands.execute(
+      new ReceiveShipment(
+        IN_TRANSIT,
+        { kind: 'lines', lines: [{ gtin: GTIN, lot: 'DEMO-A', quantity: 4 }] },
+        pharmacist('2026-12-02T09:00:00Z'),
+      ),
+    );
+  /** The second and last pack of ORD-DEMO-0001, serial SN0002. */
+  const dispenseSecondPack = () =>
+    commands.execute(new Dispense('ORD-DEMO-0001', scan('SN0002'), 1, pharmacist('2026-12-02T10:05:00Z')));
 
   it('reads the old data as it was written: every chain holds', async () => {
     // The global order shows a commit once no older transaction is open (the projections read these events too).
@@ -71,13 +85,7 @@ describe.each(BACKENDS)('upgrade from single-stream registers (%s)', (backend) =
   });
 
   it('receives a shipment dispatched before the upgrade, in the first monthly book, opened from the legacy register', async () => {
-    const received = await commands.execute(
-      new ReceiveShipment(
-        IN_TRANSIT,
-        { kind: 'lines', lines: [{ gtin: GTIN, lot: 'DEMO-A', quantity: 4 }] },
-        pharmacist('2026-12-02T09:00:00Z'),
-      ),
-    );
+    const received = await receiveInTransit();
     expect(received.stream).toBe(registerBookStream('PH-CENTRE', '2026-12'));
     const legacy = await api.store.readStream(legacyRegisterStream('PH-CENTRE'));
     expect(legacy.map((e) => e.type)).toEqual(['ShipmentReceived', 'PrescriptionDispensed', 'RegisterBookClosed']);
@@ -102,12 +110,13 @@ describe.each(BACKENDS)('upgrade from single-stream registers (%s)', (backend) =
   });
 
   it('keeps the rules over the cut: the serial dispensed before, the packs left on the prescription', async () => {
+    await receiveInTransit();
     expect(
       await refusal(
         commands.execute(new Dispense('ORD-DEMO-0001', scan('SN0001'), 1, pharmacist('2026-12-02T10:00:00Z'))),
       ),
     ).toBe('serial_already_dispensed');
-    await commands.execute(new Dispense('ORD-DEMO-0001', scan('SN0002'), 1, pharmacist('2026-12-02T10:05:00Z')));
+    await dispenseSecondPack();
     expect(
       await refusal(
         commands.execute(new Dispense('ORD-DEMO-0001', scan('SN0003'), 1, pharmacist('2026-12-02T10:10:00Z'))),
@@ -120,6 +129,8 @@ describe.each(BACKENDS)('upgrade from single-stream registers (%s)', (backend) =
   });
 
   it("ships from the exploitant's carried stock, and answers balances and the register over both layouts", async () => {
+    await receiveInTransit();
+    await dispenseSecondPack();
     const shipped = await commands.execute(
       new DispatchShipment(
         {
