@@ -157,8 +157,7 @@ function stop(
   requireActivePatient(state, indication, patientId, consultationId);
   // Decided again (a retry of the same consultation): the stop is already written.
   if (state.stopped.has(patientId)) return [];
-  if (!isStopReason(reason))
-    throw refuse('stop_reason_required', `a stop gives its reason, one of the fixed list`);
+  if (!isStopReason(reason)) throw refuse('stop_reason_required', `a stop gives its reason, one of the fixed list`);
   return [{ type: 'PatientTreatmentStopped', data: { indication, patientId, stoppedOn, reason, consultationId } }];
 }
 
