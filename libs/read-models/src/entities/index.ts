@@ -3,6 +3,7 @@ import { BatchSiteRow } from './batch-site.entity.js';
 import { BatchRow } from './batch.entity.js';
 import { ProjectionCheckpointRow, SubscriptionCheckpointRow } from './checkpoint.entities.js';
 import { DispensationRow } from './dispensation.entity.js';
+import { FollowUpRow, FollowUpScheduleRow } from './follow-up.entity.js';
 import { IdempotencyRequestRow } from './idempotency-request.entity.js';
 import { PrescriptionRow } from './prescription.entity.js';
 import { ShipmentRow } from './shipment.entity.js';
@@ -13,6 +14,8 @@ export {
   BatchRow,
   BatchSiteRow,
   DispensationRow,
+  FollowUpRow,
+  FollowUpScheduleRow,
   IdempotencyRequestRow,
   PrescriptionRow,
   ProjectionCheckpointRow,
@@ -29,6 +32,8 @@ export const READ_MODEL_ENTITIES = [
   ShipmentRow,
   PrescriptionRow,
   AlertRow,
+  FollowUpRow,
+  FollowUpScheduleRow,
   IdempotencyRequestRow,
   WebhookSubscriptionRow,
   ProjectionCheckpointRow,
