@@ -142,5 +142,5 @@ describe.each(backends)('the follow-up projection (%s)', (_name, backend) => {
     await rebuilt.caughtUp();
     await rebuilt.stop();
     expect(await rows(sql)).toEqual(projected);
-  });
+  }, 120_000);
 });
