@@ -147,8 +147,8 @@ describe.each(BACKENDS)('prescriptions and dispensations over HTTP (%s)', (backe
 
   it('lists every indication with its cap and inclusions', async () => {
     const indications = (await api.get('/v1/indications', 'pharmacist', 'PH-1').expect(200)).body;
-    expect(indications).toContainEqual({ indication: 'PALLIATIVE_CARE', cap: 1, included: 1 });
-    expect(indications).toContainEqual({ indication: 'EPILEPSY', cap: 500, included: 2 });
+    expect(indications).toContainEqual({ indication: 'PALLIATIVE_CARE', cap: 1, included: 1, active: 1, stopped: 0 });
+    expect(indications).toContainEqual({ indication: 'EPILEPSY', cap: 500, included: 2, active: 2, stopped: 0 });
     await api.http
       .put('/v1/indications/HEADACHE/cap')
       .set('Authorization', `Bearer ${token('ansm', 'ANSM')}`)
