@@ -5,6 +5,8 @@ import { indicationOf, type Indication, type IndicationEvent } from './indicatio
 import { prescriptionOf, type PrescriptionEvent } from './prescription/prescription.js';
 import { registerSiteOf } from './register/register-books.js';
 import type { RegisterEvent } from './register/register-events.js';
+import { vigilanceReportOf, type VigilanceReportEvent } from './vigilance/vigilance-report.js';
+import { vigilanceSignalOf, type VigilanceSignalEvent } from './vigilance/vigilance-signal.js';
 
 /** An event as the store hands it back: its stream, type and data, and when it happened. */
 export interface StoredEvent {
@@ -36,6 +38,8 @@ export type DecidedEvent =
   | { of: 'indication'; indication: Indication; event: IndicationEvent; occurredAt: string }
   | { of: 'follow-up'; patientId: string; event: FollowUpEvent; occurredAt: string }
   | { of: 'follow-up-schedule'; event: ScheduleEvent; occurredAt: string }
+  | { of: 'vigilance-report'; reportId: string; event: VigilanceReportEvent; occurredAt: string }
+  | { of: 'vigilance-signal'; signalId: string; event: VigilanceSignalEvent; occurredAt: string }
   | { of: 'other' };
 
 export function decidedEvent(stored: StoredEvent): DecidedEvent {
@@ -53,6 +57,12 @@ export function decidedEvent(stored: StoredEvent): DecidedEvent {
     return { of: 'follow-up-schedule', event: stored as ScheduleEvent, occurredAt };
   const patientId = followUpPatientOf(stored.stream);
   if (patientId !== undefined) return { of: 'follow-up', patientId, event: stored as FollowUpEvent, occurredAt };
+  const reportId = vigilanceReportOf(stored.stream);
+  if (reportId !== undefined)
+    return { of: 'vigilance-report', reportId, event: stored as VigilanceReportEvent, occurredAt };
+  const signalId = vigilanceSignalOf(stored.stream);
+  if (signalId !== undefined)
+    return { of: 'vigilance-signal', signalId, event: stored as VigilanceSignalEvent, occurredAt };
   return { of: 'other' };
 }
 

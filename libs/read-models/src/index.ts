@@ -3,6 +3,7 @@ import { batchesProjection } from './projections/batches.projection.js';
 import { followUpProjection } from './projections/follow-up.projection.js';
 import { prescriptionsProjection } from './projections/prescriptions.projection.js';
 import { traceProjection } from './projections/trace.projection.js';
+import { vigilanceProjection } from './projections/vigilance.projection.js';
 
 export * from './entities/index.js';
 export { READ_MODEL_MIGRATIONS } from './migrations/index.js';
@@ -10,7 +11,14 @@ export { migrateReadModels, openReadModels, readModelsOptions } from './data-sou
 export { pgliteDriver } from './pglite-driver.js';
 export type { Projection } from './projection.js';
 export * from './projector.js';
-export { alertsProjection, batchesProjection, followUpProjection, prescriptionsProjection, traceProjection };
+export {
+  alertsProjection,
+  batchesProjection,
+  followUpProjection,
+  prescriptionsProjection,
+  traceProjection,
+  vigilanceProjection,
+};
 
 /** Every projection of cannatrace. */
 export const PROJECTIONS = [
@@ -19,4 +27,5 @@ export const PROJECTIONS = [
   prescriptionsProjection,
   alertsProjection,
   followUpProjection,
+  vigilanceProjection,
 ];

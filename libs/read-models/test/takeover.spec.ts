@@ -31,32 +31,37 @@ const stockEntered = (quantity: number) => ({
   },
 });
 
-/** Tables of migrations after the takeover: no hand-written migration ever made them. */
-const AFTER_TAKEOVER = ['rm_follow_up', 'rm_follow_up_schedule'];
+/** Tables and indexes that migrations after the takeover add (the hand-written schema never had them). */
+const ADDED_SINCE_TAKEOVER = {
+  tables: ['rm_follow_up', 'rm_follow_up_schedule', 'rm_vigilance_report_list', 'rm_vigilance_signals'],
+  indexes: ['rm_dispensations_patient_idx'],
+};
 
 /** The read side's tables as the catalogue describes them: columns, defaults, indexes and storage options. */
 async function describeSchema(sql: SqlClient): Promise<unknown[]> {
+  const { tables, indexes } = ADDED_SINCE_TAKEOVER;
   return Promise.all([
     sql.query(
       `SELECT table_name, column_name, data_type, is_nullable, column_default, is_generated, generation_expression
        FROM information_schema.columns
        WHERE table_schema = current_schema() AND (table_name LIKE 'rm\\_%' OR table_name IN
          ('projection_checkpoints', 'subscription_checkpoints', 'idempotency_requests', 'webhook_subscriptions'))
-         AND NOT table_name = ANY($1)
+         AND NOT (table_name = ANY($1::text[]))
        ORDER BY table_name, ordinal_position`,
-      [AFTER_TAKEOVER],
+      [tables],
     ),
     sql.query(
       `SELECT tablename, indexname, replace(indexdef, ' ON ' || current_schema() || '.', ' ON ') AS indexdef FROM pg_indexes
        WHERE schemaname = current_schema() AND tablename <> 'events' AND tablename <> 'event_batches'
-         AND tablename NOT LIKE '%migrations' AND NOT tablename = ANY($1) ORDER BY indexname`,
-      [AFTER_TAKEOVER],
+         AND tablename NOT LIKE '%migrations' AND NOT (tablename = ANY($1::text[])) AND NOT (indexname = ANY($2::text[]))
+       ORDER BY indexname`,
+      [tables, indexes],
     ),
     sql.query(
       `SELECT relname, reloptions FROM pg_class
        WHERE relnamespace = current_schema()::regnamespace AND relname LIKE 'rm\\_%' AND relkind = 'r'
-         AND NOT relname = ANY($1) ORDER BY relname`,
-      [AFTER_TAKEOVER],
+         AND NOT (relname = ANY($1::text[])) ORDER BY relname`,
+      [tables],
     ),
   ]);
 }
@@ -140,6 +145,7 @@ describe.each(backends)('a database of the hand-written migrations taken over by
       { name: 'ReadModels1764028800000' },
       { name: 'AlertsAndWebhooks1764547200000' },
       { name: 'FollowUp1764633600000' },
+      { name: 'Vigilance1764720000000' },
     ]);
     // Projected from the checkpoint found: the 20 packs added once, the 500 not projected again.
     const site = await readModels
@@ -171,6 +177,7 @@ describe.each(backends)('a database of the hand-written migrations taken over by
       { name: 'ReadModels1764028800000' },
       { name: 'AlertsAndWebhooks1764547200000' },
       { name: 'FollowUp1764633600000' },
+      { name: 'Vigilance1764720000000' },
     ]);
   });
 });

@@ -7,6 +7,8 @@ import { FollowUpRow, FollowUpScheduleRow } from './follow-up.entity.js';
 import { IdempotencyRequestRow } from './idempotency-request.entity.js';
 import { PrescriptionRow } from './prescription.entity.js';
 import { ShipmentRow } from './shipment.entity.js';
+import { VigilanceReportRow } from './vigilance-report.entity.js';
+import { VigilanceSignalRow } from './vigilance-signal.entity.js';
 import { WebhookSubscriptionRow } from './webhook-subscription.entity.js';
 
 export {
@@ -21,6 +23,8 @@ export {
   ProjectionCheckpointRow,
   ShipmentRow,
   SubscriptionCheckpointRow,
+  VigilanceReportRow,
+  VigilanceSignalRow,
   WebhookSubscriptionRow,
 };
 
@@ -34,6 +38,8 @@ export const READ_MODEL_ENTITIES = [
   AlertRow,
   FollowUpRow,
   FollowUpScheduleRow,
+  VigilanceReportRow,
+  VigilanceSignalRow,
   IdempotencyRequestRow,
   WebhookSubscriptionRow,
   ProjectionCheckpointRow,
