@@ -62,8 +62,8 @@ describe.each(BACKENDS)('prescriptions and dispensations over HTTP (%s)', (backe
       await setCap('PALLIATIVE_CARE', 1).expect(200);
       await includePatient(api, 'EPILEPSY'); // the second, after alphaPatient()
       const indications = (await api.get('/v1/indications', 'pharmacist', 'PH-1').expect(200)).body;
-      expect(indications).toContainEqual({ indication: 'PALLIATIVE_CARE', cap: 1, included: 1 });
-      expect(indications).toContainEqual({ indication: 'EPILEPSY', cap: 500, included: 2 });
+      expect(indications).toContainEqual({ indication: 'PALLIATIVE_CARE', cap: 1, included: 1, active: 1, stopped: 0 });
+      expect(indications).toContainEqual({ indication: 'EPILEPSY', cap: 500, included: 2, active: 2, stopped: 0 });
       await setCap('HEADACHE', 1).expect(404);
     });
 

@@ -210,6 +210,28 @@ describe('the OpenAPI schemas, against the answers the api gives', () => {
       consent: true,
     });
     await call('put', '/v1/indications/{indication}/cap', '/v1/indications/EPILEPSY/cap', ansm, { cap: 600 });
+    // Included in the spring: its first long consultation is overdue on the test day.
+    const followed = await call('post', '/v1/patients', '/v1/patients', prescriber, {
+      indication: 'PALLIATIVE_CARE',
+      includedOn: '2026-05-01',
+      consent: true,
+    });
+    await call(
+      'post',
+      '/v1/patients/{patientId}/consultations',
+      `/v1/patients/${followed.body.patientId as string}/consultations`,
+      prescriber,
+      {
+        indication: 'PALLIATIVE_CARE',
+        consultedOn: TODAY,
+        kind: 'renewal',
+        symptomEffect: 7,
+        adverseEffects: ['dry_mouth'],
+        decision: 'continue',
+      },
+    );
+    await call('put', '/v1/follow-up/schedule', '/v1/follow-up/schedule', ansm, { firstYear: 5, thereafter: 2 });
+    await call('get', '/v1/follow-up/schedule', '/v1/follow-up/schedule', prescriber);
     await call('get', '/v1/indications', '/v1/indications', ansm);
     await call('post', '/v1/prescriptions', '/v1/prescriptions', prescriber, prescription('RX-DOC-1'));
     await call('post', '/v1/prescriptions', '/v1/prescriptions', prescriber, prescription('RX-DOC-2'));
@@ -273,6 +295,7 @@ describe('the OpenAPI schemas, against the answers the api gives', () => {
     await call('get', '/v1/prescriptions', '/v1/prescriptions', ansm);
     await call('get', '/v1/sites/{organisationId}/shipments', `${site}/shipments?direction=incoming`, ansm);
     await call('get', '/v1/trace/batches/{gtin}/{lot}', `/v1/trace/batches/${GTIN}/L1`, ansm);
+    await call('get', '/v1/follow-up/overdue', '/v1/follow-up/overdue', ansm);
     // Vigilance: a prescriber of a centre with a region prescribes for the patient dispensed L1, then reports.
     await call('post', '/v1/organisations', '/v1/organisations', ansm, {
       id: 'CHU-LYON',
@@ -377,7 +400,8 @@ describe('the OpenAPI schemas, against the answers the api gives', () => {
       body('GET /v1/sites/{organisationId}/shipments').length,
       body('GET /v1/trace/batches/{gtin}/{lot}').dispensations.length,
       body('GET /v1/prescriptions/{prescriptionId}').dispensations.length,
-    ]).toEqual([3, 2, 2, 1, 1]);
+      body('GET /v1/follow-up/overdue').length,
+    ]).toEqual([3, 2, 2, 1, 1, 1]);
   });
 
   it('names where an answer departs from its schema', () => {

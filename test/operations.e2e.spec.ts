@@ -38,6 +38,7 @@ describe('operations endpoints, embedded store', () => {
         'prescriptions',
         'alerts',
         'raised-alerts',
+        'follow-up',
         'vigilance',
         'release-entries',
         'event-alerts',

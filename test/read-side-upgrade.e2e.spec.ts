@@ -93,6 +93,8 @@ describe('the read side of an existing PostgreSQL deployment, taken over at star
       { name: 'ReadModels1764028800000' },
       { name: 'AlertsAndWebhooks1764547200000' },
       { name: 'RaisedAlerts1764633600000' },
+      { name: 'FollowUp1764640000000' },
+      { name: 'Vigilance1764720000000' },
     ]);
   });
 });

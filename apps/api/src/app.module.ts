@@ -14,6 +14,7 @@ import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
 import { DispensationsModule } from './dispensations/dispensations.module.js';
 import { PatientsModule } from './patients/patients.module.js';
 import { PrescriptionsModule } from './prescriptions/prescriptions.module.js';
+import { FollowUpModule } from './follow-up/follow-up.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { EpcisModule } from './epcis/epcis.module.js';
 import { ScansModule } from './scans/scans.module.js';
@@ -51,6 +52,7 @@ export class AppModule {
         PatientsModule,
         PrescriptionsModule,
         DispensationsModule,
+        FollowUpModule,
         ProjectionsModule.forRoot({ run: config.runProjections }),
         ReleaseEntriesModule,
         AlertsModule,

@@ -1,5 +1,8 @@
 import { alertOf, type AlertEvent } from './alert/alert.js';
 import { batchOf, type BatchEvent } from './batch/batch.js';
+import { followUpPatientOf, type FollowUpEvent } from './follow-up/consultation.js';
+import { FOLLOW_UP_SCHEDULE_STREAM, type ScheduleEvent } from './follow-up/schedule.js';
+import { indicationOf, type Indication, type IndicationEvent } from './indication/indication.js';
 import { prescriptionOf, type PrescriptionEvent } from './prescription/prescription.js';
 import { registerSiteOf } from './register/register-books.js';
 import type { RegisterEvent } from './register/register-events.js';
@@ -33,6 +36,9 @@ export type DecidedEvent =
   | { of: 'batch'; gtin: string; lot: string; event: BatchEvent; occurredAt: string; recorded?: EventRecord }
   | { of: 'register'; site: string; event: RegisterEvent; occurredAt: string }
   | { of: 'prescription'; prescriptionId: string; event: PrescriptionEvent; occurredAt: string }
+  | { of: 'indication'; indication: Indication; event: IndicationEvent; occurredAt: string }
+  | { of: 'follow-up'; patientId: string; event: FollowUpEvent; occurredAt: string }
+  | { of: 'follow-up-schedule'; event: ScheduleEvent; occurredAt: string }
   | { of: 'vigilance-report'; reportId: string; event: VigilanceReportEvent; occurredAt: string }
   | { of: 'vigilance-signal'; signalId: string; event: VigilanceSignalEvent; occurredAt: string }
   | { of: 'alert'; alertId: string; event: AlertEvent; occurredAt: string; recorded?: EventRecord }
@@ -47,6 +53,12 @@ export function decidedEvent(stored: StoredEvent): DecidedEvent {
   const prescriptionId = prescriptionOf(stored.stream);
   if (prescriptionId !== undefined)
     return { of: 'prescription', prescriptionId, event: stored as PrescriptionEvent, occurredAt };
+  const indication = indicationOf(stored.stream);
+  if (indication !== undefined) return { of: 'indication', indication, event: stored as IndicationEvent, occurredAt };
+  if (stored.stream === FOLLOW_UP_SCHEDULE_STREAM)
+    return { of: 'follow-up-schedule', event: stored as ScheduleEvent, occurredAt };
+  const patientId = followUpPatientOf(stored.stream);
+  if (patientId !== undefined) return { of: 'follow-up', patientId, event: stored as FollowUpEvent, occurredAt };
   const reportId = vigilanceReportOf(stored.stream);
   if (reportId !== undefined)
     return { of: 'vigilance-report', reportId, event: stored as VigilanceReportEvent, occurredAt };

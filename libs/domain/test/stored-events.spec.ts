@@ -44,6 +44,18 @@ describe('stored events typed by their stream', () => {
     expect(
       decidedEvent({ stream: prescriptionStream('RX-1'), type: 'PrescriptionCancelled', data: {}, metadata: at }),
     ).toMatchObject({ of: 'prescription', prescriptionId: 'RX-1' });
+    expect(
+      decidedEvent({ stream: 'indication-EPILEPSY', type: 'PatientTreatmentStopped', data: {}, metadata: at }),
+    ).toMatchObject({ of: 'indication', indication: 'EPILEPSY' });
+    expect(
+      decidedEvent({ stream: 'follow-up-CT-7AFG3H3YAQ90HCBC1', type: 'ConsultationRecorded', data: {}, metadata: at }),
+    ).toMatchObject({ of: 'follow-up', patientId: 'CT-7AFG3H3YAQ90HCBC1' });
+    expect(
+      decidedEvent({ stream: 'follow-up-schedule', type: 'LongConsultationScheduleSet', data: {}, metadata: at }),
+    ).toMatchObject({ of: 'follow-up-schedule' });
+    expect(decidedEvent({ stream: 'indication-UNKNOWN', type: 'PatientIncluded', data: {}, metadata: at })).toEqual({
+      of: 'other',
+    });
   });
 
   it('takes a register event type met outside a register for no register event', () => {

@@ -1,5 +1,6 @@
 import { alertsProjection } from './projections/alerts.projection.js';
 import { batchesProjection } from './projections/batches.projection.js';
+import { followUpProjection } from './projections/follow-up.projection.js';
 import { prescriptionsProjection } from './projections/prescriptions.projection.js';
 import { raisedAlertsProjection } from './projections/raised-alerts.projection.js';
 import { traceProjection } from './projections/trace.projection.js';
@@ -14,6 +15,7 @@ export * from './projector.js';
 export {
   alertsProjection,
   batchesProjection,
+  followUpProjection,
   prescriptionsProjection,
   raisedAlertsProjection,
   traceProjection,
@@ -27,5 +29,6 @@ export const PROJECTIONS = [
   prescriptionsProjection,
   alertsProjection,
   raisedAlertsProjection,
+  followUpProjection,
   vigilanceProjection,
 ];

@@ -220,7 +220,7 @@ describe.each(backends)('projector (%s)', (_name, backend) => {
     const statuses = await projector.status();
     await projector.stop();
     expect(statuses.map((s) => [s.name, s.behind, s.running, s.lastError])).toEqual(
-      ['trace', 'batches', 'prescriptions', 'alerts', 'raised-alerts', 'vigilance'].map((name) => [
+      ['trace', 'batches', 'prescriptions', 'alerts', 'raised-alerts', 'follow-up', 'vigilance'].map((name) => [
         name,
         0,
         true,

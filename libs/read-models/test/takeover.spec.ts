@@ -33,7 +33,13 @@ const stockEntered = (quantity: number) => ({
 
 /** Tables and indexes that migrations after the takeover add (the hand-written schema never had them). */
 const ADDED_SINCE_TAKEOVER = {
-  tables: ['rm_raised_alerts', 'rm_vigilance_report_list', 'rm_vigilance_signals'],
+  tables: [
+    'rm_raised_alerts',
+    'rm_follow_up',
+    'rm_follow_up_schedule',
+    'rm_vigilance_report_list',
+    'rm_vigilance_signals',
+  ],
   indexes: ['rm_dispensations_patient_idx'],
 };
 
@@ -145,6 +151,7 @@ describe.each(backends)('a database of the hand-written migrations taken over by
       { name: 'ReadModels1764028800000' },
       { name: 'AlertsAndWebhooks1764547200000' },
       { name: 'RaisedAlerts1764633600000' },
+      { name: 'FollowUp1764640000000' },
       { name: 'Vigilance1764720000000' },
     ]);
     // Projected from the checkpoint found: the 20 packs added once, the 500 not projected again.
@@ -177,6 +184,7 @@ describe.each(backends)('a database of the hand-written migrations taken over by
       { name: 'ReadModels1764028800000' },
       { name: 'AlertsAndWebhooks1764547200000' },
       { name: 'RaisedAlerts1764633600000' },
+      { name: 'FollowUp1764640000000' },
       { name: 'Vigilance1764720000000' },
     ]);
   });

@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { capOf, INDICATIONS, indicationDecider, indicationStream } from '#domain';
+import { activePatients, capOf, INDICATIONS, indicationDecider, indicationStream } from '#domain';
 import { Streams } from '../shared/streams/streams.js';
 
 export class ListIndications {}
@@ -12,7 +12,13 @@ export class ListIndicationsHandler implements IQueryHandler<ListIndications> {
     return Promise.all(
       INDICATIONS.map(async (indication) => {
         const state = await this.streams.state(indicationStream(indication), indicationDecider);
-        return { indication, cap: capOf(indication, state), included: state.patients.size };
+        return {
+          indication,
+          cap: capOf(indication, state),
+          included: state.patients.size,
+          active: activePatients(state),
+          stopped: state.stopped.size,
+        };
       }),
     );
   }

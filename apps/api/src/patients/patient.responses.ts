@@ -25,6 +25,12 @@ export class IndicationResponse {
   @ApiProperty({ description: 'How many patients may be included for it', example: 750 })
   cap!: number;
 
-  @ApiProperty({ description: 'Patients included so far', example: 12 })
+  @ApiProperty({ description: 'Patients included so far, stopped ones too', example: 12 })
   included!: number;
+
+  @ApiProperty({ description: 'Patients included and not stopped: what the cap counts', example: 10 })
+  active!: number;
+
+  @ApiProperty({ description: 'Patients whose treatment was stopped', example: 2 })
+  stopped!: number;
 }

@@ -125,10 +125,7 @@ export function IsPseudonym(options?: ValidationOptions): PropertyDecorator {
     {
       name: 'isPseudonym',
       validator: {
-        validate: (value) =>
-          typeof value === 'string' &&
-          (pseudonymProblem(value) !== 'not_issued' ||
-            (LEGACY_PSEUDONYM.test(value) && !NIR.test(value.replace(/[-_]/g, '')))),
+        validate: isPatientId,
         defaultMessage: buildMessage(
           (each) =>
             `${each}$property must be the pseudonym cannatrace issued at inclusion (CT- and 17 characters), never a social-security number`,
@@ -137,6 +134,15 @@ export function IsPseudonym(options?: ValidationOptions): PropertyDecorator {
       },
     },
     options,
+  );
+}
+
+/** A pseudonym of the issued shape (mistyped or not), or an id a client chose before, never shaped like a NIR. */
+export function isPatientId(value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    (pseudonymProblem(value) !== 'not_issued' ||
+      (LEGACY_PSEUDONYM.test(value) && !NIR.test(value.replace(/[-_]/g, ''))))
   );
 }
 

@@ -2,6 +2,7 @@ import { isIssuedPseudonym } from '../patient/pseudonym.js';
 import type { ProfessionalState } from '../professional/professional.js';
 import type { Decider } from '../shared/decider.js';
 import { duplicate, forbid, refuse } from '../shared/domain-error.js';
+import { isStopReason, type StopReason } from '../follow-up/stop-reasons.js';
 
 export const INDICATIONS = [
   'NEUROPATHIC_PAIN',
@@ -31,6 +32,12 @@ const ATTESTATION_PREFIX: Record<Indication, string> = {
 
 export const indicationStream = (indication: Indication) => `indication-${indication}`;
 
+/** The indication a stream is, read back from `indicationStream`'s name; undefined for others. */
+export function indicationOf(stream: string): Indication | undefined {
+  const code = stream.startsWith('indication-') ? stream.slice('indication-'.length) : undefined;
+  return INDICATIONS.find((indication) => indication === code);
+}
+
 export type IndicationEvent =
   | { type: 'InclusionCapSet'; data: { indication: Indication; cap: number } }
   | {
@@ -43,12 +50,30 @@ export type IndicationEvent =
         prescriberRpps: string;
         referenceCentreId: string;
       };
+    }
+  | {
+      type: 'PatientTreatmentStopped';
+      data: {
+        indication: Indication;
+        patientId: string;
+        stoppedOn: string;
+        reason: StopReason;
+        /** The consultation that decided the stop (on the patient's follow-up stream). */
+        consultationId: string;
+      };
     };
+
+export interface Inclusion {
+  attestationNumber: string;
+  includedOn: string;
+}
 
 export interface IndicationState {
   cap: number | undefined;
-  /** Pseudonym -> attestation number. */
-  patients: Map<string, string>;
+  /** Every patient ever included (pseudonym -> inclusion), stopped ones too: the attestations keep counting. */
+  patients: Map<string, Inclusion>;
+  /** Pseudonym -> the consultation that stopped the treatment. */
+  stopped: Map<string, string>;
 }
 
 export type IndicationCommand =
@@ -63,24 +88,39 @@ export type IndicationCommand =
       prescriberRpps: string;
       /** The organisation of the caller's token. */
       organisation: string;
+    }
+  | {
+      type: 'StopTreatment';
+      indication: Indication;
+      patientId: string;
+      stoppedOn: string;
+      reason: StopReason | undefined;
+      consultationId: string;
     };
 
 export function capOf(indication: Indication, state: IndicationState): number {
   return state.cap ?? DEFAULT_CAPS[indication];
 }
 
+/** Patients included and not stopped: what the cap counts. */
+export const activePatients = (state: IndicationState) => state.patients.size - state.stopped.size;
+
 export const indicationDecider: Decider<IndicationCommand, IndicationEvent, IndicationState> = {
-  initialState: () => ({ cap: undefined, patients: new Map() }),
+  initialState: () => ({ cap: undefined, patients: new Map(), stopped: new Map() }),
   // In place, like every fold that grows a collection: one step per event, never a copy of the patients.
   evolve: (state, event) => {
     if (event.type === 'InclusionCapSet') state.cap = event.data.cap;
-    else state.patients.set(event.data.patientId, event.data.attestationNumber);
+    else if (event.type === 'PatientIncluded') {
+      const { attestationNumber, includedOn } = event.data;
+      state.patients.set(event.data.patientId, { attestationNumber, includedOn });
+    } else state.stopped.set(event.data.patientId, event.data.consultationId);
     return state;
   },
   decide: (command, state) => {
     if (command.type === 'SetInclusionCap') {
       return [{ type: 'InclusionCapSet', data: { indication: command.indication, cap: command.cap } }];
     }
+    if (command.type === 'StopTreatment') return stop(command, state);
     const { prescriber, indication, patientId } = command;
     // Events are never deleted: only an id cannatrace issued, which names no one, may enter one.
     if (!isIssuedPseudonym(patientId))
@@ -90,7 +130,7 @@ export const indicationDecider: Decider<IndicationCommand, IndicationEvent, Indi
     if (state.patients.has(patientId))
       throw duplicate('patient_already_included', `patient ${patientId} is already included for ${indication}`);
     const cap = capOf(indication, state);
-    if (state.patients.size >= cap)
+    if (activePatients(state) >= cap)
       throw refuse('indication_cap_reached', `the ${cap} inclusions allowed for ${indication} are reached`);
     const attestationNumber = `ATT-${ATTESTATION_PREFIX[indication]}-${String(state.patients.size + 1).padStart(6, '0')}`;
     return [
@@ -108,6 +148,36 @@ export const indicationDecider: Decider<IndicationCommand, IndicationEvent, Indi
     ];
   },
 };
+
+function stop(
+  command: Extract<IndicationCommand, { type: 'StopTreatment' }>,
+  state: IndicationState,
+): IndicationEvent[] {
+  const { indication, patientId, stoppedOn, reason, consultationId } = command;
+  requireActivePatient(state, indication, patientId, consultationId);
+  // Decided again (a retry of the same consultation): the stop is already written.
+  if (state.stopped.has(patientId)) return [];
+  if (!isStopReason(reason)) throw refuse('stop_reason_required', `a stop gives its reason, one of the fixed list`);
+  return [{ type: 'PatientTreatmentStopped', data: { indication, patientId, stoppedOn, reason, consultationId } }];
+}
+
+/**
+ * The patient is included for the indication and not stopped; a stop by `consultationId` itself does not count
+ * (that consultation, decided again, finds its own stop).
+ */
+export function requireActivePatient(
+  state: IndicationState,
+  indication: Indication,
+  patientId: string,
+  consultationId?: string,
+): Inclusion {
+  const inclusion = state.patients.get(patientId);
+  if (!inclusion) throw refuse('patient_not_included', `patient ${patientId} is not included for ${indication}`);
+  const stoppedBy = state.stopped.get(patientId);
+  if (stoppedBy !== undefined && stoppedBy !== consultationId)
+    throw refuse('patient_stopped', `the treatment of patient ${patientId} for ${indication} is stopped`);
+  return inclusion;
+}
 
 /** A trained prescriber (trained on or before `on`) of a reference centre, acting for that organisation. */
 export function requireReferenceCentrePrescriber(

@@ -1,4 +1,5 @@
 import {
+  requireActivePatient,
   requireReferenceCentrePrescriber,
   requireTrainedPrescriber,
   type Indication,
@@ -49,7 +50,7 @@ export type PrescriptionCommand =
       prescriber: ProfessionalState;
       prescriberRpps: string;
       organisation: string;
-      /** The inclusions of the prescription's indication (initial prescriptions). */
+      /** The inclusions and stops of the prescription's indication. */
       inclusions: IndicationState;
       /** The prescription renewed, when `renewalOf` is given. */
       renewed: PrescriptionState | undefined;
@@ -82,9 +83,7 @@ function issue(
     );
   if (data.renewalOf === null) {
     requireReferenceCentrePrescriber(prescriber, command.organisation, data.issuedOn);
-    if (!command.inclusions.patients.has(data.patientId)) {
-      throw refuse('patient_not_included', `patient ${data.patientId} is not included for ${data.indication}`);
-    }
+    requireActivePatient(command.inclusions, data.indication, data.patientId);
   } else {
     requireTrainedPrescriber(prescriber, command.organisation, data.issuedOn);
     const renewed = command.renewed;
@@ -94,6 +93,8 @@ function issue(
       throw refuse('renewal_of_another_patient', 'a renewal is for the patient of the renewed prescription');
     if (renewed.indication !== data.indication)
       throw refuse('renewal_of_another_indication', 'a renewal keeps the indication of the renewed prescription');
+    if (command.inclusions.stopped.has(data.patientId))
+      throw refuse('patient_stopped', `the treatment of patient ${data.patientId} for ${data.indication} is stopped`);
   }
   if (data.durationDays < 1 || data.durationDays > MAX_DURATION_DAYS) {
     throw refuse(

@@ -3,6 +3,7 @@ import { BatchSiteRow } from './batch-site.entity.js';
 import { BatchRow } from './batch.entity.js';
 import { ProjectionCheckpointRow, SubscriptionCheckpointRow } from './checkpoint.entities.js';
 import { DispensationRow } from './dispensation.entity.js';
+import { FollowUpRow, FollowUpScheduleRow } from './follow-up.entity.js';
 import { IdempotencyRequestRow } from './idempotency-request.entity.js';
 import { PrescriptionRow } from './prescription.entity.js';
 import { RaisedAlertRow } from './raised-alert.entity.js';
@@ -16,6 +17,8 @@ export {
   BatchRow,
   BatchSiteRow,
   DispensationRow,
+  FollowUpRow,
+  FollowUpScheduleRow,
   IdempotencyRequestRow,
   PrescriptionRow,
   ProjectionCheckpointRow,
@@ -35,6 +38,8 @@ export const READ_MODEL_ENTITIES = [
   ShipmentRow,
   PrescriptionRow,
   AlertRow,
+  FollowUpRow,
+  FollowUpScheduleRow,
   VigilanceReportRow,
   VigilanceSignalRow,
   RaisedAlertRow,
