@@ -26,5 +26,6 @@ export * from './versioning/event-versions.js';
 export * from './epcis/export-glns.js';
 export * from './epcis/epcis-query.js';
 export * from './stored-events.js';
+export * from './reports/reported-events.js';
 export * from './register/recall-at-site.js';
 export * from './recall/recall-progress.js';

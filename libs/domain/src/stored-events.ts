@@ -1,7 +1,17 @@
 import { batchOf, type BatchEvent } from './batch/batch.js';
+import { indicationOf, type Indication, type IndicationEvent } from './indication/indication.js';
+import { organisationOf, type OrganisationEvent } from './organisation/organisation.js';
 import { prescriptionOf, type PrescriptionEvent } from './prescription/prescription.js';
+import { productOf, type ProductEvent } from './product/product.js';
 import { registerSiteOf } from './register/register-books.js';
 import type { RegisterEvent } from './register/register-events.js';
+import {
+  followUpPatientOf,
+  vigilanceReportOf,
+  type ReportedFollowUpEvent,
+  type ReportedTreatmentStopped,
+  type ReportedVigilanceEvent,
+} from './reports/reported-events.js';
 
 /** An event as the store hands it back: its stream, type and data, and when it happened. */
 export interface StoredEvent {
@@ -30,6 +40,11 @@ export type DecidedEvent =
   | { of: 'batch'; gtin: string; lot: string; event: BatchEvent; occurredAt: string; recorded?: EventRecord }
   | { of: 'register'; site: string; event: RegisterEvent; occurredAt: string }
   | { of: 'prescription'; prescriptionId: string; event: PrescriptionEvent; occurredAt: string }
+  | { of: 'indication'; indication: Indication; event: IndicationEvent | ReportedTreatmentStopped; occurredAt: string }
+  | { of: 'organisation'; organisationId: string; event: OrganisationEvent; occurredAt: string }
+  | { of: 'product'; gtin: string; event: ProductEvent; occurredAt: string }
+  | { of: 'follow-up'; patientId: string; event: ReportedFollowUpEvent; occurredAt: string }
+  | { of: 'vigilance-report'; reportId: string; event: ReportedVigilanceEvent; occurredAt: string }
   | { of: 'other' };
 
 export function decidedEvent(stored: StoredEvent): DecidedEvent {
@@ -41,6 +56,20 @@ export function decidedEvent(stored: StoredEvent): DecidedEvent {
   const prescriptionId = prescriptionOf(stored.stream);
   if (prescriptionId !== undefined)
     return { of: 'prescription', prescriptionId, event: stored as PrescriptionEvent, occurredAt };
+  const indication = indicationOf(stored.stream);
+  if (indication !== undefined)
+    return { of: 'indication', indication, event: stored as IndicationEvent | ReportedTreatmentStopped, occurredAt };
+  const organisationId = organisationOf(stored.stream);
+  if (organisationId !== undefined)
+    return { of: 'organisation', organisationId, event: stored as OrganisationEvent, occurredAt };
+  const gtin = productOf(stored.stream);
+  if (gtin !== undefined) return { of: 'product', gtin, event: stored as ProductEvent, occurredAt };
+  const patientId = followUpPatientOf(stored.stream);
+  if (patientId !== undefined)
+    return { of: 'follow-up', patientId, event: stored as ReportedFollowUpEvent, occurredAt };
+  const reportId = vigilanceReportOf(stored.stream);
+  if (reportId !== undefined)
+    return { of: 'vigilance-report', reportId, event: stored as ReportedVigilanceEvent, occurredAt };
   return { of: 'other' };
 }
 

@@ -1,15 +1,23 @@
 import { alertsProjection } from './projections/alerts.projection.js';
 import { batchesProjection } from './projections/batches.projection.js';
 import { prescriptionsProjection } from './projections/prescriptions.projection.js';
+import { reportsProjection } from './projections/reports/reports.projection.js';
 import { traceProjection } from './projections/trace.projection.js';
 
 export * from './entities/index.js';
 export { READ_MODEL_MIGRATIONS } from './migrations/index.js';
 export { migrateReadModels, openReadModels, readModelsOptions } from './data-source.js';
 export { pgliteDriver } from './pglite-driver.js';
-export type { Projection } from './projection.js';
+export type { ProjectedBatch, Projection } from './projection.js';
+export * from './reports/index.js';
 export * from './projector.js';
-export { alertsProjection, batchesProjection, prescriptionsProjection, traceProjection };
+export { alertsProjection, batchesProjection, prescriptionsProjection, reportsProjection, traceProjection };
 
 /** Every projection of cannatrace. */
-export const PROJECTIONS = [batchesProjection, traceProjection, prescriptionsProjection, alertsProjection];
+export const PROJECTIONS = [
+  batchesProjection,
+  traceProjection,
+  prescriptionsProjection,
+  alertsProjection,
+  reportsProjection,
+];

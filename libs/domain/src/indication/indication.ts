@@ -31,6 +31,12 @@ const ATTESTATION_PREFIX: Record<Indication, string> = {
 
 export const indicationStream = (indication: Indication) => `indication-${indication}`;
 
+/** The indication a stream is, read back from `indicationStream`'s name; undefined for others. */
+export function indicationOf(stream: string): Indication | undefined {
+  const code = stream.startsWith('indication-') ? stream.slice('indication-'.length) : '';
+  return (INDICATIONS as readonly string[]).includes(code) ? (code as Indication) : undefined;
+}
+
 export type IndicationEvent =
   | { type: 'InclusionCapSet'; data: { indication: Indication; cap: number } }
   | {

@@ -5,9 +5,11 @@ import { ProjectionCheckpointRow, SubscriptionCheckpointRow } from './checkpoint
 import { DispensationRow } from './dispensation.entity.js';
 import { IdempotencyRequestRow } from './idempotency-request.entity.js';
 import { PrescriptionRow } from './prescription.entity.js';
+import { REPORT_ENTITIES } from './reports/index.js';
 import { ShipmentRow } from './shipment.entity.js';
 import { WebhookSubscriptionRow } from './webhook-subscription.entity.js';
 
+export * from './reports/index.js';
 export {
   AlertRow,
   BatchRow,
@@ -33,4 +35,5 @@ export const READ_MODEL_ENTITIES = [
   WebhookSubscriptionRow,
   ProjectionCheckpointRow,
   SubscriptionCheckpointRow,
+  ...REPORT_ENTITIES,
 ];
