@@ -46,7 +46,7 @@ export async function applyPatients(tx: EntityManager, events: DecidedEvent[]): 
   if (caps.length > 0)
     await tx.query(
       `INSERT INTO rm_report_caps (indication, cap, set_on)
-       SELECT indication, cap, set_on::date FROM jsonb_to_recordset($1::jsonb) WITH ORDINALITY AS x(indication text, cap integer, set_on text, n bigint)
+       SELECT indication, cap, set_on::date FROM jsonb_to_recordset($1::jsonb) AS x(n integer, indication text, cap integer, set_on text)
        ORDER BY n`,
       [JSON.stringify(caps)],
     );
