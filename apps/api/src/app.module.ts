@@ -24,6 +24,7 @@ import { TraceModule } from './trace/trace.module.js';
 import { ShipmentsModule } from './shipments/shipments.module.js';
 import { SitesModule } from './sites/sites.module.js';
 import { RecallsModule } from './recalls/recalls.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { WebhooksModule } from './processes/webhooks/webhooks.module.js';
 
 @Module({})
@@ -51,6 +52,7 @@ export class AppModule {
         ProjectionsModule.forRoot({ run: config.runProjections }),
         ReleaseEntriesModule,
         TraceModule,
+        ReportsModule,
         AuditModule.forRoot({ digestKeyFile: config.digestKeyFile, sealIntervalMs: config.sealIntervalMs }),
         EpcisModule,
         ScansModule,
