@@ -4,6 +4,8 @@ import { bearer, startApi, stop } from './http.bench.js';
 import type { Row } from './measure.js';
 
 const PORT = 4471;
+/** The api's health port (`HEALTH_PORT`), answered by a thread of its own. */
+const HEALTH_PORT = 4472;
 const CLIENTS = 400;
 const SECONDS = Number(process.env.BENCH_HOSTILE_SECONDS ?? 15);
 /** Callers of the attack with a valid token: many subjects, so that the per-subject limit is not all that holds. */
@@ -70,28 +72,39 @@ function probeHealth(url: string, seconds: number): Promise<HealthLatency> {
   });
 }
 
-/** `/health` latency, from one client at 20 requests/s, while 400 clients send hostile bodies as fast as they can. */
+/** The row of one `/health` probe's latencies. */
+function healthRow(where: string, label: string, health: HealthLatency, quiet: HealthLatency): Row {
+  return {
+    group: 'hostile',
+    figure: `/health ${where} under attack, ${label} (${health.sent} sent, ${health.answered - health.notOk} answered 200, ${health.notOk} not, ${health.failed} failed)`,
+    value: health.p99,
+    unit: `ms p99 (p50 ${health.p50} ms, max ${health.max} ms; quiet: p99 ${quiet.p99} ms)`,
+    target: 'p99 < 100 ms',
+  };
+}
+
+/**
+ * `/health` latency, on the api's port and on its health port, each from one client at 20 requests/s, while 400
+ * clients send hostile bodies to the api's port as fast as they can.
+ */
 async function underAttack(label: string, env: Record<string, string>, log: (line: string) => void): Promise<Row[]> {
   log(`hostile: ${CLIENTS} clients sending hostile bodies for ${SECONDS} s, ${label}; /health sampled meanwhile`);
-  const api = await startApi('hostile', PORT, env);
+  const api = await startApi('hostile', PORT, { ...env, HEALTH_PORT: String(HEALTH_PORT) });
   try {
     const url = `http://127.0.0.1:${PORT}`;
-    const quiet = await probeHealth(url, 3);
-    const [attack, health] = await Promise.all([
+    const healthUrl = `http://127.0.0.1:${HEALTH_PORT}`;
+    const [quiet, quietPort] = await Promise.all([probeHealth(url, 3), probeHealth(healthUrl, 3)]);
+    const [attack, health, healthPort] = await Promise.all([
       run({ url, connections: CLIENTS, duration: SECONDS, timeout: 30, requests: hostileRequests() }),
       probeHealth(url, SECONDS),
+      probeHealth(healthUrl, SECONDS),
     ]);
     const statuses = Object.entries(attack.statusCodeStats ?? {})
       .map(([status, { count }]) => `${status}: ${count}`)
       .join(', ');
     return [
-      {
-        group: 'hostile',
-        figure: `/health under attack, ${label} (${health.sent} sent, ${health.answered - health.notOk} answered 200, ${health.notOk} not, ${health.failed} failed)`,
-        value: health.p99,
-        unit: `ms p99 (p50 ${health.p50} ms, max ${health.max} ms; quiet: p99 ${quiet.p99} ms)`,
-        target: 'p99 < 100 ms',
-      },
+      healthRow("on the api's port", label, health, quiet),
+      healthRow(`on the health port (HEALTH_PORT)`, label, healthPort, quietPort),
       {
         group: 'hostile',
         figure: `hostile requests answered, ${CLIENTS} clients, ${label} (${statuses}; ${attack.errors} errors)`,

@@ -74,6 +74,16 @@ const TABLE: [method: 'get' | 'post' | 'put' | 'delete', path: string, allowed: 
   ['delete', '/v1/subscriptions/S-1', ALL],
   // A cursor that is not one: answered at once (a valid stream would never end).
   ['get', '/v1/events/stream?from=nope', ALL],
+  ['post', '/v1/vigilance/reports', ['pharmacist', 'prescriber']],
+  ['get', '/v1/vigilance/reports', ['ansm', 'pharmacist', 'prescriber']],
+  ['get', '/v1/vigilance/reports/R-1', ['ansm', 'pharmacist', 'prescriber']],
+  ['post', '/v1/vigilance/reports/R-1/corrections', ['pharmacist', 'prescriber']],
+  ['post', '/v1/vigilance/reports/R-1/follow-ups', ['pharmacist', 'prescriber']],
+  ['get', '/v1/vigilance/signals', ['ansm']],
+  ['get', '/v1/vigilance/signals/S-1', ['ansm']],
+  ['post', '/v1/vigilance/signals/S-1/hold', ['ansm']],
+  ['put', '/v1/vigilance/thresholds', ['ansm']],
+  ['get', '/v1/vigilance/thresholds', ['ansm']],
 ];
 
 describe('access control: every endpoint against every role', () => {

@@ -5,7 +5,7 @@ import type { Response } from 'supertest';
 import type { Role } from '#auth';
 import { Projector } from '#read-models';
 import { analysis, batch, GTIN } from './catalogue.fixtures.js';
-import { PHARMACIST, prescription, PRESCRIBER, scan, seedToPharmacy, TODAY } from './circuit.fixtures.js';
+import { alphaPatient, PHARMACIST, prescription, PRESCRIBER, scan, seedToPharmacy, TODAY } from './circuit.fixtures.js';
 import { Api, token } from './harness.js';
 
 interface Schema {
@@ -257,6 +257,51 @@ describe('the OpenAPI schemas, against the answers the api gives', () => {
     await call('get', '/v1/prescriptions', '/v1/prescriptions', ansm);
     await call('get', '/v1/sites/{organisationId}/shipments', `${site}/shipments?direction=incoming`, ansm);
     await call('get', '/v1/trace/batches/{gtin}/{lot}', `/v1/trace/batches/${GTIN}/L1`, ansm);
+    // Vigilance: a prescriber of a centre with a region prescribes for the patient dispensed L1, then reports.
+    await call('post', '/v1/organisations', '/v1/organisations', ansm, {
+      id: 'CHU-LYON',
+      kind: 'reference_centre',
+      name: 'CHU de Lyon',
+      country: 'FR',
+      region: '84',
+    });
+    await call('post', '/v1/professionals', '/v1/professionals', ansm, {
+      rpps: '10000000010',
+      kind: 'prescriber',
+      name: 'Dr Lyon',
+      organisationId: 'CHU-LYON',
+      trainedOn: '2026-01-05',
+    });
+    const lyon = as('prescriber', 'CHU-LYON', '10000000010');
+    await call('post', '/v1/prescriptions', '/v1/prescriptions', lyon, prescription('RX-DOC-3'));
+    await call('put', '/v1/vigilance/thresholds', '/v1/vigilance/thresholds', ansm, { reports: 1, days: 30 });
+    await call('get', '/v1/vigilance/thresholds', '/v1/vigilance/thresholds', ansm);
+    await api.app.get(Projector).caughtUp();
+    const filed = await call('post', '/v1/vigilance/reports', '/v1/vigilance/reports', lyon, {
+      kind: 'adverse_effect',
+      patientId: alphaPatient(),
+      seriousness: 'serious',
+      onsetOn: TODAY,
+      outcome: 'recovering',
+      narrative: 'Somnolence',
+    });
+    const report = `/v1/vigilance/reports/${filed.body.reportId as string}`;
+    await call('post', '/v1/vigilance/reports/{reportId}/corrections', `${report}/corrections`, lyon, {
+      kind: 'abuse_dependence',
+      reason: 'Wrong form',
+    });
+    await call('post', '/v1/vigilance/reports/{reportId}/follow-ups', `${report}/follow-ups`, lyon, {
+      outcome: 'recovered',
+      narrative: 'Résolution',
+    });
+    await call('get', '/v1/vigilance/reports/{reportId}', report, ansm);
+    await api.app.get(Projector).caughtUp();
+    await call('get', '/v1/vigilance/reports', '/v1/vigilance/reports', ansm);
+    const signals = await call('get', '/v1/vigilance/signals', '/v1/vigilance/signals', ansm);
+    const signal = `/v1/vigilance/signals/${(signals.body as { signalId: string }[])[0].signalId}`;
+    await call('get', '/v1/vigilance/signals/{signalId}', signal, ansm);
+    await call('post', '/v1/vigilance/signals/{signalId}/hold', `${signal}/hold`, ansm);
+    await api.app.get(Projector).caughtUp();
     const reports = '/v1/reports';
     const months = `from=${TODAY.slice(0, 7)}&to=${TODAY.slice(0, 7)}`;
     await call('get', `${reports}/patients-per-indication`, `${reports}/patients-per-indication?${months}`, ansm);

@@ -32,12 +32,14 @@ describe('operations endpoints, embedded store', () => {
     expect(response.body).toEqual({
       status: 'ok',
       eventStore: { adapter: 'pglite', status: 'up' },
-      projections: ['batches', 'trace', 'prescriptions', 'alerts', 'reports', 'release-entries'].map((name) => ({
-        name,
-        behind: 0,
-        running: true,
-        status: 'up',
-      })),
+      projections: ['batches', 'trace', 'prescriptions', 'alerts', 'vigilance', 'reports', 'release-entries'].map(
+        (name) => ({
+          name,
+          behind: 0,
+          running: true,
+          status: 'up',
+        }),
+      ),
     });
   });
 

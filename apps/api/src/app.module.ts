@@ -26,6 +26,7 @@ import { SitesModule } from './sites/sites.module.js';
 import { RecallsModule } from './recalls/recalls.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { WebhooksModule } from './processes/webhooks/webhooks.module.js';
+import { VigilanceModule } from './vigilance/vigilance.module.js';
 
 @Module({})
 export class AppModule {
@@ -39,7 +40,7 @@ export class AppModule {
         EventStoreModule.forRoot(config.eventStore),
         AuthModule.forRoot(config.jwt, { enabled: config.demo === true, host: config.host }),
         IdempotencyModule,
-        HealthModule,
+        HealthModule.forRoot({ port: config.healthPort, host: config.host }),
         RegistryModule,
         CatalogueModule,
         BatchesModule,
@@ -56,6 +57,7 @@ export class AppModule {
         AuditModule.forRoot({ digestKeyFile: config.digestKeyFile, sealIntervalMs: config.sealIntervalMs }),
         EpcisModule,
         ScansModule,
+        VigilanceModule,
         WebhooksModule.forRoot(config.webhooks, config.webhookAllowPrivate ?? false),
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

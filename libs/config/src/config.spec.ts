@@ -24,6 +24,11 @@ describe('configuration', () => {
     });
   });
 
+  it('opens the health port only when HEALTH_PORT names one, other than PORT', () => {
+    expect(loadConfig({}).healthPort).toBeUndefined();
+    expect(loadConfig({ PORT: '8080', HEALTH_PORT: '8081' })).toMatchObject({ port: 8080, healthPort: 8081 });
+  });
+
   it('lets webhooks reach private addresses only when WEBHOOK_ALLOW_PRIVATE=on', () => {
     expect(loadConfig({ WEBHOOK_ALLOW_PRIVATE: 'on' }).webhookAllowPrivate).toBe(true);
     expect(loadConfig({ WEBHOOK_ALLOW_PRIVATE: 'off' }).webhookAllowPrivate).toBe(false);
@@ -101,6 +106,9 @@ describe('configuration', () => {
     ['PORT', { PORT: 'eighty' }, /whole number from 0 to 65535/],
     ['PORT', { PORT: '70000' }, /whole number/],
     ['HOST', { HOST: 'a b' }, /not a host/],
+    ['HEALTH_PORT', { HEALTH_PORT: '0' }, /whole number from 1 to 65535/],
+    ['HEALTH_PORT', { HEALTH_PORT: 'nine' }, /whole number/],
+    ['HEALTH_PORT', { HEALTH_PORT: '3000' }, /must differ from PORT \(3000\)/],
     ['EVENT_STORE', { EVENT_STORE: 'mongodb' }, /one of pglite, postgres, eventstoredb/],
     ['DATABASE_URL', { EVENT_STORE: 'postgres', JWT_SECRET: secret }, /required when EVENT_STORE=postgres/],
     ['DATABASE_URL', { EVENT_STORE: 'postgres', DATABASE_URL: 'mysql://x', JWT_SECRET: secret }, /postgres:\/\//],

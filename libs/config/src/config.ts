@@ -23,6 +23,11 @@ export const DEFAULT_TOKEN_LIFETIME_SECONDS = 12 * 3600;
 
 export interface AppConfig {
   port: number;
+  /**
+   * `HEALTH_PORT`: a second port, answered by a thread of its own, where `GET /health` answers however busy the api
+   * is (docs/operations.md). Absent: off.
+   */
+  healthPort?: number;
   host: string;
   dataDir: string;
   database: DatabaseConfig;
@@ -93,8 +98,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const kind = oneOf(env, 'EVENT_STORE', ['pglite', 'postgres', 'eventstoredb'] as const, 'pglite');
   const embedded = kind === 'pglite';
   const listenOn = host(env);
+  const port = integer(env, 'PORT', 3000, 0, 65_535);
+  const healthPort = optionalInteger(env, 'HEALTH_PORT', 1, 65_535);
+  if (healthPort !== undefined && healthPort === port)
+    throw new ConfigError('HEALTH_PORT', `must differ from PORT (${port})`);
   return {
-    port: integer(env, 'PORT', 3000, 0, 65_535),
+    port,
+    ...(healthPort !== undefined ? { healthPort } : {}),
     host: listenOn,
     dataDir,
     database: database(env, kind, dataDir),
@@ -202,6 +212,10 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
     throw new ConfigError(name, `expected a whole number from ${min} to ${max}, got ${JSON.stringify(raw)}`);
   }
   return Number(raw);
+}
+
+function optionalInteger(env: Env, name: string, min: number, max: number): number | undefined {
+  return value(env, name) === undefined ? undefined : integer(env, name, min, min, max);
 }
 
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {

@@ -29,3 +29,7 @@ export * from './stored-events.js';
 export * from './reports/reported-events.js';
 export * from './register/recall-at-site.js';
 export * from './recall/recall-progress.js';
+export * from './vigilance/centres.js';
+export * from './vigilance/vigilance-report.js';
+export * from './vigilance/vigilance-signal.js';
+export * from './vigilance/vigilance-thresholds.js';

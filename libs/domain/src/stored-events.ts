@@ -7,11 +7,11 @@ import { registerSiteOf } from './register/register-books.js';
 import type { RegisterEvent } from './register/register-events.js';
 import {
   followUpPatientOf,
-  vigilanceReportOf,
   type ReportedFollowUpEvent,
   type ReportedTreatmentStopped,
-  type ReportedVigilanceEvent,
 } from './reports/reported-events.js';
+import { vigilanceReportOf, type VigilanceReportEvent } from './vigilance/vigilance-report.js';
+import { vigilanceSignalOf, type VigilanceSignalEvent } from './vigilance/vigilance-signal.js';
 
 /** An event as the store hands it back: its stream, type and data, and when it happened. */
 export interface StoredEvent {
@@ -44,7 +44,8 @@ export type DecidedEvent =
   | { of: 'organisation'; organisationId: string; event: OrganisationEvent; occurredAt: string }
   | { of: 'product'; gtin: string; event: ProductEvent; occurredAt: string }
   | { of: 'follow-up'; patientId: string; event: ReportedFollowUpEvent; occurredAt: string }
-  | { of: 'vigilance-report'; reportId: string; event: ReportedVigilanceEvent; occurredAt: string }
+  | { of: 'vigilance-report'; reportId: string; event: VigilanceReportEvent; occurredAt: string }
+  | { of: 'vigilance-signal'; signalId: string; event: VigilanceSignalEvent; occurredAt: string }
   | { of: 'other' };
 
 export function decidedEvent(stored: StoredEvent): DecidedEvent {
@@ -69,7 +70,10 @@ export function decidedEvent(stored: StoredEvent): DecidedEvent {
     return { of: 'follow-up', patientId, event: stored as ReportedFollowUpEvent, occurredAt };
   const reportId = vigilanceReportOf(stored.stream);
   if (reportId !== undefined)
-    return { of: 'vigilance-report', reportId, event: stored as ReportedVigilanceEvent, occurredAt };
+    return { of: 'vigilance-report', reportId, event: stored as VigilanceReportEvent, occurredAt };
+  const signalId = vigilanceSignalOf(stored.stream);
+  if (signalId !== undefined)
+    return { of: 'vigilance-signal', signalId, event: stored as VigilanceSignalEvent, occurredAt };
   return { of: 'other' };
 }
 

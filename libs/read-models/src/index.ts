@@ -3,6 +3,7 @@ import { batchesProjection } from './projections/batches.projection.js';
 import { prescriptionsProjection } from './projections/prescriptions.projection.js';
 import { reportsProjection } from './projections/reports/reports.projection.js';
 import { traceProjection } from './projections/trace.projection.js';
+import { vigilanceProjection } from './projections/vigilance.projection.js';
 
 export * from './entities/index.js';
 export { READ_MODEL_MIGRATIONS } from './migrations/index.js';
@@ -11,7 +12,14 @@ export { pgliteDriver } from './pglite-driver.js';
 export type { ProjectedBatch, Projection } from './projection.js';
 export * from './reports/index.js';
 export * from './projector.js';
-export { alertsProjection, batchesProjection, prescriptionsProjection, reportsProjection, traceProjection };
+export {
+  alertsProjection,
+  batchesProjection,
+  prescriptionsProjection,
+  reportsProjection,
+  traceProjection,
+  vigilanceProjection,
+};
 
 /** Every projection of cannatrace. */
 export const PROJECTIONS = [
@@ -19,5 +27,6 @@ export const PROJECTIONS = [
   traceProjection,
   prescriptionsProjection,
   alertsProjection,
+  vigilanceProjection,
   reportsProjection,
 ];

@@ -54,6 +54,11 @@ export class HealthCheck {
     return this.running;
   }
 
+  /** The last check that finished, and when; undefined before the first. */
+  latest(): { report: HealthReport; at: number } | undefined {
+    return this.last;
+  }
+
   async check(): Promise<HealthReport> {
     const eventStore = { adapter: this.store.adapter, ...(await probe(() => this.store.ping())) };
     let projections: HealthReport['projections'] = [];

@@ -1,11 +1,17 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { HealthCheck } from './health-check.js';
 import { HealthController } from './health.controller.js';
+import { HEALTH_PORT_OPTIONS, HealthPort, type HealthPortOptions } from './health-port.js';
 import { ReleaseEntriesModule } from '../processes/release-entries/release-entries.module.js';
 
-@Module({
-  imports: [ReleaseEntriesModule],
-  controllers: [HealthController],
-  providers: [HealthCheck],
-})
-export class HealthModule {}
+@Module({})
+export class HealthModule {
+  static forRoot(options: HealthPortOptions): DynamicModule {
+    return {
+      module: HealthModule,
+      imports: [ReleaseEntriesModule],
+      controllers: [HealthController],
+      providers: [HealthCheck, HealthPort, { provide: HEALTH_PORT_OPTIONS, useValue: options }],
+    };
+  }
+}

@@ -1,10 +1,10 @@
 import type { Indication } from '../indication/indication.js';
-import type { Region } from '../organisation/regions.js';
 
 /**
- * The follow-up and vigilance events the regulator's reports read, as the issue-18 contract between the
- * follow-up, vigilance and reports work defines them (field names and stream names are the contract's). Only what
- * the reports read is typed here; the deciders that write these events own their full shape.
+ * The follow-up events the regulator's reports read, as the issue-18 contract between the follow-up, vigilance and
+ * reports work defines them (field names and stream names are the contract's). Only what the reports read is typed
+ * here; the decider that writes these events owns their full shape. (The vigilance events are the vigilance
+ * decider's own, in ../vigilance.)
  */
 
 /** Why a patient's treatment stopped (the contract's `StopReason`). */
@@ -46,38 +46,10 @@ export type ReportedFollowUpEvent = {
   };
 };
 
-export const VIGILANCE_KINDS = ['adverse_effect', 'abuse_dependence'] as const;
-export const SERIOUSNESS = ['serious', 'non_serious'] as const;
-
-/** What of a vigilance report the reports count by (never its narrative). */
-export interface ReportedVigilanceFacts {
-  kind: (typeof VIGILANCE_KINDS)[number];
-  patientId: string;
-  seriousness: (typeof SERIOUSNESS)[number];
-  region: Region;
-  batches: { gtin: string; lot: string }[];
-  products: string[];
-  filedOn: string;
-}
-
-/** On the report's stream `vigilance-report-<reportId>`. */
-export type ReportedVigilanceEvent =
-  | { type: 'VigilanceReportFiled'; data: ReportedVigilanceFacts & { reportId: string } }
-  | { type: 'VigilanceReportCorrected'; data: { reportId: string; changes: Partial<ReportedVigilanceFacts> } }
-  | { type: 'VigilanceFollowUpAdded'; data: { reportId: string } };
-
 const FOLLOW_UP_PREFIX = 'follow-up-';
-const VIGILANCE_REPORT_PREFIX = 'vigilance-report-';
 
 /** The patient a follow-up stream is about; undefined for other streams (the schedule's stream among them). */
 export function followUpPatientOf(stream: string): string | undefined {
   if (!stream.startsWith(FOLLOW_UP_PREFIX) || stream === 'follow-up-schedule') return undefined;
   return stream.slice(FOLLOW_UP_PREFIX.length) || undefined;
-}
-
-/** The vigilance report a stream is; undefined for others. */
-export function vigilanceReportOf(stream: string): string | undefined {
-  return stream.startsWith(VIGILANCE_REPORT_PREFIX)
-    ? stream.slice(VIGILANCE_REPORT_PREFIX.length) || undefined
-    : undefined;
 }

@@ -4,6 +4,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity({ name: 'rm_dispensations' })
 @Index('rm_dispensations_batch_idx', ['gtin', 'lot'])
 @Index('rm_dispensations_prescription_idx', ['prescriptionId'])
+@Index('rm_dispensations_patient_idx', ['patientId'])
 export class DispensationRow {
   @PrimaryColumn({ type: 'text', name: 'dispensation_id' })
   dispensationId!: string;

@@ -7,6 +7,8 @@ import { IdempotencyRequestRow } from './idempotency-request.entity.js';
 import { PrescriptionRow } from './prescription.entity.js';
 import { REPORT_ENTITIES } from './reports/index.js';
 import { ShipmentRow } from './shipment.entity.js';
+import { VigilanceReportRow } from './vigilance-report.entity.js';
+import { VigilanceSignalRow } from './vigilance-signal.entity.js';
 import { WebhookSubscriptionRow } from './webhook-subscription.entity.js';
 
 export * from './reports/index.js';
@@ -20,6 +22,8 @@ export {
   ProjectionCheckpointRow,
   ShipmentRow,
   SubscriptionCheckpointRow,
+  VigilanceReportRow,
+  VigilanceSignalRow,
   WebhookSubscriptionRow,
 };
 
@@ -31,6 +35,8 @@ export const READ_MODEL_ENTITIES = [
   ShipmentRow,
   PrescriptionRow,
   AlertRow,
+  VigilanceReportRow,
+  VigilanceSignalRow,
   IdempotencyRequestRow,
   WebhookSubscriptionRow,
   ProjectionCheckpointRow,

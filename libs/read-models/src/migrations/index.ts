@@ -1,6 +1,12 @@
 import { ReadModels1764028800000 } from './1764028800000-read-models.js';
 import { AlertsAndWebhooks1764547200000 } from './1764547200000-alerts-and-webhooks.js';
+import { Vigilance1764720000000 } from './1764720000000-vigilance.js';
 import { Reports1764806400000 } from './1764806400000-reports.js';
 
 /** The read side's schema, in order. A migration, once shipped, is never edited: a change is a new one. */
-export const READ_MODEL_MIGRATIONS = [ReadModels1764028800000, AlertsAndWebhooks1764547200000, Reports1764806400000];
+export const READ_MODEL_MIGRATIONS = [
+  ReadModels1764028800000,
+  AlertsAndWebhooks1764547200000,
+  Vigilance1764720000000,
+  Reports1764806400000,
+];

@@ -104,4 +104,20 @@ describe('which events an organisation may see (batchAccess decides for a batch 
     const before = { readByBatchKey: async () => early };
     expect(await visibleTo(before, { role: 'pharmacist', organisation: 'PH-1' }, onHold)).toBe(false);
   });
+  it('vigilance is for ANSM alone: not even the reporting pharmacy receives its own report (free text)', async () => {
+    const filed = event(
+      'vigilance-report-r1',
+      'VigilanceReportFiled',
+      { reportId: 'r1', narrative: 'somnolence', patientId: 'PSN-1' },
+      'PH-1',
+      ['vigilance:batch:03400930000014:L1'],
+    );
+    const signal = event('vigilance-signal-s1', 'VigilanceSignalRaised', { signalId: 's1' }, 'cannatrace', []);
+    const threshold = event('vigilance-thresholds', 'VigilanceThresholdSet', { reports: 3, days: 30 }, 'ANSM', []);
+    for (const e of [filed, signal, threshold]) {
+      expect(await visibleTo(store, { role: 'pharmacist', organisation: 'PH-1' }, e)).toBe(false);
+      expect(await visibleTo(store, { role: 'supplier', organisation: 'SUP-1' }, e)).toBe(false);
+      expect(await visibleTo(store, { role: 'ansm', organisation: 'ANSM' }, e)).toBe(true);
+    }
+  });
 });

@@ -5,6 +5,9 @@ import {
   organisationStream,
   registerSiteOf,
   siteDeltas,
+  VIGILANCE_THRESHOLDS_STREAM,
+  vigilanceReportOf,
+  vigilanceSignalOf,
   type BatchAccess,
   type RegisterEvent,
 } from '#domain';
@@ -21,7 +24,9 @@ const HOLDER_EVENTS = new Set(['BatchPutOnHold', 'BatchHoldLifted', 'BatchRecall
 
 /**
  * THE rule of which events an organisation may see (webhooks and the event stream both ask it, nothing else):
- * ANSM sees every event. Any other organisation sees
+ * ANSM sees every event, and it alone sees vigilance (reports carry free text and a patient's pseudonym, even
+ * their reporter's organisation does not receive them: it reads its reports through GET /v1/vigilance/reports).
+ * Any other organisation sees
  * - what it did (the event's metadata names it),
  * - its own register and its own organisation record (including what the api's processes write there),
  * - a shipment dispatched to it,
@@ -32,6 +37,7 @@ const HOLDER_EVENTS = new Set(['BatchPutOnHold', 'BatchHoldLifted', 'BatchRecall
  */
 export function maySee(viewer: Viewer, event: RecordedEvent, access: BatchAccess): boolean {
   if (viewer.role === 'ansm') return true;
+  if (isVigilance(event)) return false;
   const org = viewer.organisation;
   if (event.metadata.organisation === org) return true;
   if (registerSiteOf(event.stream) === org || event.stream === organisationStream(org)) return true;
@@ -40,6 +46,16 @@ export function maySee(viewer: Viewer, event: RecordedEvent, access: BatchAccess
   if (access === 'full') return true;
   if (event.type === 'RecallSiteNotified') return (event.data as { organisationId?: unknown }).organisationId === org;
   return HOLDER_EVENTS.has(event.type);
+}
+
+/** Events of vigilance: reports, their corrections and follow-ups, signals, the threshold. */
+export function isVigilance(event: RecordedEvent): boolean {
+  const { stream } = event;
+  return (
+    vigilanceReportOf(stream) !== undefined ||
+    vigilanceSignalOf(stream) !== undefined ||
+    stream === VIGILANCE_THRESHOLDS_STREAM
+  );
 }
 
 /** Events of a batch's own stream (registration, analyses, release, hold, recall): the ones `batchAccess` weighs. */

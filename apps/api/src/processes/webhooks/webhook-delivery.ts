@@ -8,7 +8,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { WebhookTimings } from '#config';
 import { upcastAll } from './upcast.js';
-import { EVENT_STORE, type EventStore, type RecordedEvent } from '#event-store';
+import { EVENT_STORE, type Checkpoint, type EventStore, type RecordedEvent } from '#event-store';
 import { CLOCK, type Clock } from '../../clock/clock.js';
 import { eventPayload, signature } from './event-payload.js';
 import { visibleTo } from './event-visibility.js';
@@ -92,7 +92,15 @@ export class WebhookDelivery implements OnApplicationBootstrap, BeforeApplicatio
 
   private async deliver(subscription: WebhookSubscription): Promise<void> {
     const { events } = await this.store.readAll({ from: subscription.cursor, maxCount: PAGE });
-    let cursor = subscription.cursor;
+    // `stored` is the cursor as the database has it; every move is conditional on it, so that a cursor the partner
+    // moved during this pass is never overwritten: the pass stops and the next one starts from the partner's.
+    let stored = subscription.cursor;
+    let cursor = stored;
+    const moveTo = async (to: Checkpoint, deliveredId: string | null) => {
+      const moved = await this.subscriptions.advance(subscription.id, stored, to, deliveredId);
+      if (moved) stored = to;
+      return moved;
+    };
     for (const event of upcastAll(events)) {
       if (this.stopped) break;
       if (await this.isFor(subscription, event)) {
@@ -101,18 +109,19 @@ export class WebhookDelivery implements OnApplicationBootstrap, BeforeApplicatio
         const failure = await this.post(subscription, event);
         if (failure !== null) {
           // What was skipped before it stays skipped; the event itself is sent again after the wait.
-          if (cursor !== subscription.cursor) await this.subscriptions.advance(subscription.id, cursor, null);
+          if (cursor !== stored && !(await moveTo(cursor, null))) return;
           const attempts = subscription.attempts + 1;
           const wait = Math.min(this.timings.backoffMaxMs, this.timings.backoffBaseMs * 2 ** (attempts - 1));
-          await this.subscriptions.failed(subscription.id, attempts, new Date(this.clock().getTime() + wait), failure);
+          const next = new Date(this.clock().getTime() + wait);
+          await this.subscriptions.failed(subscription.id, stored, attempts, next, failure);
           return;
         }
-        await this.subscriptions.advance(subscription.id, event.position, event.id);
+        if (!(await moveTo(event.position, event.id))) return;
         subscription = { ...subscription, attempts: 0 };
       }
       cursor = event.position;
     }
-    if (cursor !== subscription.cursor) await this.subscriptions.advance(subscription.id, cursor, null);
+    if (cursor !== stored) await moveTo(cursor, null);
   }
 
   private claim(id: string): Promise<WebhookSubscription | undefined> {

@@ -93,19 +93,27 @@ export class WebhookStore {
     await this.subscriptions.update({ leaseHolder: holder }, { leaseHolder: null, leaseUntil: null });
   }
 
-  /** Moves the cursor past events delivered or not for this subscription; clears the failures. */
-  async advance(id: string, cursor: Checkpoint, lastDeliveredEventId: string | null): Promise<void> {
-    await this.subscriptions.update(id, {
-      cursor,
-      ...(lastDeliveredEventId === null ? {} : { lastDeliveredEventId }),
-      attempts: 0,
-      nextAttemptAt: null,
-      lastError: null,
-    });
+  /**
+   * Moves the cursor from `from` past events delivered or not for this subscription, and clears the failures.
+   * Only if the cursor is still `from`: a partner who moved it meanwhile keeps its choice. Answers whether it moved.
+   */
+  async advance(id: string, from: Checkpoint, to: Checkpoint, lastDeliveredEventId: string | null): Promise<boolean> {
+    const moved = await this.subscriptions.update(
+      { id, cursor: from },
+      {
+        cursor: to,
+        ...(lastDeliveredEventId === null ? {} : { lastDeliveredEventId }),
+        attempts: 0,
+        nextAttemptAt: null,
+        lastError: null,
+      },
+    );
+    return moved.affected === 1;
   }
 
-  async failed(id: string, attempts: number, nextAttemptAt: Date, error: string): Promise<void> {
-    await this.subscriptions.update(id, { attempts, nextAttemptAt, lastError: error.slice(0, 500) });
+  /** Records a failed attempt at the event after `cursor`, unless the partner has moved the cursor meanwhile. */
+  async failed(id: string, cursor: Checkpoint, attempts: number, nextAttemptAt: Date, error: string): Promise<void> {
+    await this.subscriptions.update({ id, cursor }, { attempts, nextAttemptAt, lastError: error.slice(0, 500) });
   }
 
   /** The partner moves its cursor (back to replay, or forward to skip): delivery resumes after it at once. */

@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import type { DecidedEvent, ReportedVigilanceFacts } from '#domain';
+import type { DecidedEvent, VigilanceReportFiled } from '#domain';
 
 type Counted = Pick<
-  ReportedVigilanceFacts,
+  VigilanceReportFiled,
   'kind' | 'seriousness' | 'patientId' | 'region' | 'filedOn' | 'products' | 'batches'
 >;
 const COUNTED = ['kind', 'seriousness', 'patientId', 'region', 'filedOn', 'products', 'batches'] as const;
