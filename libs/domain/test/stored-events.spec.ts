@@ -55,7 +55,7 @@ describe('stored events typed by their stream', () => {
     expect(of('follow-up-CT-7AFG3H3YAQ90HCBC1')).toMatchObject({ of: 'follow-up', patientId: 'CT-7AFG3H3YAQ90HCBC1' });
     expect(of('follow-up-schedule')).toEqual({ of: 'other' });
     expect(of('vigilance-report-VR-1')).toMatchObject({ of: 'vigilance-report', reportId: 'VR-1' });
-    expect(of('vigilance-signal-S-1')).toEqual({ of: 'other' });
+    expect(of('vigilance-signal-S-1')).toMatchObject({ of: 'vigilance-signal', signalId: 'S-1' });
   });
 
   it('takes a register event type met outside a register for no register event', () => {
