@@ -8,15 +8,18 @@ import { hostileBenchmarks } from './hostile.bench.js';
 import { httpBenchmarks } from './http.bench.js';
 import { format, type Row } from './measure.js';
 import { registerBenchmarks } from './registers.bench.js';
+import { reportBenchmarks } from './reports.bench.js';
 import { pgliteBenchmarks, storeBenchmarks } from './store.bench.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 /**
- * `BENCH_ONLY=append,store,http,registers,pglite,hostile` runs some groups only (the http group needs the store
- * group).
+ * `BENCH_ONLY=append,store,http,registers,pglite,hostile,reports` runs some groups only (the http group needs the
+ * store group).
  */
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'append,store,http,registers,pglite,hostile').split(','));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'append,store,http,registers,pglite,hostile,reports').split(','));
+/** Dispensations in the year of history the reports group projects and reads. */
+const REPORT_DISPENSATIONS = Number(process.env.BENCH_REPORT_DISPENSATIONS ?? 50_000);
 /** Prior register events of the busy pharmacy and exploitant of the registers group. */
 const REGISTER_EVENTS = Number(process.env.BENCH_REGISTER_EVENTS ?? 100_000);
 
@@ -55,6 +58,7 @@ async function main(): Promise<void> {
     if (ONLY.has('registers')) rows.push(...(await registerBenchmarks(REGISTER_EVENTS, log)));
     if (ONLY.has('pglite')) rows.push(...(await pgliteBenchmarks(pgliteDir, RUNS, log)));
     if (ONLY.has('hostile')) rows.push(...(await hostileBenchmarks(log)));
+    if (ONLY.has('reports')) rows.push(...(await reportBenchmarks(REPORT_DISPENSATIONS, log)));
   } finally {
     rmSync(pgliteDir, { recursive: true, force: true });
     await dropBenchDatabase();

@@ -61,6 +61,10 @@ const TABLE: [method: 'get' | 'post' | 'put' | 'delete', path: string, allowed: 
   ['put', '/v1/audit/alert-settings', ['ansm']],
   ['post', '/v1/audit/verify', ['ansm']],
   ['get', '/v1/audit/digest', ['ansm']],
+  ['get', '/v1/reports/patients-per-indication', ['ansm']],
+  ['get', '/v1/reports/dispensations', ['ansm']],
+  ['get', '/v1/reports/vigilance', ['ansm']],
+  ['get', `/v1/reports/products/${GTIN}/annual-summary`, ['ansm', 'exploitant']],
   ...[
     '/v1/epcis/events',
     '/v1/epcis/events/X',

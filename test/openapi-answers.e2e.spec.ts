@@ -340,6 +340,18 @@ describe('the OpenAPI schemas, against the answers the api gives', () => {
     const signal = `/v1/vigilance/signals/${(signals.body as { signalId: string }[])[0].signalId}`;
     await call('get', '/v1/vigilance/signals/{signalId}', signal, ansm);
     await call('post', '/v1/vigilance/signals/{signalId}/hold', `${signal}/hold`, ansm);
+    await api.app.get(Projector).caughtUp();
+    const reports = '/v1/reports';
+    const months = `from=${TODAY.slice(0, 7)}&to=${TODAY.slice(0, 7)}`;
+    await call('get', `${reports}/patients-per-indication`, `${reports}/patients-per-indication?${months}`, ansm);
+    await call('get', `${reports}/dispensations`, `${reports}/dispensations?${months}`, ansm);
+    await call('get', `${reports}/vigilance`, `${reports}/vigilance?${months}`, ansm);
+    await call(
+      'get',
+      `${reports}/products/{gtin}/annual-summary`,
+      `${reports}/products/${GTIN}/annual-summary?year=${TODAY.slice(0, 4)}`,
+      as('exploitant', 'EXP-1'),
+    );
   }, 120_000);
   afterAll(() => api.close());
 
@@ -401,7 +413,10 @@ describe('the OpenAPI schemas, against the answers the api gives', () => {
       body('GET /v1/trace/batches/{gtin}/{lot}').dispensations.length,
       body('GET /v1/prescriptions/{prescriptionId}').dispensations.length,
       body('GET /v1/follow-up/overdue').length,
-    ]).toEqual([3, 2, 2, 1, 1, 1]);
+      body('GET /v1/reports/dispensations').rows.length,
+      body('GET /v1/reports/vigilance').rows.length,
+      body('GET /v1/reports/products/{gtin}/annual-summary').patients,
+    ]).toEqual([3, 2, 2, 1, 1, 1, 1, 2, 1]);
   });
 
   it('names where an answer departs from its schema', () => {

@@ -40,6 +40,7 @@ describe('operations endpoints, embedded store', () => {
         'raised-alerts',
         'follow-up',
         'vigilance',
+        'reports',
         'release-entries',
         'event-alerts',
       ].map((name) => ({

@@ -27,6 +27,7 @@ import { TraceModule } from './trace/trace.module.js';
 import { ShipmentsModule } from './shipments/shipments.module.js';
 import { SitesModule } from './sites/sites.module.js';
 import { RecallsModule } from './recalls/recalls.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { WebhooksModule } from './processes/webhooks/webhooks.module.js';
 import { VigilanceModule } from './vigilance/vigilance.module.js';
 
@@ -58,6 +59,7 @@ export class AppModule {
         AlertsModule,
         AlertsProcessModule,
         TraceModule,
+        ReportsModule,
         AuditModule.forRoot({ digestKeyFile: config.digestKeyFile, sealIntervalMs: config.sealIntervalMs }),
         EpcisModule,
         ScansModule,

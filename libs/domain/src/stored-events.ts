@@ -3,7 +3,9 @@ import { batchOf, type BatchEvent } from './batch/batch.js';
 import { followUpPatientOf, type FollowUpEvent } from './follow-up/consultation.js';
 import { FOLLOW_UP_SCHEDULE_STREAM, type ScheduleEvent } from './follow-up/schedule.js';
 import { indicationOf, type Indication, type IndicationEvent } from './indication/indication.js';
+import { organisationOf, type OrganisationEvent } from './organisation/organisation.js';
 import { prescriptionOf, type PrescriptionEvent } from './prescription/prescription.js';
+import { productOf, type ProductEvent } from './product/product.js';
 import { registerSiteOf } from './register/register-books.js';
 import type { RegisterEvent } from './register/register-events.js';
 import { vigilanceReportOf, type VigilanceReportEvent } from './vigilance/vigilance-report.js';
@@ -39,6 +41,8 @@ export type DecidedEvent =
   | { of: 'indication'; indication: Indication; event: IndicationEvent; occurredAt: string }
   | { of: 'follow-up'; patientId: string; event: FollowUpEvent; occurredAt: string }
   | { of: 'follow-up-schedule'; event: ScheduleEvent; occurredAt: string }
+  | { of: 'organisation'; organisationId: string; event: OrganisationEvent; occurredAt: string }
+  | { of: 'product'; gtin: string; event: ProductEvent; occurredAt: string }
   | { of: 'vigilance-report'; reportId: string; event: VigilanceReportEvent; occurredAt: string }
   | { of: 'vigilance-signal'; signalId: string; event: VigilanceSignalEvent; occurredAt: string }
   | { of: 'alert'; alertId: string; event: AlertEvent; occurredAt: string; recorded?: EventRecord }
@@ -59,6 +63,11 @@ export function decidedEvent(stored: StoredEvent): DecidedEvent {
     return { of: 'follow-up-schedule', event: stored as ScheduleEvent, occurredAt };
   const patientId = followUpPatientOf(stored.stream);
   if (patientId !== undefined) return { of: 'follow-up', patientId, event: stored as FollowUpEvent, occurredAt };
+  const organisationId = organisationOf(stored.stream);
+  if (organisationId !== undefined)
+    return { of: 'organisation', organisationId, event: stored as OrganisationEvent, occurredAt };
+  const gtin = productOf(stored.stream);
+  if (gtin !== undefined) return { of: 'product', gtin, event: stored as ProductEvent, occurredAt };
   const reportId = vigilanceReportOf(stored.stream);
   if (reportId !== undefined)
     return { of: 'vigilance-report', reportId, event: stored as VigilanceReportEvent, occurredAt };

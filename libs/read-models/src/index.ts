@@ -3,6 +3,7 @@ import { batchesProjection } from './projections/batches.projection.js';
 import { followUpProjection } from './projections/follow-up.projection.js';
 import { prescriptionsProjection } from './projections/prescriptions.projection.js';
 import { raisedAlertsProjection } from './projections/raised-alerts.projection.js';
+import { reportsProjection } from './projections/reports/reports.projection.js';
 import { traceProjection } from './projections/trace.projection.js';
 import { vigilanceProjection } from './projections/vigilance.projection.js';
 
@@ -10,7 +11,8 @@ export * from './entities/index.js';
 export { READ_MODEL_MIGRATIONS } from './migrations/index.js';
 export { migrateReadModels, openReadModels, readModelsOptions } from './data-source.js';
 export { pgliteDriver } from './pglite-driver.js';
-export type { Projection } from './projection.js';
+export type { ProjectedBatch, Projection } from './projection.js';
+export * from './reports/index.js';
 export * from './projector.js';
 export {
   alertsProjection,
@@ -18,6 +20,7 @@ export {
   followUpProjection,
   prescriptionsProjection,
   raisedAlertsProjection,
+  reportsProjection,
   traceProjection,
   vigilanceProjection,
 };
@@ -31,4 +34,5 @@ export const PROJECTIONS = [
   raisedAlertsProjection,
   followUpProjection,
   vigilanceProjection,
+  reportsProjection,
 ];

@@ -1,4 +1,5 @@
 import type { DecidedEvent } from '#domain';
+import type { Checkpoint } from '#event-store';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
 /**
@@ -10,5 +11,11 @@ export interface Projection {
   readonly name: string;
   /** Tables a rebuild empties before replaying from the start. */
   readonly entities: EntityTarget<ObjectLiteral>[];
-  apply(tx: EntityManager, events: DecidedEvent[]): Promise<void>;
+  apply(tx: EntityManager, events: DecidedEvent[], batch: ProjectedBatch): Promise<void>;
+}
+
+/** The batch's last event: its place in the global order and when the store recorded it. */
+export interface ProjectedBatch {
+  position: Checkpoint;
+  recordedAt: string;
 }

@@ -2,7 +2,7 @@ import { In, type DataSource } from 'typeorm';
 import { decidedEvent, type DecidedEvent } from '#domain';
 import { START, type Checkpoint, type EventStore, type Subscription } from '#event-store';
 import { ProjectionCheckpointRow } from './entities/checkpoint.entities.js';
-import type { Projection } from './projection.js';
+import type { ProjectedBatch, Projection } from './projection.js';
 
 /** Another process moved the checkpoint between our read and our write: our batch is rolled back. */
 export class CheckpointMovedError extends Error {}
@@ -197,8 +197,10 @@ export class Projector {
         const applying = [...active].filter((r) => !r.stopped);
         // Typed once for every projection of the reader.
         const decided = events.map(decidedEvent);
+        const last = events[events.length - 1];
+        const batch = { position: last.position, recordedAt: last.metadata.recordedAt };
         const outcomes = await Promise.allSettled(
-          applying.map((runner) => this.applyBatch(runner, decided, checkpoint, previous)),
+          applying.map((runner) => this.applyBatch(runner, decided, batch, checkpoint, previous)),
         );
         outcomes.forEach((outcome, i) => {
           if (outcome.status === 'fulfilled') return;
@@ -223,6 +225,7 @@ export class Projector {
   private async applyBatch(
     runner: Runner,
     events: DecidedEvent[],
+    batch: ProjectedBatch,
     checkpoint: Checkpoint,
     previous: Checkpoint,
   ): Promise<void> {
@@ -231,7 +234,7 @@ export class Projector {
       // A read model can always be projected again: its commit need not wait for the disk. Should the server
       // crash, the changes and the checkpoint are lost together, and the batch is projected again.
       await tx.query('SET LOCAL synchronous_commit = off');
-      await projection.apply(tx, events);
+      await projection.apply(tx, events, batch);
       const moved = await tx.update(
         ProjectionCheckpointRow,
         { name: projection.name, checkpoint: previous },

@@ -74,12 +74,12 @@ function crashingOnce(projection: Projection, failAt: number): Projection {
   let batches = 0;
   return {
     ...projection,
-    async apply(tx, events) {
+    async apply(tx, events, batch) {
       batches += 1;
       const half = Math.floor(events.length / 2);
-      await projection.apply(tx, events.slice(0, half));
+      await projection.apply(tx, events.slice(0, half), batch);
       if (batches === failAt) throw new Error('killed in the middle of a batch');
-      await projection.apply(tx, events.slice(half));
+      await projection.apply(tx, events.slice(half), batch);
     },
   };
 }
@@ -220,12 +220,9 @@ describe.each(backends)('projector (%s)', (_name, backend) => {
     const statuses = await projector.status();
     await projector.stop();
     expect(statuses.map((s) => [s.name, s.behind, s.running, s.lastError])).toEqual(
-      ['trace', 'batches', 'prescriptions', 'alerts', 'raised-alerts', 'follow-up', 'vigilance'].map((name) => [
-        name,
-        0,
-        true,
-        null,
-      ]),
+      ['trace', 'batches', 'prescriptions', 'alerts', 'raised-alerts', 'follow-up', 'vigilance', 'reports'].map(
+        (name) => [name, 0, true, null],
+      ),
     );
 
     const rebuilt = new Projector(store, readModels, [traceProjection], { batchSize: 1000 });

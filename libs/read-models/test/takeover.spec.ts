@@ -39,6 +39,11 @@ const ADDED_SINCE_TAKEOVER = {
     'rm_follow_up_schedule',
     'rm_vigilance_report_list',
     'rm_vigilance_signals',
+    ...['organisations', 'products', 'caps', 'patients', 'prescriptions', 'dispensations', 'consultations'].map(
+      (t) => `rm_report_${t}`,
+    ),
+    'rm_report_vigilance',
+    'rm_report_as_of',
   ],
   indexes: ['rm_dispensations_patient_idx'],
 };
@@ -153,6 +158,7 @@ describe.each(backends)('a database of the hand-written migrations taken over by
       { name: 'RaisedAlerts1764633600000' },
       { name: 'FollowUp1764640000000' },
       { name: 'Vigilance1764720000000' },
+      { name: 'Reports1764806400000' },
     ]);
     // Projected from the checkpoint found: the 20 packs added once, the 500 not projected again.
     const site = await readModels
@@ -186,6 +192,7 @@ describe.each(backends)('a database of the hand-written migrations taken over by
       { name: 'RaisedAlerts1764633600000' },
       { name: 'FollowUp1764640000000' },
       { name: 'Vigilance1764720000000' },
+      { name: 'Reports1764806400000' },
     ]);
   });
 });

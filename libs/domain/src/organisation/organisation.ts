@@ -17,6 +17,11 @@ export const PHARMACY_KINDS: readonly OrganisationKind[] = ['hospital_pharmacy',
 
 export const organisationStream = (id: string) => `organisation-${id}`;
 
+/** The organisation a stream is, read back from `organisationStream`'s name; undefined for others. */
+export function organisationOf(stream: string): string | undefined {
+  return stream.startsWith('organisation-') ? stream.slice('organisation-'.length) || undefined : undefined;
+}
+
 export interface OrganisationDetails {
   id: string;
   kind: OrganisationKind;

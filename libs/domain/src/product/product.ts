@@ -13,6 +13,11 @@ import {
 
 export const productStream = (gtin: string) => `product-${gtin}`;
 
+/** The product a stream is, read back from `productStream`'s name; undefined for others. */
+export function productOf(stream: string): string | undefined {
+  return stream.startsWith('product-') ? stream.slice('product-'.length) || undefined : undefined;
+}
+
 export interface ProductSpecification {
   gtin: string;
   name: string;

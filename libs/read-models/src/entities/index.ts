@@ -7,11 +7,13 @@ import { FollowUpRow, FollowUpScheduleRow } from './follow-up.entity.js';
 import { IdempotencyRequestRow } from './idempotency-request.entity.js';
 import { PrescriptionRow } from './prescription.entity.js';
 import { RaisedAlertRow } from './raised-alert.entity.js';
+import { REPORT_ENTITIES } from './reports/index.js';
 import { ShipmentRow } from './shipment.entity.js';
 import { VigilanceReportRow } from './vigilance-report.entity.js';
 import { VigilanceSignalRow } from './vigilance-signal.entity.js';
 import { WebhookSubscriptionRow } from './webhook-subscription.entity.js';
 
+export * from './reports/index.js';
 export {
   AlertRow,
   BatchRow,
@@ -47,4 +49,5 @@ export const READ_MODEL_ENTITIES = [
   WebhookSubscriptionRow,
   ProjectionCheckpointRow,
   SubscriptionCheckpointRow,
+  ...REPORT_ENTITIES,
 ];
