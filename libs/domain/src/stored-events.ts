@@ -28,14 +28,15 @@ export interface EventRecord {
  */
 export type DecidedEvent =
   | { of: 'batch'; gtin: string; lot: string; event: BatchEvent; occurredAt: string; recorded?: EventRecord }
-  | { of: 'register'; site: string; event: RegisterEvent; occurredAt: string }
+  | { of: 'register'; site: string; event: RegisterEvent; occurredAt: string; recorded?: EventRecord }
   | { of: 'prescription'; prescriptionId: string; event: PrescriptionEvent; occurredAt: string }
   | { of: 'other' };
 
 export function decidedEvent(stored: StoredEvent): DecidedEvent {
   const occurredAt = stored.metadata.occurredAt;
   const site = registerSiteOf(stored.stream);
-  if (site !== undefined) return { of: 'register', site, event: stored as RegisterEvent, occurredAt };
+  if (site !== undefined)
+    return { of: 'register', site, event: stored as RegisterEvent, occurredAt, recorded: recordOf(stored) };
   const batch = batchOf(stored.stream);
   if (batch) return { of: 'batch', ...batch, event: stored as BatchEvent, occurredAt, recorded: recordOf(stored) };
   const prescriptionId = prescriptionOf(stored.stream);

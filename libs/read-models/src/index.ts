@@ -1,5 +1,6 @@
 import { alertsProjection } from './projections/alerts.projection.js';
 import { batchesProjection } from './projections/batches.projection.js';
+import { massBalanceProjection } from './projections/mass-balance.projection.js';
 import { prescriptionsProjection } from './projections/prescriptions.projection.js';
 import { traceProjection } from './projections/trace.projection.js';
 
@@ -9,7 +10,14 @@ export { migrateReadModels, openReadModels, readModelsOptions } from './data-sou
 export { pgliteDriver } from './pglite-driver.js';
 export type { Projection } from './projection.js';
 export * from './projector.js';
-export { alertsProjection, batchesProjection, prescriptionsProjection, traceProjection };
+export { alertsProjection, batchesProjection, massBalanceProjection, prescriptionsProjection, traceProjection };
+export * from './mass-balance.queries.js';
 
 /** Every projection of cannatrace. */
-export const PROJECTIONS = [batchesProjection, traceProjection, prescriptionsProjection, alertsProjection];
+export const PROJECTIONS = [
+  batchesProjection,
+  traceProjection,
+  prescriptionsProjection,
+  alertsProjection,
+  massBalanceProjection,
+];

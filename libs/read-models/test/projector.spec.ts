@@ -220,7 +220,7 @@ describe.each(backends)('projector (%s)', (_name, backend) => {
     const statuses = await projector.status();
     await projector.stop();
     expect(statuses.map((s) => [s.name, s.behind, s.running, s.lastError])).toEqual(
-      ['trace', 'batches', 'prescriptions', 'alerts'].map((name) => [name, 0, true, null]),
+      ['trace', 'batches', 'prescriptions', 'alerts', 'mass-balance'].map((name) => [name, 0, true, null]),
     );
 
     const rebuilt = new Projector(store, readModels, [traceProjection], { batchSize: 1000 });

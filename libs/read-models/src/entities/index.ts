@@ -4,6 +4,9 @@ import { BatchRow } from './batch.entity.js';
 import { ProjectionCheckpointRow, SubscriptionCheckpointRow } from './checkpoint.entities.js';
 import { DispensationRow } from './dispensation.entity.js';
 import { IdempotencyRequestRow } from './idempotency-request.entity.js';
+import { MassBalanceShipmentRow } from './mass-balance-shipment.entity.js';
+import { MassBalanceSiteRow } from './mass-balance-site.entity.js';
+import { MassBalanceRow } from './mass-balance.entity.js';
 import { PrescriptionRow } from './prescription.entity.js';
 import { ShipmentRow } from './shipment.entity.js';
 import { WebhookSubscriptionRow } from './webhook-subscription.entity.js';
@@ -14,6 +17,9 @@ export {
   BatchSiteRow,
   DispensationRow,
   IdempotencyRequestRow,
+  MassBalanceRow,
+  MassBalanceShipmentRow,
+  MassBalanceSiteRow,
   PrescriptionRow,
   ProjectionCheckpointRow,
   ShipmentRow,
@@ -29,6 +35,9 @@ export const READ_MODEL_ENTITIES = [
   ShipmentRow,
   PrescriptionRow,
   AlertRow,
+  MassBalanceRow,
+  MassBalanceSiteRow,
+  MassBalanceShipmentRow,
   IdempotencyRequestRow,
   WebhookSubscriptionRow,
   ProjectionCheckpointRow,
