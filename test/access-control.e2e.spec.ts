@@ -50,6 +50,8 @@ const TABLE: [method: 'get' | 'post' | 'put' | 'delete', path: string, allowed: 
   ['get', `/v1/audit/batches/${GTIN}/L1/epcis`, ['ansm']],
   ['get', '/v1/audit/verify', ['ansm']],
   ['get', '/v1/audit/alerts', ['ansm']],
+  ['get', `/v1/audit/batches/${GTIN}/L1/balance`, ['ansm', 'supplier', 'exploitant']],
+  ['get', '/v1/audit/balances', ['ansm']],
   ['post', '/v1/audit/verify', ['ansm']],
   ['get', '/v1/audit/digest', ['ansm']],
   ...[

@@ -257,6 +257,8 @@ describe('the OpenAPI schemas, against the answers the api gives', () => {
     await call('get', '/v1/prescriptions', '/v1/prescriptions', ansm);
     await call('get', '/v1/sites/{organisationId}/shipments', `${site}/shipments?direction=incoming`, ansm);
     await call('get', '/v1/trace/batches/{gtin}/{lot}', `/v1/trace/batches/${GTIN}/L1`, ansm);
+    await call('get', '/v1/audit/batches/{gtin}/{lot}/balance', `/v1/audit${batchPath.slice(3)}/balance`, ansm);
+    await call('get', '/v1/audit/balances', '/v1/audit/balances?imbalanced=false', ansm);
   }, 120_000);
   afterAll(() => api.close());
 

@@ -3,6 +3,7 @@ import { DigestSigner, EVENT_STORE, SqlCheckpointLog } from '#event-store';
 import { type SqlClient } from '#sql';
 import { SQL_CLIENT } from '../database/database.module.js';
 import { ListAlertsHandler } from './alerts.queries.js';
+import { BatchLinksReader } from '../batches/batch-links.js';
 import { AuditController } from './audit.controller.js';
 import {
   DIGEST_SIGNER,
@@ -11,6 +12,8 @@ import {
   GetStoreDigestHandler,
   VerifyStoreHandler,
 } from './audit.queries.js';
+import { MassBalanceController } from './mass-balance.controller.js';
+import { GetMassBalanceHandler, ListMassBalancesHandler } from './mass-balance.queries.js';
 import { CHECKPOINT_LOG, SEAL_INTERVAL_MS, StoreSealer } from './store-sealer.js';
 
 export interface AuditOptions {
@@ -25,13 +28,16 @@ export class AuditModule {
   static forRoot(options: AuditOptions = {}): DynamicModule {
     return {
       module: AuditModule,
-      controllers: [AuditController],
+      controllers: [AuditController, MassBalanceController],
       providers: [
         GetBatchHistoryHandler,
         VerifyStoreHandler,
         ExportBatchEpcisHandler,
         GetStoreDigestHandler,
         ListAlertsHandler,
+        GetMassBalanceHandler,
+        ListMassBalancesHandler,
+        BatchLinksReader,
         StoreSealer,
         {
           provide: CHECKPOINT_LOG,
