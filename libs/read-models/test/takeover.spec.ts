@@ -135,6 +135,7 @@ describe.each(backends)('a database of the hand-written migrations taken over by
     expect(await readModels.query('SELECT name FROM read_model_migrations')).toEqual([
       { name: 'ReadModels1764028800000' },
       { name: 'AlertsAndWebhooks1764547200000' },
+      { name: 'MassBalance1764720000000' },
     ]);
     // Projected from the checkpoint found: the 20 packs added once, the 500 not projected again.
     const site = await readModels
@@ -165,6 +166,7 @@ describe.each(backends)('a database of the hand-written migrations taken over by
     expect(await started[0].query('SELECT name FROM read_model_migrations')).toEqual([
       { name: 'ReadModels1764028800000' },
       { name: 'AlertsAndWebhooks1764547200000' },
+      { name: 'MassBalance1764720000000' },
     ]);
   });
 });
