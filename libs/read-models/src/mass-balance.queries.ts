@@ -1,5 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { batchKey, massBalance, type MassBalance, type ShipmentBalance, type SiteBalance } from '#domain';
+import {
+  batchKey,
+  massBalance,
+  type MassBalance,
+  type ShipmentBalance,
+  type SiteBalance,
+  type SiteTotals,
+} from '#domain';
 
 interface Batch {
   gtin: string;
@@ -31,18 +38,30 @@ const IN_BATCHES = `(gtin, lot) IN (SELECT gtin, lot FROM jsonb_to_recordset($1:
  * Each batch's balance from its rows that count: its release, every site's figures, and the shipment lines in
  * transit, with packs missing, or whose receipt does not add up (the partial index holds only those).
  */
-async function balancesOf(manager: DataSource | EntityManager, batches: Batch[]): Promise<BatchMassBalance[]> {
+async function balancesOf(
+  manager: DataSource | EntityManager,
+  batches: Batch[],
+  { suspectsOnly }: { suspectsOnly: boolean },
+): Promise<BatchMassBalance[]> {
   if (batches.length === 0) return [];
   const param = batchesParam(batches);
-  const [releases, sites, shipments] = await Promise.all([
+  // Judging, only the sites that may disagree are read; the sums over every site are taken where the rows are.
+  const suspects = suspectsOnly ? 'AND (on_hand < 0 OR stated IS DISTINCT FROM stated_expected OR entered <> 0)' : '';
+  const [releases, totals, sites, shipments] = await Promise.all([
     manager.query<{ gtin: string; lot: string; released: number; release_event_id: string | null }[]>(
       `SELECT gtin, lot, released, release_event_id FROM rm_mass_balances WHERE ${IN_BATCHES}`,
+      [param],
+    ),
+    manager.query<(SiteTotals & Batch)[]>(
+      `SELECT gtin, lot, sum(entered)::int AS entered, sum(on_hand)::int AS "onHand", sum(dispensed)::int AS dispensed,
+         sum(lost)::int AS lost, sum(destroyed)::int AS destroyed, sum(adjusted)::int AS adjusted
+       FROM rm_mass_balance_sites WHERE ${IN_BATCHES} GROUP BY gtin, lot`,
       [param],
     ),
     manager.query<(Record<string, unknown> & Batch)[]>(
       `SELECT gtin, lot, site_id, entered, received, shipped, dispensed, lost, destroyed, adjusted, on_hand, stated,
          stated_expected, stated_event_id, entry_event_id, last_event_id
-       FROM rm_mass_balance_sites WHERE ${IN_BATCHES} ORDER BY site_id`,
+       FROM rm_mass_balance_sites WHERE ${IN_BATCHES} ${suspects} ORDER BY site_id`,
       [param],
     ),
     manager.query<(Record<string, unknown> & Batch)[]>(
@@ -59,6 +78,8 @@ async function balancesOf(manager: DataSource | EntityManager, batches: Batch[])
     return by;
   };
   const releaseOf = new Map(releases.map((r) => [batchKey(r.gtin, r.lot), r]));
+  const totalsOf = new Map(totals.map((t) => [batchKey(t.gtin, t.lot), t]));
+  const none: SiteTotals = { entered: 0, onHand: 0, dispensed: 0, lost: 0, destroyed: 0, adjusted: 0 };
   const sitesOf = group(sites);
   const shipmentsOf = group(shipments);
   return batches.map(({ gtin, lot }) => {
@@ -71,6 +92,7 @@ async function balancesOf(manager: DataSource | EntityManager, batches: Batch[])
       release && release.released > 0 ? { quantity: release.released, eventId: release.release_event_id } : null,
       siteFigures,
       (shipmentsOf.get(key) ?? []).map(shipmentBalance),
+      totalsOf.get(key) ?? none,
     );
     return { ...balance, siteFigures };
   });
@@ -111,7 +133,7 @@ function shipmentBalance(r: Record<string, unknown>): ShipmentBalance {
 
 /** Judges the batches again from their rows and records their terms, balance and disagreeing sites. */
 export async function judgeBalances(tx: EntityManager, batches: Batch[]): Promise<void> {
-  const balances = await balancesOf(tx, batches);
+  const balances = await balancesOf(tx, batches, { suspectsOnly: true });
   if (balances.length === 0) return;
   await tx.query(
     `INSERT INTO rm_mass_balances (gtin, lot, awaiting_entry, on_hand, in_transit, missing_at_receipt, dispensed, lost,
@@ -154,7 +176,7 @@ export async function readMassBalance(
     [gtin, lot],
   );
   if (!known) return undefined;
-  const [balance] = await balancesOf(manager, [{ gtin, lot }]);
+  const [balance] = await balancesOf(manager, [{ gtin, lot }], { suspectsOnly: false });
   return balance;
 }
 

@@ -102,9 +102,27 @@ export interface MassBalance {
   evidence: string[];
 }
 
+/** The sites' figures summed over every site of a batch. */
+export type SiteTotals = Pick<SiteBalance, 'entered' | 'onHand' | 'dispensed' | 'lost' | 'destroyed' | 'adjusted'>;
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+export function siteTotals(sites: readonly SiteBalance[]): SiteTotals {
+  return {
+    entered: sum(sites.map((s) => s.entered)),
+    onHand: sum(sites.map((s) => s.onHand)),
+    dispensed: sum(sites.map((s) => s.dispensed)),
+    lost: sum(sites.map((s) => s.lost)),
+    destroyed: sum(sites.map((s) => s.destroyed)),
+    adjusted: sum(sites.map((s) => s.adjusted)),
+  };
+}
+
 /**
- * Judges a batch's balance from its release, every site's figures, and the shipment lines that still count: those
- * in transit, received with packs missing, or whose receipt does not add up (the others cancel out).
+ * Judges a batch's balance from its release, its sites' figures, and the shipment lines that still count: those
+ * in transit, received with packs missing, or whose receipt does not add up (the others cancel out). Given the
+ * sites' `totals` (summed where the rows are), `sites` need only hold those that may disagree: a negative stock,
+ * a statement other than expected, a release entry.
  */
 export function massBalance(
   gtin: string,
@@ -112,21 +130,21 @@ export function massBalance(
   release: { quantity: number; eventId: string | null } | null,
   sites: readonly SiteBalance[],
   shipments: readonly ShipmentBalance[],
+  totals: SiteTotals = siteTotals(sites),
 ): MassBalance {
   const released = release?.quantity ?? 0;
-  const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
-  const entered = sum(sites.map((s) => s.entered));
+  const entered = totals.entered;
   const terms: MassBalanceTerms = {
     released,
     // Until the entry is written the packs are still the supplier's, unregistered: pending, not missing.
     awaitingEntry: entered === 0 ? released : 0,
-    onHand: sum(sites.map((s) => s.onHand)),
+    onHand: totals.onHand,
     inTransit: sum(shipments.filter((s) => !s.received).map((s) => s.shipped)),
     missingAtReceipt: sum(shipments.filter((s) => s.received).map((s) => s.missing)),
-    dispensed: sum(sites.map((s) => s.dispensed)),
-    lost: sum(sites.map((s) => s.lost)),
-    destroyed: sum(sites.map((s) => s.destroyed)),
-    adjusted: sum(sites.map((s) => s.adjusted)),
+    dispensed: totals.dispensed,
+    lost: totals.lost,
+    destroyed: totals.destroyed,
+    adjusted: totals.adjusted,
   };
   const accounted =
     terms.awaitingEntry +
