@@ -92,6 +92,7 @@ describe('the read side of an existing PostgreSQL deployment, taken over at star
     expect(await sql.query('SELECT name FROM read_model_migrations')).toEqual([
       { name: 'ReadModels1764028800000' },
       { name: 'AlertsAndWebhooks1764547200000' },
+      { name: 'MassBalance1764720000000' },
     ]);
   });
 });
