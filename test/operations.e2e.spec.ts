@@ -32,7 +32,7 @@ describe('operations endpoints, embedded store', () => {
     expect(response.body).toEqual({
       status: 'ok',
       eventStore: { adapter: 'pglite', status: 'up' },
-      projections: ['batches', 'trace', 'prescriptions', 'alerts', 'release-entries'].map((name) => ({
+      projections: ['batches', 'trace', 'prescriptions', 'alerts', 'mass-balance', 'release-entries'].map((name) => ({
         name,
         behind: 0,
         running: true,
