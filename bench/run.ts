@@ -5,6 +5,7 @@ import pg from 'pg';
 import { appendBenchmarks } from './append.bench.js';
 import { dropBenchDatabase, recreateBenchDatabase, SERVER_URL } from './database.js';
 import { hostileBenchmarks } from './hostile.bench.js';
+import { massBalanceBenchmarks } from './mass-balance.bench.js';
 import { httpBenchmarks } from './http.bench.js';
 import { format, type Row } from './measure.js';
 import { registerBenchmarks } from './registers.bench.js';
@@ -14,14 +15,18 @@ import { pgliteBenchmarks, storeBenchmarks } from './store.bench.js';
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 /**
- * `BENCH_ONLY=append,store,http,registers,pglite,hostile,reports` runs some groups only (the http group needs the
+ * `BENCH_ONLY=append,store,http,registers,pglite,hostile,reports,massbalance` runs some groups only (the http group needs the
  * store group).
  */
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'append,store,http,registers,pglite,hostile,reports').split(','));
+const ONLY = new Set(
+  (process.env.BENCH_ONLY ?? 'append,store,http,registers,pglite,hostile,reports,massbalance').split(','),
+);
 /** Dispensations in the year of history the reports group projects and reads. */
 const REPORT_DISPENSATIONS = Number(process.env.BENCH_REPORT_DISPENSATIONS ?? 50_000);
 /** Prior register events of the busy pharmacy and exploitant of the registers group. */
 const REGISTER_EVENTS = Number(process.env.BENCH_REGISTER_EVENTS ?? 100_000);
+/** Pharmacies of the mass-balance group's six months of history (about 200 register events each). */
+const MASS_BALANCE_PHARMACIES = Number(process.env.BENCH_MASSBALANCE_PHARMACIES ?? 250);
 
 async function serverVersion(): Promise<string> {
   const client = new pg.Client({ connectionString: SERVER_URL });
@@ -59,6 +64,7 @@ async function main(): Promise<void> {
     if (ONLY.has('pglite')) rows.push(...(await pgliteBenchmarks(pgliteDir, RUNS, log)));
     if (ONLY.has('hostile')) rows.push(...(await hostileBenchmarks(log)));
     if (ONLY.has('reports')) rows.push(...(await reportBenchmarks(REPORT_DISPENSATIONS, log)));
+    if (ONLY.has('massbalance')) rows.push(...(await massBalanceBenchmarks(MASS_BALANCE_PHARMACIES, RUNS, log)));
   } finally {
     rmSync(pgliteDir, { recursive: true, force: true });
     await dropBenchDatabase();

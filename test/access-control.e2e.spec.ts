@@ -59,6 +59,8 @@ const TABLE: [method: 'get' | 'post' | 'put' | 'delete', path: string, allowed: 
   ['post', '/v1/audit/alerts/A-1/closure', ['ansm']],
   ['get', '/v1/audit/alert-settings', ['ansm']],
   ['put', '/v1/audit/alert-settings', ['ansm']],
+  ['get', `/v1/audit/batches/${GTIN}/L1/balance`, ['ansm', 'supplier', 'exploitant']],
+  ['get', '/v1/audit/balances', ['ansm']],
   ['post', '/v1/audit/verify', ['ansm']],
   ['get', '/v1/audit/digest', ['ansm']],
   ['get', '/v1/reports/patients-per-indication', ['ansm']],

@@ -16,6 +16,9 @@ const readModels = (sql: SqlClient) =>
     sql.query('SELECT * FROM rm_batches ORDER BY gtin, lot'),
     sql.query('SELECT * FROM rm_prescriptions ORDER BY prescription_id'),
     sql.query('SELECT shipment_id, accepted FROM rm_shipments ORDER BY shipment_id'),
+    sql.query('SELECT * FROM rm_mass_balances ORDER BY gtin, lot'),
+    sql.query('SELECT * FROM rm_mass_balance_sites ORDER BY gtin, lot, site_id'),
+    sql.query('SELECT * FROM rm_mass_balance_shipments ORDER BY shipment_id, gtin, lot'),
   ]);
 
 describe('command line: rebuild and replay (PostgreSQL)', () => {
@@ -38,7 +41,7 @@ describe('command line: rebuild and replay (PostgreSQL)', () => {
     expect((before[0] as unknown[]).length).toBeGreaterThan(0);
     const summary = await rebuild(api.store, api.app.get(DataSource), undefined);
     expect(summary).toMatch(
-      /^batches, trace, prescriptions, alerts rebuilt from \d+ events in [\d.]+ s \(\d+ events\/s\)$/,
+      /^batches, trace, prescriptions, alerts, mass-balance rebuilt from \d+ events in [\d.]+ s \(\d+ events\/s\)$/,
     );
     await api.app.get(Projector).caughtUp();
     expect(await readModels(sql)).toEqual(before);
@@ -46,7 +49,7 @@ describe('command line: rebuild and replay (PostgreSQL)', () => {
 
   it('refuses an unknown projection by name', async () => {
     await expect(rebuild(api.store, api.app.get(DataSource), ['nonsense'])).rejects.toThrow(
-      /unknown projection nonsense; known: batches, trace, prescriptions, alerts/,
+      /unknown projection nonsense; known: batches, trace, prescriptions, alerts, mass-balance/,
     );
   });
 

@@ -352,6 +352,8 @@ describe('the OpenAPI schemas, against the answers the api gives', () => {
       `${reports}/products/${GTIN}/annual-summary?year=${TODAY.slice(0, 4)}`,
       as('exploitant', 'EXP-1'),
     );
+    await call('get', '/v1/audit/batches/{gtin}/{lot}/balance', `/v1/audit${batchPath.slice(3)}/balance`, ansm);
+    await call('get', '/v1/audit/balances', '/v1/audit/balances?imbalanced=false', ansm);
   }, 120_000);
   afterAll(() => api.close());
 

@@ -41,6 +41,7 @@ describe('operations endpoints, embedded store', () => {
         'follow-up',
         'vigilance',
         'reports',
+        'mass-balance',
         'release-entries',
         'event-alerts',
       ].map((name) => ({

@@ -95,6 +95,7 @@ describe('the read side of an existing PostgreSQL deployment, taken over at star
       { name: 'RaisedAlerts1764633600000' },
       { name: 'FollowUp1764640000000' },
       { name: 'Vigilance1764720000000' },
+      { name: 'MassBalance1764760000000' },
       { name: 'Reports1764806400000' },
     ]);
   });

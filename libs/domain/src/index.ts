@@ -23,6 +23,7 @@ export * from './follow-up/schedule.js';
 export * from './patient/pseudonym.js';
 export * from './prescription/prescription.js';
 export * from './trace/trace.js';
+export * from './trace/mass-balance.js';
 export * from './epcis/batch-epcis.js';
 export * from './versioning/upcasting.js';
 export * from './versioning/event-versions.js';

@@ -36,7 +36,7 @@ export interface EventRecord {
  */
 export type DecidedEvent =
   | { of: 'batch'; gtin: string; lot: string; event: BatchEvent; occurredAt: string; recorded?: EventRecord }
-  | { of: 'register'; site: string; event: RegisterEvent; occurredAt: string }
+  | { of: 'register'; site: string; event: RegisterEvent; occurredAt: string; recorded?: EventRecord }
   | { of: 'prescription'; prescriptionId: string; event: PrescriptionEvent; occurredAt: string }
   | { of: 'indication'; indication: Indication; event: IndicationEvent; occurredAt: string }
   | { of: 'follow-up'; patientId: string; event: FollowUpEvent; occurredAt: string }
@@ -51,7 +51,8 @@ export type DecidedEvent =
 export function decidedEvent(stored: StoredEvent): DecidedEvent {
   const occurredAt = stored.metadata.occurredAt;
   const site = registerSiteOf(stored.stream);
-  if (site !== undefined) return { of: 'register', site, event: stored as RegisterEvent, occurredAt };
+  if (site !== undefined)
+    return { of: 'register', site, event: stored as RegisterEvent, occurredAt, recorded: recordOf(stored) };
   const batch = batchOf(stored.stream);
   if (batch) return { of: 'batch', ...batch, event: stored as BatchEvent, occurredAt, recorded: recordOf(stored) };
   const prescriptionId = prescriptionOf(stored.stream);

@@ -1,6 +1,7 @@
 import { alertsProjection } from './projections/alerts.projection.js';
 import { batchesProjection } from './projections/batches.projection.js';
 import { followUpProjection } from './projections/follow-up.projection.js';
+import { massBalanceProjection } from './projections/mass-balance.projection.js';
 import { prescriptionsProjection } from './projections/prescriptions.projection.js';
 import { raisedAlertsProjection } from './projections/raised-alerts.projection.js';
 import { reportsProjection } from './projections/reports/reports.projection.js';
@@ -18,12 +19,14 @@ export {
   alertsProjection,
   batchesProjection,
   followUpProjection,
+  massBalanceProjection,
   prescriptionsProjection,
   raisedAlertsProjection,
   reportsProjection,
   traceProjection,
   vigilanceProjection,
 };
+export * from './mass-balance.queries.js';
 
 /** Every projection of cannatrace. */
 export const PROJECTIONS = [
@@ -35,4 +38,5 @@ export const PROJECTIONS = [
   followUpProjection,
   vigilanceProjection,
   reportsProjection,
+  massBalanceProjection,
 ];

@@ -220,9 +220,17 @@ describe.each(backends)('projector (%s)', (_name, backend) => {
     const statuses = await projector.status();
     await projector.stop();
     expect(statuses.map((s) => [s.name, s.behind, s.running, s.lastError])).toEqual(
-      ['trace', 'batches', 'prescriptions', 'alerts', 'raised-alerts', 'follow-up', 'vigilance', 'reports'].map(
-        (name) => [name, 0, true, null],
-      ),
+      [
+        'trace',
+        'batches',
+        'prescriptions',
+        'alerts',
+        'raised-alerts',
+        'follow-up',
+        'vigilance',
+        'reports',
+        'mass-balance',
+      ].map((name) => [name, 0, true, null]),
     );
 
     const rebuilt = new Projector(store, readModels, [traceProjection], { batchSize: 1000 });

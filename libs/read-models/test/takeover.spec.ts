@@ -44,6 +44,9 @@ const ADDED_SINCE_TAKEOVER = {
     ),
     'rm_report_vigilance',
     'rm_report_as_of',
+    'rm_mass_balances',
+    'rm_mass_balance_sites',
+    'rm_mass_balance_shipments',
   ],
   indexes: ['rm_dispensations_patient_idx'],
 };
@@ -55,7 +58,7 @@ async function describeSchema(sql: SqlClient): Promise<unknown[]> {
     sql.query(
       `SELECT table_name, column_name, data_type, is_nullable, column_default, is_generated, generation_expression
        FROM information_schema.columns
-       WHERE table_schema = current_schema() AND (table_name LIKE 'rm\\_%' OR table_name IN
+       WHERE table_schema = current_schema() AND table_name NOT LIKE 'rm\\_mass\\_balance%' AND (table_name LIKE 'rm\\_%' OR table_name IN
          ('projection_checkpoints', 'subscription_checkpoints', 'idempotency_requests', 'webhook_subscriptions'))
          AND NOT (table_name = ANY($1::text[]))
        ORDER BY table_name, ordinal_position`,
@@ -158,6 +161,7 @@ describe.each(backends)('a database of the hand-written migrations taken over by
       { name: 'RaisedAlerts1764633600000' },
       { name: 'FollowUp1764640000000' },
       { name: 'Vigilance1764720000000' },
+      { name: 'MassBalance1764760000000' },
       { name: 'Reports1764806400000' },
     ]);
     // Projected from the checkpoint found: the 20 packs added once, the 500 not projected again.
@@ -192,6 +196,7 @@ describe.each(backends)('a database of the hand-written migrations taken over by
       { name: 'RaisedAlerts1764633600000' },
       { name: 'FollowUp1764640000000' },
       { name: 'Vigilance1764720000000' },
+      { name: 'MassBalance1764760000000' },
       { name: 'Reports1764806400000' },
     ]);
   });

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { DigestSigner, EVENT_STORE, SqlCheckpointLog } from '#event-store';
 import { type SqlClient } from '#sql';
 import { SQL_CLIENT } from '../database/database.module.js';
+import { BatchLinksReader } from '../batches/batch-links.js';
 import { AuditController } from './audit.controller.js';
 import {
   DIGEST_SIGNER,
@@ -10,6 +11,8 @@ import {
   GetStoreDigestHandler,
   VerifyStoreHandler,
 } from './audit.queries.js';
+import { MassBalanceController } from './mass-balance.controller.js';
+import { GetMassBalanceHandler, ListMassBalancesHandler } from './mass-balance.queries.js';
 import { CHECKPOINT_LOG, SEAL_INTERVAL_MS, StoreSealer } from './store-sealer.js';
 
 export interface AuditOptions {
@@ -24,12 +27,15 @@ export class AuditModule {
   static forRoot(options: AuditOptions = {}): DynamicModule {
     return {
       module: AuditModule,
-      controllers: [AuditController],
+      controllers: [AuditController, MassBalanceController],
       providers: [
         GetBatchHistoryHandler,
         VerifyStoreHandler,
         ExportBatchEpcisHandler,
         GetStoreDigestHandler,
+        GetMassBalanceHandler,
+        ListMassBalancesHandler,
+        BatchLinksReader,
         StoreSealer,
         {
           provide: CHECKPOINT_LOG,

@@ -5,6 +5,9 @@ import { ProjectionCheckpointRow, SubscriptionCheckpointRow } from './checkpoint
 import { DispensationRow } from './dispensation.entity.js';
 import { FollowUpRow, FollowUpScheduleRow } from './follow-up.entity.js';
 import { IdempotencyRequestRow } from './idempotency-request.entity.js';
+import { MassBalanceShipmentRow } from './mass-balance-shipment.entity.js';
+import { MassBalanceSiteRow } from './mass-balance-site.entity.js';
+import { MassBalanceRow } from './mass-balance.entity.js';
 import { PrescriptionRow } from './prescription.entity.js';
 import { RaisedAlertRow } from './raised-alert.entity.js';
 import { REPORT_ENTITIES } from './reports/index.js';
@@ -22,6 +25,9 @@ export {
   FollowUpRow,
   FollowUpScheduleRow,
   IdempotencyRequestRow,
+  MassBalanceRow,
+  MassBalanceShipmentRow,
+  MassBalanceSiteRow,
   PrescriptionRow,
   ProjectionCheckpointRow,
   RaisedAlertRow,
@@ -45,6 +51,9 @@ export const READ_MODEL_ENTITIES = [
   VigilanceReportRow,
   VigilanceSignalRow,
   RaisedAlertRow,
+  MassBalanceRow,
+  MassBalanceSiteRow,
+  MassBalanceShipmentRow,
   IdempotencyRequestRow,
   WebhookSubscriptionRow,
   ProjectionCheckpointRow,
