@@ -103,7 +103,9 @@ function App() {
       <section>
         <h1>Bienvenue</h1>
         {menu.length === 0 ? (
-          <p>Aucun espace de travail n’est proposé au rôle {ROLES[session.role] ?? session.role} dans cette interface.</p>
+          <p>
+            Aucun espace de travail n’est proposé au rôle {ROLES[session.role] ?? session.role} dans cette interface.
+          </p>
         ) : (
           <ul class="cards">
             {menu.map((p) => (

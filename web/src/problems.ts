@@ -81,6 +81,7 @@ export const RULES: Record<string, string> = {
   inventory_incomplete: 'L’inventaire doit compter chaque lot détenu (0 s’il n’est pas retrouvé).',
   issued_in_the_future: 'La date de prescription ne peut pas être dans le futur.',
   investigation_already_reported: 'L’investigation de ce lot est déjà enregistrée.',
+  no_out_of_specification_result: 'Aucun résultat hors spécification à investiguer pour ce lot.',
   investigation_required: 'Une analyse hors spécification exige un rapport d’investigation avant la libération.',
   laboratory_retest_required: 'Après l’investigation, une contre-analyse conforme d’un laboratoire est exigée.',
   list_not_allowed: 'Votre rôle ne permet pas de consulter cette liste.',
@@ -159,10 +160,18 @@ export const codeOf = (problem: Problem): string =>
     .pop() ??
   '';
 
+/** Errors below the API's own (`about:blank`: an unknown path, a wrong method), by status. */
+const STATUSES: Record<number, string> = {
+  404: 'Page ou ressource introuvable.',
+  405: 'Cette action n’est pas possible ici.',
+  500: 'Erreur du service : réessayez plus tard.',
+};
+
 /** The problem in French, with the fields at fault for a validation refusal (never the English detail). */
 export function explain(problem: Problem): string {
   const code = codeOf(problem);
-  const words = RULES[code] ?? `La demande a été refusée (code ${code || problem.status || 'inconnu'}).`;
+  const words =
+    RULES[code] ?? STATUSES[problem.status ?? 0] ?? `La demande a été refusée (statut ${problem.status ?? 'inconnu'}).`;
   const fields = [...new Set((problem.errors ?? []).map((e) => e.field))];
   return fields.length ? `${words} Champs à vérifier : ${fields.join(', ')}.` : words;
 }

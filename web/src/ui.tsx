@@ -33,7 +33,10 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[] = []): { data
  * Runs a command: a refusal is said in French; a success is said, then every page's data is loaded again (now,
  * and once more a moment later, when the read models have caught up).
  */
-export function useAct(): <T>(action: () => Promise<T>, success: string | ((result: T) => string)) => Promise<T | undefined> {
+export function useAct(): <T>(
+  action: () => Promise<T>,
+  success: string | ((result: T) => string),
+) => Promise<T | undefined> {
   const { say, changed } = useContext(Desk);
   return useCallback(
     async <T,>(action: () => Promise<T>, success: string | ((result: T) => string)) => {
@@ -70,7 +73,10 @@ export function ScanField(props: { label: string; onScan: (code: string) => void
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
   return (
-    <Field label={props.label} hint="Scannez la boîte (DataMatrix ou QR code) puis Entrée ; « | » tient lieu de séparateur GS.">
+    <Field
+      label={props.label}
+      hint="Scannez la boîte (DataMatrix ou QR code) puis Entrée ; « | » tient lieu de séparateur GS."
+    >
       <input
         ref={input}
         id={props.id}
@@ -92,7 +98,13 @@ export function ScanField(props: { label: string; onScan: (code: string) => void
 }
 
 /** A table with a caption; `empty` said when there are no rows. */
-export function Table(props: { caption: string; head: string[]; rows: ComponentChildren[]; empty: string; id?: string }) {
+export function Table(props: {
+  caption: string;
+  head: string[];
+  rows: ComponentChildren[];
+  empty: string;
+  id?: string;
+}) {
   if (props.rows.length === 0) return <p class="empty">{props.empty}</p>;
   return (
     <div class="table">

@@ -49,9 +49,15 @@ export function Alerts(_: PageProps) {
 }
 
 /** An analysis failure in French: analyte, value and limit with their unit, and why. */
-export function failureText(f: { analyte: string; value: number | null; limit: number; rule: string }, unit = ''): string {
+export function failureText(
+  f: { analyte: string; value: number | null; limit: number; rule: string },
+  unit = '',
+): string {
   const analyte = ANALYTES[f.analyte] ?? { label: f.analyte, unit: '' };
   const u = analyte.unit || unit;
   const value = f.value === null ? 'non mesuré' : `${frNumber(f.value)} ${u}`.trim();
-  return `${analyte.label} : ${value} (${RULES[f.rule] ?? f.rule}, limite ${frNumber(f.limit)} ${u})`.replace(' )', ')');
+  return `${analyte.label} : ${value} (${RULES[f.rule] ?? f.rule}, limite ${frNumber(f.limit)} ${u})`.replace(
+    ' )',
+    ')',
+  );
 }

@@ -173,7 +173,9 @@ function Batch(props: { gtin: string; lot: string }) {
             <button
               type="button"
               class="danger"
-              onClick={() => command('recall', `Rappeler le lot ${props.lot} ? Ce rappel est définitif.`, 'Rappel enregistré.')}
+              onClick={() =>
+                command('recall', `Rappeler le lot ${props.lot} ? Ce rappel est définitif.`, 'Rappel enregistré.')
+              }
             >
               Rappeler ce lot
             </button>
@@ -197,7 +199,17 @@ function Batch(props: { gtin: string; lot: string }) {
           <h3>Suivi du rappel {recall.complete ? '(terminé)' : '(en cours)'}</h3>
           <Table
             caption={`Motif : ${recall.reason ?? '—'}`}
-            head={['Site', 'Notifié', 'Pris en compte le', 'Quarantaine', 'Retourné', 'Retour en transit', 'À recevoir', 'Détenu', 'Terminé']}
+            head={[
+              'Site',
+              'Notifié',
+              'Pris en compte le',
+              'Quarantaine',
+              'Retourné',
+              'Retour en transit',
+              'À recevoir',
+              'Détenu',
+              'Terminé',
+            ]}
             empty="Aucun site concerné."
             rows={recall.sites.map((s) => (
               <tr key={s.organisationId}>
@@ -227,11 +239,17 @@ const packsOf = (lines: unknown) => ((lines as Line[] | undefined) ?? []).reduce
 function Journey(props: { events: HistoryEvent[] }) {
   const edges = props.events.flatMap((e) => {
     if (e.type === 'ShipmentDispatched')
-      return [`${siteOf(e.stream)} → ${String(e.data.to)} : ${packsOf(e.data.lines)} boîte(s) expédiée(s) le ${frDateTime(e.occurredAt)}`];
+      return [
+        `${siteOf(e.stream)} → ${String(e.data.to)} : ${packsOf(e.data.lines)} boîte(s) expédiée(s) le ${frDateTime(e.occurredAt)}`,
+      ];
     if (e.type === 'ShipmentReceived')
-      return [`${String(e.data.from)} → ${siteOf(e.stream)} : ${packsOf(e.data.accepted)} boîte(s) reçue(s) le ${frDateTime(e.occurredAt)}`];
+      return [
+        `${String(e.data.from)} → ${siteOf(e.stream)} : ${packsOf(e.data.accepted)} boîte(s) reçue(s) le ${frDateTime(e.occurredAt)}`,
+      ];
     if (e.type === 'PrescriptionDispensed')
-      return [`${siteOf(e.stream)} → patient ${String(e.data.patientId)} : ${String(e.data.quantity)} boîte(s) délivrée(s) le ${frDateTime(e.occurredAt)}`];
+      return [
+        `${siteOf(e.stream)} → patient ${String(e.data.patientId)} : ${String(e.data.quantity)} boîte(s) délivrée(s) le ${frDateTime(e.occurredAt)}`,
+      ];
     return [];
   });
   if (edges.length === 0) return <p class="empty">Aucun mouvement à cette date.</p>;

@@ -209,15 +209,26 @@ function Receipt(props: { shipment: Shipment; done: (discrepancies: Discrepancy[
           </tbody>
         </table>
       </div>
-      <Field label="Motif de refus d’une boîte" hint="Boîte abîmée ou erronée : saisissez le motif puis « Refuser » sur sa ligne.">
+      <Field
+        label="Motif de refus d’une boîte"
+        hint="Boîte abîmée ou erronée : saisissez le motif puis « Refuser » sur sa ligne."
+      >
         <input id="refuse-reason" value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
       </Field>
       <ol id="scans">
         {scans.map((s, i) => (
           <li key={s.id} class={s.refused ? 'refused' : ''}>
-            {s.pack ? `Lot ${s.pack.lot}${s.pack.serial ? ` n° ${s.pack.serial}` : ''}` : s.pack === null ? 'Code illisible' : 'Lecture…'}
+            {s.pack
+              ? `Lot ${s.pack.lot}${s.pack.serial ? ` n° ${s.pack.serial}` : ''}`
+              : s.pack === null
+                ? 'Code illisible'
+                : 'Lecture…'}
             {s.refused ? ` — refusée : ${s.refused}` : ''}{' '}
-            <button type="button" class="link" onClick={() => setScans((list) => list.filter((other) => other.id !== s.id))}>
+            <button
+              type="button"
+              class="link"
+              onClick={() => setScans((list) => list.filter((other) => other.id !== s.id))}
+            >
               Annuler le scan {i + 1}
             </button>{' '}
             {!s.refused ? (

@@ -48,7 +48,11 @@ export function Outgoing({ session }: PageProps) {
             <input id="s-to" value={form.to} onInput={(e) => setForm({ ...form, to: e.currentTarget.value })} />
           </Field>
           <Field label="Lot">
-            <select id="s-batch" value={form.batch} onChange={(e) => setForm({ ...form, batch: e.currentTarget.value })}>
+            <select
+              id="s-batch"
+              value={form.batch}
+              onChange={(e) => setForm({ ...form, batch: e.currentTarget.value })}
+            >
               <option value="">— choisir —</option>
               {stock.map((l) => (
                 <option key={`${l.gtin}|${l.lot}`} value={`${l.gtin}|${l.lot}`}>
@@ -58,13 +62,26 @@ export function Outgoing({ session }: PageProps) {
             </select>
           </Field>
           <Field label="Boîtes">
-            <input id="s-qty" inputMode="numeric" value={form.quantity} onInput={(e) => setForm({ ...form, quantity: e.currentTarget.value })} />
+            <input
+              id="s-qty"
+              inputMode="numeric"
+              value={form.quantity}
+              onInput={(e) => setForm({ ...form, quantity: e.currentTarget.value })}
+            />
           </Field>
           <Field label="Transporteur">
-            <input id="s-carrier" value={form.carrier} onInput={(e) => setForm({ ...form, carrier: e.currentTarget.value })} />
+            <input
+              id="s-carrier"
+              value={form.carrier}
+              onInput={(e) => setForm({ ...form, carrier: e.currentTarget.value })}
+            />
           </Field>
           <label class="check">
-            <input type="checkbox" checked={form.back} onChange={(e) => setForm({ ...form, back: e.currentTarget.checked })} />{' '}
+            <input
+              type="checkbox"
+              checked={form.back}
+              onChange={(e) => setForm({ ...form, back: e.currentTarget.checked })}
+            />{' '}
             Retour à qui a fourni ces boîtes
           </label>
         </div>

@@ -29,9 +29,25 @@ export function Patients({ session }: PageProps) {
     [session.sub],
   );
   const act = useAct();
-  const [inclusion, setInclusion] = useState({ indication: 'NEUROPATHIC_PAIN', includedOn: todayInFrance(), consent: false });
-  const [included, setIncluded] = useState<{ patientId: string; attestationNumber: string; indication: string } | null>(null);
-  const blank = { number: '', patientId: '', indication: 'NEUROPATHIC_PAIN', gtin: '', dailyDose: '', durationDays: '28', quantity: '', pharmacyId: '', renewalOf: '' };
+  const [inclusion, setInclusion] = useState({
+    indication: 'NEUROPATHIC_PAIN',
+    includedOn: todayInFrance(),
+    consent: false,
+  });
+  const [included, setIncluded] = useState<{ patientId: string; attestationNumber: string; indication: string } | null>(
+    null,
+  );
+  const blank = {
+    number: '',
+    patientId: '',
+    indication: 'NEUROPATHIC_PAIN',
+    gtin: '',
+    dailyDose: '',
+    durationDays: '28',
+    quantity: '',
+    pharmacyId: '',
+    renewalOf: '',
+  };
   const [rx, setRx] = useState(blank);
   const [cancelReason, setCancelReason] = useState('');
   const name = useProductNames((data?.[1] ?? []).map((p) => p.gtin));
@@ -54,7 +70,11 @@ export function Patients({ session }: PageProps) {
         <p>cannatrace attribue le pseudonyme du patient : ne saisissez ni nom, ni date de naissance, ni NIR.</p>
         <div class="row">
           <Field label="Indication">
-            <select id="indication" value={inclusion.indication} onChange={(e) => setInclusion({ ...inclusion, indication: e.currentTarget.value })}>
+            <select
+              id="indication"
+              value={inclusion.indication}
+              onChange={(e) => setInclusion({ ...inclusion, indication: e.currentTarget.value })}
+            >
               {indications.map((i) => (
                 <option key={i.indication} value={i.indication}>
                   {INDICATIONS[i.indication] ?? i.indication} — {Math.max(0, i.cap - i.included)} place(s) sur {i.cap}
@@ -63,11 +83,21 @@ export function Patients({ session }: PageProps) {
             </select>
           </Field>
           <Field label="Date d’inclusion">
-            <input id="included-on" type="date" value={inclusion.includedOn} onInput={(e) => setInclusion({ ...inclusion, includedOn: e.currentTarget.value })} />
+            <input
+              id="included-on"
+              type="date"
+              value={inclusion.includedOn}
+              onInput={(e) => setInclusion({ ...inclusion, includedOn: e.currentTarget.value })}
+            />
           </Field>
           <label class="check">
-            <input id="consent" type="checkbox" checked={inclusion.consent} onChange={(e) => setInclusion({ ...inclusion, consent: e.currentTarget.checked })} /> Le
-            patient a donné son consentement
+            <input
+              id="consent"
+              type="checkbox"
+              checked={inclusion.consent}
+              onChange={(e) => setInclusion({ ...inclusion, consent: e.currentTarget.checked })}
+            />{' '}
+            Le patient a donné son consentement
           </label>
         </div>
         <button type="submit">Inclure le patient</button>
@@ -113,10 +143,18 @@ export function Patients({ session }: PageProps) {
             <input id="p-number" value={rx.number} onInput={(e) => setRx({ ...rx, number: e.currentTarget.value })} />
           </Field>
           <Field label="Pseudonyme du patient">
-            <input id="p-patient" value={rx.patientId} onInput={(e) => setRx({ ...rx, patientId: e.currentTarget.value })} />
+            <input
+              id="p-patient"
+              value={rx.patientId}
+              onInput={(e) => setRx({ ...rx, patientId: e.currentTarget.value })}
+            />
           </Field>
           <Field label="Indication">
-            <select id="p-indication" value={rx.indication} onChange={(e) => setRx({ ...rx, indication: e.currentTarget.value })}>
+            <select
+              id="p-indication"
+              value={rx.indication}
+              onChange={(e) => setRx({ ...rx, indication: e.currentTarget.value })}
+            >
               {indications.map((i) => (
                 <option key={i.indication} value={i.indication}>
                   {INDICATIONS[i.indication] ?? i.indication}
@@ -125,19 +163,43 @@ export function Patients({ session }: PageProps) {
             </select>
           </Field>
           <Field label="GTIN du produit">
-            <input id="p-gtin" inputMode="numeric" value={rx.gtin} onInput={(e) => setRx({ ...rx, gtin: e.currentTarget.value })} />
+            <input
+              id="p-gtin"
+              inputMode="numeric"
+              value={rx.gtin}
+              onInput={(e) => setRx({ ...rx, gtin: e.currentTarget.value })}
+            />
           </Field>
           <Field label="Dose quotidienne">
-            <input id="p-dose" inputMode="decimal" value={rx.dailyDose} onInput={(e) => setRx({ ...rx, dailyDose: e.currentTarget.value })} />
+            <input
+              id="p-dose"
+              inputMode="decimal"
+              value={rx.dailyDose}
+              onInput={(e) => setRx({ ...rx, dailyDose: e.currentTarget.value })}
+            />
           </Field>
           <Field label="Durée (jours, 28 au plus)">
-            <input id="p-days" inputMode="numeric" value={rx.durationDays} onInput={(e) => setRx({ ...rx, durationDays: e.currentTarget.value })} />
+            <input
+              id="p-days"
+              inputMode="numeric"
+              value={rx.durationDays}
+              onInput={(e) => setRx({ ...rx, durationDays: e.currentTarget.value })}
+            />
           </Field>
           <Field label="Boîtes">
-            <input id="p-qty" inputMode="numeric" value={rx.quantity} onInput={(e) => setRx({ ...rx, quantity: e.currentTarget.value })} />
+            <input
+              id="p-qty"
+              inputMode="numeric"
+              value={rx.quantity}
+              onInput={(e) => setRx({ ...rx, quantity: e.currentTarget.value })}
+            />
           </Field>
           <Field label="Pharmacie (identifiant)">
-            <input id="p-pharmacy" value={rx.pharmacyId} onInput={(e) => setRx({ ...rx, pharmacyId: e.currentTarget.value })} />
+            <input
+              id="p-pharmacy"
+              value={rx.pharmacyId}
+              onInput={(e) => setRx({ ...rx, pharmacyId: e.currentTarget.value })}
+            />
           </Field>
         </div>
         <button type="submit">{rx.renewalOf ? 'Renouveler' : 'Prescrire'}</button>
@@ -168,7 +230,15 @@ export function Patients({ session }: PageProps) {
                   type="button"
                   class="link"
                   onClick={() =>
-                    setRx({ ...blank, patientId: p.patientId, indication: p.indication, gtin: p.gtin, pharmacyId: p.pharmacyId, quantity: String(p.quantity), renewalOf: p.prescriptionId })
+                    setRx({
+                      ...blank,
+                      patientId: p.patientId,
+                      indication: p.indication,
+                      gtin: p.gtin,
+                      pharmacyId: p.pharmacyId,
+                      quantity: String(p.quantity),
+                      renewalOf: p.prescriptionId,
+                    })
                   }
                 >
                   Renouveler {p.prescriptionId}
@@ -179,7 +249,10 @@ export function Patients({ session }: PageProps) {
                     class="link"
                     onClick={() =>
                       void act(
-                        () => api('POST', `/v1/prescriptions/${seg(p.prescriptionId)}/cancel`, { reason: cancelReason.trim() }),
+                        () =>
+                          api('POST', `/v1/prescriptions/${seg(p.prescriptionId)}/cancel`, {
+                            reason: cancelReason.trim(),
+                          }),
                         `Ordonnance ${p.prescriptionId} annulée.`,
                       )
                     }

@@ -25,9 +25,10 @@ interface Prescription extends Summary {
 
 /** Prescriptions waiting at this pharmacy; one found by scan or number, then dispensed by scanning its packs. */
 export function Prescriptions({ session }: PageProps) {
-  const { data } = useLoad(() => api<Summary[]>('GET', `/v1/prescriptions?pharmacyId=${seg(session.org)}`), [
-    session.org,
-  ]);
+  const { data } = useLoad(
+    () => api<Summary[]>('GET', `/v1/prescriptions?pharmacyId=${seg(session.org)}`),
+    [session.org],
+  );
   const [chosen, setChosen] = useState<string | null>(null);
   const [number, setNumber] = useState('');
   const name = useProductNames((data ?? []).map((p) => p.gtin));
@@ -84,7 +85,12 @@ function Dispensing(props: { id: string }) {
   const { data, error } = useLoad(() => api<Prescription>('GET', `/v1/prescriptions/${seg(props.id)}`), [props.id]);
   const act = useAct();
   const name = useProductNames(data ? [data.gtin] : []);
-  if (error) return <p class="problem" id="prescription-problem">{error}</p>;
+  if (error)
+    return (
+      <p class="problem" id="prescription-problem">
+        {error}
+      </p>
+    );
   if (!data) return <Loading />;
   return (
     <section class="panel" id="prescription">
@@ -134,4 +140,3 @@ function Dispensing(props: { id: string }) {
     </section>
   );
 }
-

@@ -209,7 +209,12 @@ function RegisterForms(props: { site: string }) {
         <h2>Perte ou vol</h2>
         {batchPicker(loss.batch, (batch) => setLoss({ ...loss, batch }), 'loss-batch')}
         <Field label="Boîtes">
-          <input id="loss-quantity" inputMode="numeric" value={loss.quantity} onInput={(e) => setLoss({ ...loss, quantity: e.currentTarget.value })} />
+          <input
+            id="loss-quantity"
+            inputMode="numeric"
+            value={loss.quantity}
+            onInput={(e) => setLoss({ ...loss, quantity: e.currentTarget.value })}
+          />
         </Field>
         <Field label="Nature">
           <select id="loss-kind" value={loss.kind} onChange={(e) => setLoss({ ...loss, kind: e.currentTarget.value })}>
@@ -218,7 +223,11 @@ function RegisterForms(props: { site: string }) {
           </select>
         </Field>
         <Field label="Constatée le">
-          <input type="date" value={loss.occurredOn} onInput={(e) => setLoss({ ...loss, occurredOn: e.currentTarget.value })} />
+          <input
+            type="date"
+            value={loss.occurredOn}
+            onInput={(e) => setLoss({ ...loss, occurredOn: e.currentTarget.value })}
+          />
         </Field>
         <p class="hint">La déclaration vaut déclaration à la police, à l’ARS et à l’ANSM.</p>
         <button type="submit">Déclarer</button>
@@ -243,19 +252,41 @@ function RegisterForms(props: { site: string }) {
         <h2>Destruction</h2>
         {batchPicker(destruction.batch, (batch) => setDestruction({ ...destruction, batch }), 'destruction-batch')}
         <Field label="Boîtes détruites">
-          <input id="destruction-quantity" inputMode="numeric" value={destruction.quantity} onInput={(e) => setDestruction({ ...destruction, quantity: e.currentTarget.value })} />
+          <input
+            id="destruction-quantity"
+            inputMode="numeric"
+            value={destruction.quantity}
+            onInput={(e) => setDestruction({ ...destruction, quantity: e.currentTarget.value })}
+          />
         </Field>
         <Field label="Détruites le">
-          <input type="date" value={destruction.destroyedOn} onInput={(e) => setDestruction({ ...destruction, destroyedOn: e.currentTarget.value })} />
+          <input
+            type="date"
+            value={destruction.destroyedOn}
+            onInput={(e) => setDestruction({ ...destruction, destroyedOn: e.currentTarget.value })}
+          />
         </Field>
         <Field label="RPPS du pharmacien témoin">
-          <input id="witness" value={destruction.witnessRpps} onInput={(e) => setDestruction({ ...destruction, witnessRpps: e.currentTarget.value })} />
+          <input
+            id="witness"
+            value={destruction.witnessRpps}
+            onInput={(e) => setDestruction({ ...destruction, witnessRpps: e.currentTarget.value })}
+          />
         </Field>
         <Field label="Référence du procès-verbal">
-          <input id="report" value={destruction.reportReference} onInput={(e) => setDestruction({ ...destruction, reportReference: e.currentTarget.value })} />
+          <input
+            id="report"
+            value={destruction.reportReference}
+            onInput={(e) => setDestruction({ ...destruction, reportReference: e.currentTarget.value })}
+          />
         </Field>
         <Field label="ARS informée le">
-          <input id="ars" type="date" value={destruction.arsNotifiedOn} onInput={(e) => setDestruction({ ...destruction, arsNotifiedOn: e.currentTarget.value })} />
+          <input
+            id="ars"
+            type="date"
+            value={destruction.arsNotifiedOn}
+            onInput={(e) => setDestruction({ ...destruction, arsNotifiedOn: e.currentTarget.value })}
+          />
         </Field>
         <button type="submit">Enregistrer la destruction</button>
       </form>

@@ -72,19 +72,39 @@ export function SupplierBatches({ session }: PageProps) {
         <h2>Enregistrer un lot</h2>
         <div class="row">
           <Field label="GTIN du produit">
-            <input id="b-gtin" inputMode="numeric" value={form.gtin} onInput={(e) => setForm({ ...form, gtin: e.currentTarget.value })} />
+            <input
+              id="b-gtin"
+              inputMode="numeric"
+              value={form.gtin}
+              onInput={(e) => setForm({ ...form, gtin: e.currentTarget.value })}
+            />
           </Field>
           <Field label="Numéro de lot">
             <input id="b-lot" value={form.lot} onInput={(e) => setForm({ ...form, lot: e.currentTarget.value })} />
           </Field>
           <Field label="Nombre de boîtes">
-            <input id="b-qty" inputMode="numeric" value={form.quantity} onInput={(e) => setForm({ ...form, quantity: e.currentTarget.value })} />
+            <input
+              id="b-qty"
+              inputMode="numeric"
+              value={form.quantity}
+              onInput={(e) => setForm({ ...form, quantity: e.currentTarget.value })}
+            />
           </Field>
           <Field label="Fabriqué le">
-            <input id="b-made" type="date" value={form.manufacturedOn} onInput={(e) => setForm({ ...form, manufacturedOn: e.currentTarget.value })} />
+            <input
+              id="b-made"
+              type="date"
+              value={form.manufacturedOn}
+              onInput={(e) => setForm({ ...form, manufacturedOn: e.currentTarget.value })}
+            />
           </Field>
           <Field label="Périme le">
-            <input id="b-exp" type="date" value={form.expiresOn} onInput={(e) => setForm({ ...form, expiresOn: e.currentTarget.value })} />
+            <input
+              id="b-exp"
+              type="date"
+              value={form.expiresOn}
+              onInput={(e) => setForm({ ...form, expiresOn: e.currentTarget.value })}
+            />
           </Field>
         </div>
         <button type="submit">Enregistrer le lot</button>
@@ -98,7 +118,10 @@ export function SupplierBatches({ session }: PageProps) {
             onSubmit={(e) => {
               e.preventDefault();
               void act(
-                () => api('POST', `/v1/batches/${seg(chosen.gtin)}/${seg(chosen.lot)}/release`, { qualifiedPerson: qp.trim() }),
+                () =>
+                  api('POST', `/v1/batches/${seg(chosen.gtin)}/${seg(chosen.lot)}/release`, {
+                    qualifiedPerson: qp.trim(),
+                  }),
                 `Lot ${chosen.lot} libéré.`,
               );
             }}
@@ -138,7 +161,12 @@ function Analysis(props: { batch: BatchState }) {
             api<{ conformant: boolean; failures: Failure[] }>(
               'POST',
               `/v1/batches/${seg(props.batch.gtin)}/${seg(props.batch.lot)}/analyses`,
-              { laboratory: laboratory.trim(), sampledOn, certificateSha256: certificate.trim().toLowerCase(), results },
+              {
+                laboratory: laboratory.trim(),
+                sampledOn,
+                certificateSha256: certificate.trim().toLowerCase(),
+                results,
+              },
             ),
           (r) => (r.conformant ? 'Analyse conforme.' : 'Analyse non conforme.'),
         ).then((r) => r && setFailures(r.failures));
