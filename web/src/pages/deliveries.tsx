@@ -162,7 +162,7 @@ function Receipt(props: { shipment: Shipment; done: (discrepancies: Discrepancy[
   return (
     <section class="panel">
       <h2>Réception de {shipment.shipmentId}</h2>
-      <ScanField label="Scan" onScan={onScan} />
+      <ScanField label="Scan" id="scan" onScan={onScan} />
       <div class="table">
         <table id="counts" aria-live="polite">
           <caption>Comptage par lot</caption>
@@ -216,7 +216,7 @@ function Receipt(props: { shipment: Shipment; done: (discrepancies: Discrepancy[
         <input id="refuse-reason" value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
       </Field>
       <ol id="scans">
-        {scans.map((s, i) => (
+        {scans.map((s) => (
           <li key={s.id} class={s.refused ? 'refused' : ''}>
             {s.pack
               ? `Lot ${s.pack.lot}${s.pack.serial ? ` n° ${s.pack.serial}` : ''}`
@@ -229,7 +229,7 @@ function Receipt(props: { shipment: Shipment; done: (discrepancies: Discrepancy[
               class="link"
               onClick={() => setScans((list) => list.filter((other) => other.id !== s.id))}
             >
-              Annuler le scan {i + 1}
+              Annuler le scan {s.id}
             </button>{' '}
             {!s.refused ? (
               <button
@@ -241,7 +241,7 @@ function Receipt(props: { shipment: Shipment; done: (discrepancies: Discrepancy[
                   setReason('');
                 }}
               >
-                Refuser la boîte {i + 1}
+                Refuser la boîte {s.id}
               </button>
             ) : null}
           </li>
