@@ -243,7 +243,7 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
     await check('pharmacie-stock');
 
     await open('Ordonnances', 'Ordonnances');
-    await page.locator('#waiting td', { hasText: 'ORD-DEMO-0001' }).waitFor();
+    await page.locator('#waiting').getByRole('cell', { name: 'ORD-DEMO-0001', exact: true }).waitFor();
     await page.getByLabel(/N° d’ordonnance sécurisée/).fill('ORD-INCONNUE');
     await page.keyboard.press('Enter');
     await page.locator('#prescription-problem', { hasText: 'Ordonnance inconnue : vérifiez son numéro.' }).waitFor();
