@@ -85,7 +85,12 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
         '--disable-sync',
       ],
     });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    page = await browser.newPage({
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+    });
     // The browser lives on the api's day: dates the page proposes are the api's today.
     await page.clock.setFixedTime(testClock());
   }, 180_000);

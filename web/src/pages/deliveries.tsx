@@ -215,7 +215,7 @@ function Receipt(props: { shipment: Shipment; done: (discrepancies: Discrepancy[
       >
         <input id="refuse-reason" value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
       </Field>
-      <ol id="scans">
+      <ul id="scans">
         {scans.map((s) => (
           <li key={s.id} class={s.refused ? 'refused' : ''}>
             {s.pack
@@ -246,7 +246,7 @@ function Receipt(props: { shipment: Shipment; done: (discrepancies: Discrepancy[
             ) : null}
           </li>
         ))}
-      </ol>
+      </ul>
       <button type="button" onClick={() => void confirm()} disabled={reading > 0}>
         Valider la réception
       </button>
