@@ -302,6 +302,9 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
     // A loss of more packs than held is refused in French, and nothing is written.
     await page.locator('#loss-batch').selectOption({ label: 'DEMO-A (1 boîtes)' });
     await page.locator('#loss-quantity').fill('5');
+    await page.getByLabel('Référence de la déclaration à la police').fill('PV-2026-118');
+    await page.getByLabel('Référence de la déclaration à l’ARS').fill('ARS-IDF-2026-0192');
+    await page.getByLabel('Référence de la déclaration à l’ANSM').fill('ANSM-DECL-2026-0077');
     await page.getByRole('button', { name: 'Déclarer' }).click();
     expect(await said(/Stock/)).toBe('Stock insuffisant pour ce lot.');
     await check('pharmacie-registre');

@@ -132,7 +132,15 @@ function RegisterForms(props: { site: string }) {
   const act = useAct();
   const { data: stock } = useLoad(() => api<StockLine[]>('GET', `/v1/sites/${seg(props.site)}/stock`), [props.site]);
   const [counts, setCounts] = useState<Record<string, string>>({});
-  const [loss, setLoss] = useState({ batch: '', quantity: '', kind: 'loss', occurredOn: todayInFrance() });
+  const [loss, setLoss] = useState({
+    batch: '',
+    quantity: '',
+    kind: 'loss',
+    occurredOn: todayInFrance(),
+    police: '',
+    ars: '',
+    ansm: '',
+  });
   const [destruction, setDestruction] = useState({
     batch: '',
     quantity: '',
@@ -200,7 +208,7 @@ function RegisterForms(props: { site: string }) {
                 quantity: whole(loss.quantity),
                 kind: loss.kind,
                 occurredOn: loss.occurredOn,
-                declarations: { police: true, ars: true, ansm: true },
+                declarations: { police: loss.police.trim(), ars: loss.ars.trim(), ansm: loss.ansm.trim() },
               }),
             loss.kind === 'theft' ? 'Vol déclaré.' : 'Perte déclarée.',
           );
@@ -229,7 +237,19 @@ function RegisterForms(props: { site: string }) {
             onInput={(e) => setLoss({ ...loss, occurredOn: e.currentTarget.value })}
           />
         </Field>
-        <p class="hint">La déclaration vaut déclaration à la police, à l’ARS et à l’ANSM.</p>
+        <Field label="Référence de la déclaration à la police">
+          <input
+            id="loss-police"
+            value={loss.police}
+            onInput={(e) => setLoss({ ...loss, police: e.currentTarget.value })}
+          />
+        </Field>
+        <Field label="Référence de la déclaration à l’ARS">
+          <input id="loss-ars" value={loss.ars} onInput={(e) => setLoss({ ...loss, ars: e.currentTarget.value })} />
+        </Field>
+        <Field label="Référence de la déclaration à l’ANSM">
+          <input id="loss-ansm" value={loss.ansm} onInput={(e) => setLoss({ ...loss, ansm: e.currentTarget.value })} />
+        </Field>
         <button type="submit">Déclarer</button>
       </form>
       <form
