@@ -107,7 +107,8 @@ export function Table(props: {
 }) {
   if (props.rows.length === 0) return <p class="empty">{props.empty}</p>;
   return (
-    <div class="table">
+    // Focusable so that a table wider than the screen scrolls from the keyboard too.
+    <div class="table" tabIndex={0} role="region" aria-label={props.caption}>
       <table id={props.id}>
         <caption>{props.caption}</caption>
         <thead>

@@ -163,7 +163,7 @@ function Receipt(props: { shipment: Shipment; done: (discrepancies: Discrepancy[
     <section class="panel">
       <h2>Réception de {shipment.shipmentId}</h2>
       <ScanField label="Scan" id="scan" onScan={onScan} />
-      <div class="table">
+      <div class="table" tabIndex={0} role="region" aria-label="Comptage par lot">
         <table id="counts" aria-live="polite">
           <caption>Comptage par lot</caption>
           <thead>
