@@ -55,9 +55,7 @@ export function failureText(
 ): string {
   const analyte = ANALYTES[f.analyte] ?? { label: f.analyte, unit: '' };
   const u = analyte.unit || unit;
-  const value = f.value === null ? 'non mesuré' : `${frNumber(f.value)} ${u}`.trim();
-  return `${analyte.label} : ${value} (${RULES[f.rule] ?? f.rule}, limite ${frNumber(f.limit)} ${u})`.replace(
-    ' )',
-    ')',
-  );
+  const limit = `limite ${frNumber(f.limit)} ${u}`.trim();
+  if (f.value === null) return `${analyte.label} : non mesuré (${limit})`;
+  return `${analyte.label} : ${`${frNumber(f.value)} ${u}`.trim()} (${RULES[f.rule] ?? f.rule}, ${limit})`;
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, seg } from '../api';
 import { product, useProductNames, type BatchState, type Product } from '../catalogue';
-import { frDate, parseDecimal, todayInFrance } from '../format';
+import { frDate, frNumber, parseDecimal, todayInFrance } from '../format';
 import type { PageProps } from '../menus';
 import { Field, Loading, Table, useAct, useLoad, yesNo } from '../ui';
 import { ANALYTES, CONTENT_UNITS } from '../words';
@@ -194,8 +194,8 @@ function Analysis(props: { batch: BatchState }) {
               label={`${ANALYTES[a]?.label ?? a} (${unit})`}
               hint={
                 a === 'thc' || a === 'cbd'
-                  ? `déclaré ${String(spec.declared[a]).replace('.', ',')} ± ${spec.tolerancePercent} %`
-                  : `limite ${String(limit).replace('.', ',')}`
+                  ? `déclaré ${frNumber(spec.declared[a])} ± ${frNumber(spec.tolerancePercent)} %`
+                  : `limite ${frNumber(limit)}`
               }
             >
               <input
