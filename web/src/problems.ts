@@ -136,6 +136,16 @@ export const RULES: Record<string, string> = {
   witness_is_actor: 'Le témoin de la destruction doit être un autre pharmacien.',
   witness_not_pharmacist: 'Le témoin de la destruction doit être un pharmacien inscrit.',
   wrong_product: 'Cette boîte n’est pas le produit de l’ordonnance.',
+  // Vigilance (pharmacovigilance reports), merged on main meanwhile
+  correction_changes_nothing: 'La correction ne modifie aucun champ de la déclaration.',
+  onset_after_filing: 'La survenue ne peut pas suivre la date de la déclaration.',
+  organisation_without_region: 'Votre établissement n’a pas de région : le centre régional ne peut être désigné.',
+  patient_not_in_care: 'Ce patient n’est pas suivi par votre établissement.',
+  vigilance_report_exists: 'Cette déclaration de vigilance est déjà enregistrée.',
+  vigilance_report_unknown: 'Déclaration de vigilance inconnue.',
+  vigilance_signal_unknown: 'Signal de vigilance inconnu.',
+  method_not_allowed: 'Cette action n’est pas possible ici.',
+  not_found: 'Ressource introuvable.',
   // Analysis failures
   below_declared_tolerance: 'sous la tolérance déclarée',
   above_declared_tolerance: 'au-dessus de la tolérance déclarée',
