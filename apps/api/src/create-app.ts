@@ -53,9 +53,9 @@ export async function createApp(
   );
   app.use(jsonBody());
   app.useGlobalPipes(strictValidation());
-  // The web interface and the graph library it draws with, from the working directory (npm start runs at the root).
-  app.useStaticAssets(resolve('web'));
-  app.useStaticAssets(resolve('node_modules/cytoscape/dist'), { prefix: '/vendor/cytoscape/' });
+  // The web interface as `npm run build` bundles it (web/build.mjs), from the working directory (npm start runs at
+  // the root).
+  app.useStaticAssets(resolve('dist/web'));
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
