@@ -5,39 +5,45 @@ import { Projector } from '#read-models';
 import { GTIN } from './catalogue.fixtures.js';
 import { asPharmacist, seedToPharmacy } from './circuit.fixtures.js';
 import { Api } from './harness.js';
+import { AlertSweep } from '../apps/api/src/processes/alerts/alert-sweep.js';
 
 const BALANCE = `/v1/audit/batches/${GTIN}/L1/balance`;
+
+/** The circuit every test starts from, in balance: released 20, shipped on to PH-1 and PH-2, one pack missing. */
+async function circuit(api: Api): Promise<void> {
+  // SUP-1 releases 20 and ships 10 to EXP-1, which ships 6 to PH-1 (seedToPharmacy).
+  await seedToPharmacy(api);
+  await api.post('/v1/organisations', 'ansm', 'ANSM', {
+    id: 'SUP-2',
+    kind: 'supplier',
+    name: 'Other',
+    country: 'FR',
+  });
+  // 3 packs to PH-2, which counts 2: one declared missing at receipt.
+  const toPh2 = (
+    await api
+      .post('/v1/shipments', 'exploitant', 'EXP-1', { to: 'PH-2', lines: [{ gtin: GTIN, lot: 'L1', quantity: 3 }] })
+      .expect(201)
+  ).body.shipmentId;
+  await asPharmacist(
+    api,
+    `/v1/shipments/${toPh2}/receipt`,
+    { lines: [{ gtin: GTIN, lot: 'L1', quantity: 2 }] },
+    '10000000005',
+    'PH-2',
+  ).expect(201);
+  // 1 pack on its way to PH-1.
+  await api
+    .post('/v1/shipments', 'exploitant', 'EXP-1', { to: 'PH-1', lines: [{ gtin: GTIN, lot: 'L1', quantity: 1 }] })
+    .expect(201);
+  await api.app.get(Projector).caughtUp();
+}
 
 describe('mass balance over HTTP', () => {
   let api: Api;
   beforeAll(async () => {
     api = await Api.start('pglite');
-    // SUP-1 releases 20 and ships 10 to EXP-1, which ships 6 to PH-1 (seedToPharmacy).
-    await seedToPharmacy(api);
-    await api.post('/v1/organisations', 'ansm', 'ANSM', {
-      id: 'SUP-2',
-      kind: 'supplier',
-      name: 'Other',
-      country: 'FR',
-    });
-    // 3 packs to PH-2, which counts 2: one declared missing at receipt.
-    const toPh2 = (
-      await api
-        .post('/v1/shipments', 'exploitant', 'EXP-1', { to: 'PH-2', lines: [{ gtin: GTIN, lot: 'L1', quantity: 3 }] })
-        .expect(201)
-    ).body.shipmentId;
-    await asPharmacist(
-      api,
-      `/v1/shipments/${toPh2}/receipt`,
-      { lines: [{ gtin: GTIN, lot: 'L1', quantity: 2 }] },
-      '10000000005',
-      'PH-2',
-    ).expect(201);
-    // 1 pack on its way to PH-1.
-    await api
-      .post('/v1/shipments', 'exploitant', 'EXP-1', { to: 'PH-1', lines: [{ gtin: GTIN, lot: 'L1', quantity: 1 }] })
-      .expect(201);
-    await api.app.get(Projector).caughtUp();
+    await circuit(api);
   }, 120_000);
   afterAll(() => api.close());
 
@@ -87,6 +93,15 @@ describe('mass balance over HTTP', () => {
     expect(unknown.body.rule).toBe('batch_unknown');
     await api.get('/v1/audit/balances?imbalanced=maybe', 'ansm', 'ANSM').expect(400);
   });
+});
+
+describe('a batch out of balance (its own api: it writes a faulty receipt)', () => {
+  let api: Api;
+  beforeAll(async () => {
+    api = await Api.start('pglite');
+    await circuit(api);
+  }, 120_000);
+  afterAll(() => api.close());
 
   it('lists the batch out of balance once a register records packs never dispatched, naming the sites', async () => {
     // The deciders refuse such a receipt: it is written straight to the store, as a faulty client of an older
@@ -148,5 +163,22 @@ describe('mass balance over HTTP', () => {
         .filter((s) => !s.agrees)
         .map((s) => s.organisationId),
     ).toEqual(['EXP-1', 'PH-2']);
+
+    // The alert sweep raises it for ANSM, once, naming the batch, the sites and the faulty event.
+    expect(await api.app.get(AlertSweep).sweep()).toBe(1);
+    await api.app.get(Projector).caughtUp();
+    const alerts = (await api.get('/v1/audit/alerts?kind=mass_imbalance', 'ansm', 'ANSM').expect(200)).body;
+    expect(alerts).toEqual([
+      expect.objectContaining({
+        kind: 'mass_imbalance',
+        state: 'open',
+        gtin: GTIN,
+        lot: 'L1',
+        site: null,
+        evidence: [ghost],
+        details: { sites: ['EXP-1', 'PH-2'], difference: -4, released: 20 },
+      }),
+    ]);
+    expect(await api.app.get(AlertSweep).sweep()).toBe(0);
   });
 });

@@ -15,6 +15,7 @@ export const ALERT_KINDS = [
   'shipment_in_transit',
   'stock_near_expiry',
   'recall_not_acknowledged',
+  'mass_imbalance',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 

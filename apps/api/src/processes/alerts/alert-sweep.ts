@@ -14,11 +14,12 @@ import { CLOCK, type Clock } from '../../clock/clock.js';
 import { Streams } from '../../shared/streams/streams.js';
 import { overdueShipments } from './overdue-shipments.js';
 import { stockNearExpiry } from './stock-near-expiry.js';
+import { massImbalances } from './mass-imbalances.js';
 import type { SweepKind } from './sweep-kind.js';
 import { unacknowledgedRecalls } from './unacknowledged-recalls.js';
 
 /** The time-driven kinds of alert. A new kind is one more function here. */
-export const SWEEP_KINDS: SweepKind[] = [overdueShipments, stockNearExpiry, unacknowledgedRecalls];
+export const SWEEP_KINDS: SweepKind[] = [overdueShipments, stockNearExpiry, unacknowledgedRecalls, massImbalances];
 
 /** Every hour: a day's alerts are found within the hour the day turns (in the api clock's Paris calendar). */
 export const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
