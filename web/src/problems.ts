@@ -151,6 +151,28 @@ export const RULES: Record<string, string> = {
   above_declared_tolerance: 'au-dessus de la tolérance déclarée',
   above_contaminant_limit: 'au-dessus de la limite',
   missing_result: 'non mesuré',
+  // Alerts
+  alert_not_found: 'Cette alerte n’existe pas.',
+  ansm_only: 'Seule l’ANSM peut faire cette action.',
+  alert_setting_out_of_range: 'Un seuil d’alerte est hors des limites permises.',
+  note_required: 'Une note est obligatoire.',
+  alert_closed: 'Cette alerte est close : elle ne peut plus être prise en compte.',
+  alert_already_acknowledged: 'Cette alerte a déjà été prise en compte.',
+  alert_already_closed: 'Cette alerte est déjà close.',
+  // Mass balance and reports
+  balance_not_allowed: 'Le bilan matière de ce lot est réservé à son fournisseur, son exploitant et l’ANSM.',
+  not_product_exploitant: 'Ce produit est exploité par un autre exploitant.',
+  report_period_invalid:
+    'La période demandée n’est pas valable (mois de début après le mois de fin, ou plus de 120 mois).',
+  // Follow-up
+  consulted_in_the_future: 'La date de consultation est dans le futur.',
+  consulted_before_inclusion: 'La date de consultation précède l’inclusion du patient.',
+  symptom_effect_out_of_range: 'L’effet sur le symptôme se note de 0 à 10.',
+  adverse_effect_unknown: 'Cet effet indésirable ne fait pas partie de la liste.',
+  stop_reason_required: 'Un arrêt de traitement exige un motif.',
+  stop_reason_without_stop: 'Un motif d’arrêt n’est donné qu’avec la décision d’arrêter.',
+  schedule_out_of_range: 'Le nombre de consultations longues doit être compris entre 0 et 12.',
+  patient_stopped: 'Le traitement de ce patient est arrêté.',
 };
 
 export interface Problem {
