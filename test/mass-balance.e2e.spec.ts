@@ -76,6 +76,10 @@ describe('mass balance over HTTP', () => {
     expect((await api.get('/v1/audit/balances?imbalanced=true', 'ansm', 'ANSM').expect(200)).body).toEqual([]);
     const all = (await api.get('/v1/audit/balances', 'ansm', 'ANSM').expect(200)).body as { lot: string }[];
     expect(all.map((b) => b.lot)).toEqual(['L1']);
+    // In balance, the sweep finds no mass imbalance to raise.
+    await api.app.get(AlertSweep).sweep();
+    await api.app.get(Projector).caughtUp();
+    expect((await api.get('/v1/audit/alerts?kind=mass_imbalance', 'ansm', 'ANSM').expect(200)).body).toEqual([]);
   });
 
   it('follows the batch’s confidentiality rule: its supplier and exploitant see it, no one else', async () => {
