@@ -50,6 +50,7 @@ export const RULES: Record<string, string> = {
   pseudonym_not_issued: 'Ce pseudonyme n’a pas été attribué par cannatrace.',
   region_unknown: 'Région inconnue.',
   region_outside_france: 'Cette région n’est pas en France.',
+  organisation_id_reserved: 'Cet identifiant est réservé à cannatrace.',
   // Domain rules (docs/domain.md, « Every refusal »)
   analysis_not_conformant: 'La dernière analyse n’est pas conforme : libération impossible.',
   ars_not_notified_a_month_ahead: 'La destruction doit suivre d’au moins un mois l’information de l’ARS.',

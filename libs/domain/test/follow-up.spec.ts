@@ -291,6 +291,10 @@ describe('the long-consultation schedule', () => {
     given([])
       .when(set(4, 1))
       .then([{ type: 'LongConsultationScheduleSet', data: { firstYear: 4, thereafter: 1 } }]);
+    given([]).when(set(5, 2)).then([]);
+    given([{ type: 'LongConsultationScheduleSet', data: { firstYear: 4, thereafter: 1 } }])
+      .when(set(4, 1))
+      .then([]);
     given([]).when(set(13, 1)).thenRefused('rule', 'schedule_out_of_range');
     given([]).when(set(5, -1)).thenRefused('rule', 'schedule_out_of_range');
     given([]).when(set(2.5, 1)).thenRefused('rule', 'schedule_out_of_range');

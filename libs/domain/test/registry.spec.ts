@@ -32,6 +32,12 @@ describe('organisation decider', () => {
       .when({ type: 'RegisterOrganisation', data: { ...details, gln: '376000000001' } })
       .thenRefused('rule', 'gln_invalid');
   });
+  it("refuses cannatrace's own organisation id, whatever its case", () => {
+    for (const id of ['cannatrace', 'CannaTrace'])
+      given([])
+        .when({ type: 'RegisterOrganisation', data: { ...details, id } })
+        .thenRefused('rule', 'organisation_id_reserved');
+  });
   it("records a French site's region and refuses an unknown region or one outside France", () => {
     given([])
       .when({ type: 'RegisterOrganisation', data: { ...details, region: '84' } })

@@ -259,5 +259,11 @@ describe('vigilance signals', () => {
     specification(vigilanceThresholdDecider)([])
       .when({ type: 'SetVigilanceThreshold', threshold: { reports: 5, days: 60 } })
       .then([{ type: 'VigilanceThresholdSet', data: { reports: 5, days: 60 } }]);
+    specification(vigilanceThresholdDecider)([{ type: 'VigilanceThresholdSet', data: { reports: 5, days: 60 } }])
+      .when({ type: 'SetVigilanceThreshold', threshold: { reports: 5, days: 60 } })
+      .then([]);
+    specification(vigilanceThresholdDecider)([])
+      .when({ type: 'SetVigilanceThreshold', threshold: { reports: 3, days: 30 } })
+      .then([]);
   });
 });

@@ -74,7 +74,12 @@ async function balancesOf(
   ]);
   const group = <T extends Batch>(rows: T[]) => {
     const by = new Map<string, T[]>();
-    for (const row of rows) by.set(batchKey(row.gtin, row.lot), [...(by.get(batchKey(row.gtin, row.lot)) ?? []), row]);
+    for (const row of rows) {
+      const key = batchKey(row.gtin, row.lot);
+      const group = by.get(key);
+      if (group) group.push(row);
+      else by.set(key, [row]);
+    }
     return by;
   };
   const releaseOf = new Map(releases.map((r) => [batchKey(r.gtin, r.lot), r]));

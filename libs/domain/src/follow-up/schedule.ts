@@ -26,7 +26,7 @@ export type ScheduleCommand = { type: 'SetLongConsultationSchedule'; schedule: L
 export const scheduleDecider: Decider<ScheduleCommand, ScheduleEvent, LongConsultationSchedule> = {
   initialState: () => ({ ...DEFAULT_SCHEDULE }),
   evolve: (_state, event) => ({ firstYear: event.data.firstYear, thereafter: event.data.thereafter }),
-  decide: ({ schedule }) => {
+  decide: ({ schedule }, state) => {
     const { firstYear, thereafter } = schedule;
     for (const count of [firstYear, thereafter]) {
       if (!Number.isInteger(count) || count < 0 || count > MAX_LONG_CONSULTATIONS_PER_YEAR)
@@ -35,6 +35,8 @@ export const scheduleDecider: Decider<ScheduleCommand, ScheduleEvent, LongConsul
           `long consultations a year are a whole number from 0 to ${MAX_LONG_CONSULTATIONS_PER_YEAR}`,
         );
     }
+    // The schedule in force already: a retried PUT writes nothing (and re-dates no patient).
+    if (firstYear === state.firstYear && thereafter === state.thereafter) return [];
     return [{ type: 'LongConsultationScheduleSet', data: { firstYear, thereafter } }];
   },
 };

@@ -17,6 +17,9 @@ export const PHARMACY_KINDS: readonly OrganisationKind[] = ['hospital_pharmacy',
 
 export const organisationStream = (id: string) => `organisation-${id}`;
 
+/** The organisation of the events cannatrace itself raises (alerts, vigilance signals). */
+export const SYSTEM_ORGANISATION = 'cannatrace';
+
 /** The organisation a stream is, read back from `organisationStream`'s name; undefined for others. */
 export function organisationOf(stream: string): string | undefined {
   return stream.startsWith('organisation-') ? stream.slice('organisation-'.length) || undefined : undefined;
@@ -46,6 +49,9 @@ export const organisationDecider: Decider<OrganisationCommand, OrganisationEvent
     if (state.status === 'registered') {
       throw duplicate('organisation_exists', `organisation ${command.data.id} is already registered`);
     }
+    // Events cannatrace raises itself carry this organisation: no registered one may bear it and so see them.
+    if (command.data.id.toLowerCase() === SYSTEM_ORGANISATION)
+      throw refuse('organisation_id_reserved', `the id ${command.data.id} is cannatrace's own`);
     const { gln, region, country } = command.data;
     if (gln !== undefined && glnProblem(gln))
       throw refuse('gln_invalid', `GLN ${gln} is not 13 digits with a valid GS1 check digit`);

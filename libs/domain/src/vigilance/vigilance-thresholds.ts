@@ -21,5 +21,9 @@ export const vigilanceThresholdDecider: Decider<
 > = {
   initialState: () => ({ ...DEFAULT_VIGILANCE_THRESHOLD }),
   evolve: (_state, event) => ({ reports: event.data.reports, days: event.data.days }),
-  decide: (command) => [{ type: 'VigilanceThresholdSet', data: command.threshold }],
+  // The threshold in force already: a retried PUT writes nothing.
+  decide: ({ threshold }, state) =>
+    threshold.reports === state.reports && threshold.days === state.days
+      ? []
+      : [{ type: 'VigilanceThresholdSet', data: threshold }],
 };

@@ -42,7 +42,9 @@ export class AlertSweep implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly commands: CommandBus,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    // Once at start too: processes restarted more often than hourly would otherwise never sweep.
+    await this.sweep().catch((error: unknown) => this.logger.error(`sweep failed: ${(error as Error).message}`));
     this.timer = setInterval(() => {
       this.sweep().catch((error: unknown) => this.logger.error(`sweep failed: ${(error as Error).message}`));
     }, SWEEP_INTERVAL_MS);

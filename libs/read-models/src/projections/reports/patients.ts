@@ -21,6 +21,7 @@ export async function applyPatients(tx: EntityManager, events: DecidedEvent[]): 
       if (!stopped.has(key)) stopped.set(key, { indication, patient_id: patientId, stopped_on: stoppedOn, reason });
     } else if (event.type === 'InclusionCapSet') {
       caps.push({
+        n: caps.length,
         indication: event.data.indication,
         cap: event.data.cap,
         set_on: parisDate(new Date(decided.occurredAt)),
