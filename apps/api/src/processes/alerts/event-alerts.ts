@@ -14,10 +14,11 @@ import {
   eventAlerts,
   eventVersions,
 } from '#domain';
-import { EVENT_STORE, type EventStore, type RecordedEvent, type Subscription } from '#event-store';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '#event-store';
 import { CheckpointStore } from '../../database/checkpoint-store.js';
 import { Streams } from '../../shared/streams/streams.js';
 import { RaiseAlert } from '../../alerts/alert.commands.js';
+import { StoreFollower } from '../following/store-follower.js';
 
 const NAME = 'event-alerts';
 
@@ -30,27 +31,19 @@ const NAME = 'event-alerts';
 @Injectable()
 export class EventAlerts implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('EventAlerts');
-  private subscription?: Subscription;
+  private readonly follower: StoreFollower;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly streams: Streams,
     private readonly commands: CommandBus,
     private readonly checkpoints: CheckpointStore,
-  ) {}
+  ) {
+    this.follower = new StoreFollower(store, checkpoints, NAME, (events) => this.raise(events), this.logger);
+  }
 
-  async onApplicationBootstrap(): Promise<void> {
-    const from = await this.checkpoints.load(NAME);
-    this.subscription = this.store.subscribe(
-      async (events, checkpoint) => {
-        await this.raise(events);
-        await this.checkpoints.save(NAME, checkpoint);
-      },
-      { from },
-    );
-    this.subscription.done.catch((error: unknown) =>
-      this.logger.error(`stopped: ${(error as Error).stack ?? String(error)}`),
-    );
+  onApplicationBootstrap(): Promise<void> {
+    return this.follower.start();
   }
 
   /** Raises what these events show, with the settings in force now. */
@@ -73,7 +66,7 @@ export class EventAlerts implements OnApplicationBootstrap, BeforeApplicationShu
   /** How far the process is behind the store: events still to look at, counted up to 1,000. */
   async status(): Promise<{ name: string; behind: number; running: boolean }> {
     const { events } = await this.store.readAll({ from: await this.checkpoints.load(NAME), maxCount: 1000 });
-    return { name: NAME, behind: events.length, running: this.subscription !== undefined };
+    return { name: NAME, behind: events.length, running: this.follower.running };
   }
 
   /** Waits until every event stored so far has been looked at (tests wait on it before reading the alerts). */
@@ -88,7 +81,7 @@ export class EventAlerts implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.subscription?.stop();
+    await this.follower.stop();
   }
 
   private async supplierOf(stream: string): Promise<string | null> {

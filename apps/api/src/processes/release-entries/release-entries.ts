@@ -7,10 +7,11 @@ import {
 } from '@nestjs/common';
 import type { Role } from '#auth';
 import { batchDecider, batchStream } from '#domain';
-import { EVENT_STORE, type EventStore, type RecordedEvent, type Subscription } from '#event-store';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '#event-store';
 import { RegisterBooks } from '../../shared/streams/register-books.js';
 import { Streams } from '../../shared/streams/streams.js';
 import { CheckpointStore } from '../../database/checkpoint-store.js';
+import { StoreFollower } from '../following/store-follower.js';
 
 const NAME = 'release-entries';
 
@@ -22,37 +23,37 @@ const NAME = 'release-entries';
 @Injectable()
 export class ReleaseEntries implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('ReleaseEntries');
-  private subscription?: Subscription;
+  private readonly follower: StoreFollower;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly streams: Streams,
     private readonly books: RegisterBooks,
     private readonly checkpoints: CheckpointStore,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    const from = await this.checkpoints.load(NAME);
-    this.subscription = this.store.subscribe(
-      async (events, checkpoint) => {
+  ) {
+    this.follower = new StoreFollower(
+      store,
+      checkpoints,
+      NAME,
+      async (events) => {
         for (const event of events) if (event.type === 'BatchReleased') await this.enter(event);
-        await this.checkpoints.save(NAME, checkpoint);
       },
-      { from },
+      this.logger,
     );
-    this.subscription.done.catch((error: unknown) =>
-      this.logger.error(`stopped: ${(error as Error).stack ?? String(error)}`),
-    );
+  }
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.follower.start();
   }
 
   /** How far the process is behind the store: events still to look at, counted up to 1,000. */
   async status(): Promise<{ name: string; behind: number; running: boolean }> {
     const { events } = await this.store.readAll({ from: await this.checkpoints.load(NAME), maxCount: 1000 });
-    return { name: NAME, behind: events.length, running: this.subscription !== undefined };
+    return { name: NAME, behind: events.length, running: this.follower.running };
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.subscription?.stop();
+    await this.follower.stop();
   }
 
   private async enter(release: RecordedEvent): Promise<void> {
