@@ -10,6 +10,7 @@ import { Outgoing } from './pages/outgoing';
 import { Prescriptions } from './pages/prescriptions';
 import { Patients } from './pages/patients';
 import { OwnRegister } from './pages/register';
+import { SiteAlerts } from './pages/site-alerts';
 import { Stock } from './pages/stock';
 import { SupplierBatches } from './pages/supplier-batches';
 
@@ -46,6 +47,12 @@ export const MENUS: Record<string, Place[]> = {
       about: 'Registre des stupéfiants, bilan mensuel, inventaire, pertes, destructions.',
       page: OwnRegister,
     },
+    {
+      path: 'alertes',
+      label: 'Alertes',
+      about: 'Les alertes relevées sur ce site, suivies par l’ANSM.',
+      page: SiteAlerts,
+    },
   ],
   supplier: [
     {
@@ -57,6 +64,12 @@ export const MENUS: Record<string, Place[]> = {
     { path: 'expeditions', label: 'Expéditions', about: 'Expédier des lots libérés à l’exploitant.', page: Outgoing },
     { path: 'retours', label: 'Retours', about: 'Réceptionner les retours de l’exploitant.', page: Deliveries },
     { path: 'registre', label: 'Registre', about: 'Registre des stupéfiants du site.', page: OwnRegister },
+    {
+      path: 'alertes',
+      label: 'Alertes',
+      about: 'Les alertes relevées sur ce site, suivies par l’ANSM.',
+      page: SiteAlerts,
+    },
   ],
   exploitant: [
     {
@@ -73,6 +86,12 @@ export const MENUS: Record<string, Place[]> = {
     },
     { path: 'stock', label: 'Stock', about: 'Boîtes détenues et état des lots.', page: Stock },
     { path: 'registre', label: 'Registre', about: 'Registre des stupéfiants du site.', page: OwnRegister },
+    {
+      path: 'alertes',
+      label: 'Alertes',
+      about: 'Les alertes relevées sur ce site, suivies par l’ANSM.',
+      page: SiteAlerts,
+    },
   ],
   prescriber: [
     {
@@ -95,7 +114,12 @@ export const MENUS: Record<string, Place[]> = {
       about: 'Parcours, chronologie, consignation, rappel, export EPCIS.',
       page: BatchInquiry,
     },
-    { path: 'alertes', label: 'Alertes', about: 'Résultats d’analyse hors spécification.', page: Alerts },
+    {
+      path: 'alertes',
+      label: 'Alertes',
+      about: 'Anomalies du circuit : prise en compte, clôture, seuils.',
+      page: Alerts,
+    },
     {
       path: 'registres',
       label: 'Registres',
