@@ -249,7 +249,7 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
       'Écart à la réception',
       'Ouverte',
       'PH-CENTRE',
-      expect.stringMatching(/^— \(livraison EXP-DEMO~.+\)$/),
+      expect.stringMatching(/^livraison EXP-DEMO~.+$/),
       'Réception d’une livraison de EXP-DEMO avec 1 écart(s) : Manquant · DEMO-A (expédié 3, reçu 2).',
     ]);
     expect(await page.locator('#alerts button').count()).toBe(0);

@@ -49,7 +49,7 @@ export function AlertFilters(props: {
 /** Alerts, newest first: kind, state, site, batch, what was measured; `action` adds a last column. */
 export function AlertTable(props: { alerts: Alert[]; caption: string; action?: (alert: Alert) => ComponentChildren }) {
   const name = useProductNames(props.alerts.flatMap((a) => (a.gtin ? [a.gtin] : [])));
-  const head = ['Levée le', 'Type', 'État', 'Site', 'Lot', 'Détails', 'Suites'];
+  const head = ['Levée le', 'Type', 'État', 'Site', 'Lot ou livraison', 'Détails', 'Suites'];
   return (
     <Table
       caption={props.caption}
@@ -63,8 +63,10 @@ export function AlertTable(props: { alerts: Alert[]; caption: string; action?: (
           <td class="alert-state">{ALERT_STATES[a.state] ?? a.state}</td>
           <td>{a.site ?? 'ANSM'}</td>
           <td>
-            {a.lot ? `${a.gtin ? `${name(a.gtin)} · ` : ''}${a.lot}` : '—'}
-            {a.shipmentId ? ` (livraison ${a.shipmentId})` : ''}
+            {a.lot ? `${a.gtin ? `${name(a.gtin)} · ` : ''}${a.lot}` : ''}
+            {a.lot && a.shipmentId ? ' · ' : ''}
+            {a.shipmentId ? `livraison ${a.shipmentId}` : ''}
+            {a.lot || a.shipmentId ? '' : '—'}
           </td>
           <td>{alertDetails(a)}</td>
           <td>
