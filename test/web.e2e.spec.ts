@@ -588,7 +588,7 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
     // Filtered by kind: the other kinds leave the list (the pharmacy's receipt discrepancy among them).
     await page.locator('#alert-kind').selectOption('out_of_specification');
     await page.waitForFunction(
-      () => document.querySelectorAll('#alerts tbody tr:not([data-kind="out_of_specification"])').length === 0,
+      `document.querySelectorAll('#alerts tbody tr:not([data-kind="out_of_specification"])').length === 0`,
     );
     await alert.waitFor();
     const cells = await alert.locator('td').allTextContents();

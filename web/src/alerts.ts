@@ -1,6 +1,6 @@
-import { frDate, frNumber } from './format';
-import { RULES } from './problems';
-import { ALERT_KINDS, ANALYTES, DISCREPANCIES } from './words';
+import { frDate, frNumber } from './format.js';
+import { RULES } from './problems.js';
+import { ALERT_KINDS, ANALYTES, DISCREPANCIES } from './words.js';
 
 /** An alert as `GET /v1/audit/alerts` and `GET /v1/sites/{org}/alerts` answer it. */
 export interface Alert {
