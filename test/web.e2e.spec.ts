@@ -181,7 +181,7 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
       [/Fournisseur/, 'Fournisseur · SUP-DEMO', ['Lots', 'Expéditions', 'Retours', 'Registre', 'Alertes']],
       [/Exploitant/, 'Exploitant · EXP-DEMO', ['Réceptions', 'Expéditions', 'Stock', 'Registre', 'Alertes']],
       [/Prescripteur/, 'Prescripteur · CHU-DEMO', ['Patients et ordonnances']],
-      [/ANSM/, /^ANSM · /, ['Vue nationale', 'Lots', 'Alertes', 'Registres']],
+      [/ANSM/, /^ANSM · /, ['Vue nationale', 'Lots', 'Alertes', 'Registres', 'Rapports']],
     ] as const) {
       await actor(label);
       expect(await page.textContent('#who')).toMatch(who);
@@ -646,5 +646,29 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
     await page.locator('#register tr[data-movement="receipt"]').first().waitFor();
     expect(await page.locator('form', { hasText: 'Inventaire' }).count()).toBe(0);
     await check('ansm-registres');
+
+    await open('Rapports', 'Rapports');
+    await page.locator('#report-rows td', { hasText: 'Douleurs neuropathiques réfractaires' }).first().waitFor();
+    expect(await page.locator('#report-rows thead th').allTextContents()).toEqual([
+      'Mois',
+      'Indication',
+      'Plafond',
+      'Inclus',
+      'En traitement',
+      'Arrêtés',
+      'Inclus dans le mois',
+      'Arrêtés dans le mois',
+    ]);
+    await check('ansm-rapports');
+    await page.locator('#report').selectOption('dispensations');
+    await page.locator('#report-rows thead th', { hasText: 'Délivrances' }).waitFor();
+    const csv = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Télécharger en CSV' }).click();
+    const lines = readFileSync((await (await csv).path()) as string, 'utf8').split('\r\n');
+    expect(lines[0]).toBe('month,region,regionName,gtin,productName,dispensations,packs,patients');
+    // A period that ends before it starts is refused, in French.
+    await page.getByLabel(/Du mois/).fill('2026-10');
+    await page.getByLabel(/Au mois/).fill('2026-09');
+    await page.locator('.problem').waitFor();
   }, 150_000);
 });

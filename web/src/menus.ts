@@ -5,6 +5,7 @@ import { Alerts } from './pages/ansm-alerts';
 import { BatchInquiry } from './pages/ansm-batch';
 import { NationalView } from './pages/ansm-national';
 import { SiteRegisters } from './pages/ansm-registers';
+import { Reports } from './pages/ansm-reports';
 import { Deliveries } from './pages/deliveries';
 import { Outgoing } from './pages/outgoing';
 import { Prescriptions } from './pages/prescriptions';
@@ -125,6 +126,12 @@ export const MENUS: Record<string, Place[]> = {
       label: 'Registres',
       about: 'Le registre de n’importe quel site ; intégrité du journal.',
       page: SiteRegisters,
+    },
+    {
+      path: 'rapports',
+      label: 'Rapports',
+      about: 'Patients par indication, délivrances par région, taux de vigilance ; export CSV.',
+      page: Reports,
     },
   ],
 };
