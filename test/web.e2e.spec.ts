@@ -588,7 +588,7 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
     // Filtered by kind: the other kinds leave the list (the pharmacy's receipt discrepancy among them).
     await page.locator('#alert-kind').selectOption('out_of_specification');
     await page.waitForFunction(
-      `document.querySelectorAll('#alerts tbody tr:not([data-kind="out_of_specification"])').length === 0`,
+      () => window.document.querySelectorAll('#alerts tbody tr:not([data-kind="out_of_specification"])').length === 0,
     );
     await alert.waitFor();
     const cells = await alert.locator('td').allTextContents();
@@ -669,6 +669,8 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
     // A period that ends before it starts is refused, in French.
     await page.getByLabel(/Du mois/).fill('2026-10');
     await page.getByLabel(/Au mois/).fill('2026-09');
-    await page.locator('.problem').waitFor();
+    expect(await page.locator('.problem').textContent()).toBe(
+      'La période demandée n’est pas valable (mois de début après le mois de fin, ou plus de 120 mois).',
+    );
   }, 150_000);
 });
