@@ -587,9 +587,10 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
     await alert.waitFor();
     // Filtered by kind: the other kinds leave the list (the pharmacy's receipt discrepancy among them).
     await page.locator('#alert-kind').selectOption('out_of_specification');
-    await page.waitForFunction(
-      () => window.document.querySelectorAll('#alerts tbody tr:not([data-kind="out_of_specification"])').length === 0,
-    );
+    await page
+      .locator('#alerts tbody tr:not([data-kind="out_of_specification"])')
+      .first()
+      .waitFor({ state: 'detached' });
     await alert.waitFor();
     const cells = await alert.locator('td').allTextContents();
     expect(cells.slice(1, 4)).toEqual(['Analyse hors spécification', 'Ouverte', 'SUP-DEMO']);
