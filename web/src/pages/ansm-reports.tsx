@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { apiText, api, saveFile } from '../api';
-import { frNumber } from '../format';
+import { frDateTime, frNumber } from '../format';
 import type { PageProps } from '../menus';
 import { Field, Loading, Table, useAct, useLoad } from '../ui';
 import { INDICATIONS } from '../words';
@@ -19,6 +19,8 @@ interface Column {
 }
 const indication = (value: unknown) => INDICATIONS[String(value)] ?? String(value);
 const orDash = (value: unknown) => (value == null ? '—' : String(value));
+/** `YYYY-MM` as `MM/AAAA`. */
+const frMonth = (value: unknown) => String(value).split('-').reverse().join('/');
 
 /** The regulator's reports (docs/api.md, "Regulator's reports"): their columns in French. */
 const REPORTS: Record<string, { label: string; path: string; columns: Column[] }> = {
@@ -26,7 +28,7 @@ const REPORTS: Record<string, { label: string; path: string; columns: Column[] }
     label: 'Patients par indication',
     path: '/v1/reports/patients-per-indication',
     columns: [
-      { key: 'month', label: 'Mois' },
+      { key: 'month', label: 'Mois', show: frMonth },
       { key: 'indication', label: 'Indication', show: indication },
       { key: 'cap', label: 'Plafond' },
       { key: 'included', label: 'Inclus' },
@@ -40,7 +42,7 @@ const REPORTS: Record<string, { label: string; path: string; columns: Column[] }
     label: 'Délivrances par région et produit',
     path: '/v1/reports/dispensations',
     columns: [
-      { key: 'month', label: 'Mois' },
+      { key: 'month', label: 'Mois', show: frMonth },
       {
         key: 'regionName',
         label: 'Région',
@@ -115,7 +117,8 @@ export function Reports(_: PageProps) {
       ) : (
         <>
           <p id="report-period">
-            De {data.from} à {data.to} · arrêté à l’événement n° {data.asOf.position}
+            De {frMonth(data.from)} à {frMonth(data.to)} · chiffres arrêtés au{' '}
+            {data.asOf.recordedAt ? frDateTime(data.asOf.recordedAt) : 'début du journal'}
           </p>
           <button type="button" onClick={csv}>
             Télécharger en CSV
