@@ -662,7 +662,11 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
     ]);
     await check('ansm-rapports');
     await page.locator('#report').selectOption('dispensations');
-    await page.locator('#report-rows thead th', { hasText: 'Délivrances' }).waitFor();
+    // Rows when a pharmacy has dispensed this year (the pharmacist's test), none otherwise.
+    await page
+      .locator('#report-rows caption', { hasText: 'Délivrances par région et produit' })
+      .or(page.getByText('Aucune ligne sur cette période.'))
+      .waitFor();
     const csv = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Télécharger en CSV' }).click();
     const lines = readFileSync((await (await csv).path()) as string, 'utf8').split('\r\n');
