@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../apps/api/src/create-app.js';
+import { EventAlerts } from '../apps/api/src/processes/alerts/event-alerts.js';
 import { DEMO_EXPIRES_ON, DEMO_GTIN, demoScan, seed } from '../apps/cli/src/commands/seed.js';
 import { packDigitalLink, yymmddOf } from '#gs1';
 import { hs256Secret, signToken } from '#auth';
@@ -173,13 +174,14 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
       'Ordonnances',
       'Stock',
       'Registre',
+      'Alertes',
     ]);
     await check('accueil-pharmacien');
     for (const [label, who, menu] of [
-      [/Fournisseur/, 'Fournisseur · SUP-DEMO', ['Lots', 'Expéditions', 'Retours', 'Registre']],
-      [/Exploitant/, 'Exploitant · EXP-DEMO', ['Réceptions', 'Expéditions', 'Stock', 'Registre']],
+      [/Fournisseur/, 'Fournisseur · SUP-DEMO', ['Lots', 'Expéditions', 'Retours', 'Registre', 'Alertes']],
+      [/Exploitant/, 'Exploitant · EXP-DEMO', ['Réceptions', 'Expéditions', 'Stock', 'Registre', 'Alertes']],
       [/Prescripteur/, 'Prescripteur · CHU-DEMO', ['Patients et ordonnances']],
-      [/ANSM/, /^ANSM · /, ['Vue nationale', 'Lots', 'Alertes', 'Registres']],
+      [/ANSM/, /^ANSM · /, ['Vue nationale', 'Lots', 'Alertes', 'Registres', 'Rapports']],
     ] as const) {
       await actor(label);
       expect(await page.textContent('#who')).toMatch(who);
@@ -236,6 +238,22 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
     // The delivery received leaves the list.
     await page.getByText('Aucune livraison en cours.').waitFor();
     await check('pharmacie-reception-faite');
+
+    // The missing pack raises a receipt discrepancy the pharmacy sees among its own alerts, read-only.
+    await app.get(EventAlerts).caughtUp();
+    await app.get(Projector).caughtUp();
+    await open('Alertes', 'Alertes du site');
+    const alert = page.locator('#alerts tr[data-kind="receipt_discrepancy"]');
+    await alert.waitFor();
+    expect((await alert.locator('td').allTextContents()).slice(1, 6)).toEqual([
+      'Écart à la réception',
+      'Ouverte',
+      'PH-CENTRE',
+      expect.stringMatching(/^livraison EXP-DEMO~.+$/),
+      'Réception d’une livraison de EXP-DEMO avec 1 écart(s) : Manquant · DEMO-A (expédié 3, reçu 2).',
+    ]);
+    expect(await page.locator('#alerts button').count()).toBe(0);
+    await check('pharmacie-alertes');
 
     await open('Stock', 'Stock');
     await page.locator('#stock td', { hasText: 'Sommités fleuries THC 20 %' }).waitFor();
@@ -471,6 +489,7 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
       certificateSha256: SHA,
       results: { ...results, lead: 7.5 },
     });
+    await app.get(EventAlerts).caughtUp();
     await app.get(Projector).caughtUp();
 
     await actor(/ANSM/);
@@ -508,6 +527,26 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
     expect(timeline[0]).toMatch(/^\d{2}\/11\/2026 \d{2}:\d{2}:\d{2} · Lot enregistré · SUP-DEMO$/);
     expect(Number(timeline[0]?.slice(11, 13))).toBe((recorded.getUTCHours() + 1) % 24);
     expect(await page.textContent('#state')).toBe('Libéré : oui · Consigné : non · Rappelé : non');
+    // Its mass balance: the 10 packs released are on hand at the supplier, every site agrees.
+    await page.locator('#balance-equation').waitFor();
+    expect(await page.textContent('#balance h3')).toBe('Bilan matière (équilibré)');
+    expect(await page.textContent('#balance-equation')).toBe(
+      '10 boîte(s) libérée(s) = 0 + 10 + 0 + 0 + 0 + 0 + 0 − 0 ; écart : 0.',
+    );
+    expect(await page.locator('#balance-terms').textContent()).toMatch(/En stock dans les sites10/);
+    expect(await page.locator('#balance-sites tr[data-site="SUP-DEMO"] td').allTextContents()).toEqual([
+      'SUP-DEMO',
+      '10',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '10',
+      '—',
+      'oui',
+    ]);
+    expect(await page.textContent('#balance-agree')).toBe('Tous les sites concordent.');
     await check('ansm-lot');
 
     await page.getByRole('button', { name: 'Consigner ce lot' }).click();
@@ -544,11 +583,61 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
     await check('ansm-lot-rappele');
 
     await open('Alertes', 'Alertes');
-    await page.locator('#alerts td', { hasText: 'DEMO-X' }).waitFor();
-    expect(await page.locator('#alerts tr', { hasText: 'DEMO-X' }).textContent()).toMatch(
-      /Plomb : 7,5 ppm \(au-dessus de la limite, limite 5 ppm\)/,
+    const alert = page.locator('#alerts tr', { hasText: 'DEMO-X' });
+    await alert.waitFor();
+    // Filtered by kind: the other kinds leave the list (the pharmacy's receipt discrepancy among them).
+    await page.locator('#alert-kind').selectOption('out_of_specification');
+    await page
+      .locator('#alerts tbody tr:not([data-kind="out_of_specification"])')
+      .first()
+      .waitFor({ state: 'detached' });
+    await alert.waitFor();
+    const cells = await alert.locator('td').allTextContents();
+    expect(cells.slice(1, 4)).toEqual(['Analyse hors spécification', 'Ouverte', 'SUP-DEMO']);
+    expect(cells[5]).toMatch(
+      /^Analyse du prélèvement du 02\/02\/2026 enregistrée par SUP-DEMO : Plomb : 7,5 ppm \(au-dessus de la limite, limite 5 ppm\)\.$/,
     );
     await check('ansm-alertes');
+    // Acknowledged with a note, confirmed: the new state at once, the note among what followed.
+    await alert.getByRole('button', { name: 'Traiter l’alerte DEMO-X' }).click();
+    await page.getByRole('button', { name: 'Prendre en compte' }).click();
+    expect(await said(/note/)).toBe('Saisissez une note : elle est obligatoire.');
+    await page.getByLabel('Note (obligatoire)').fill('Lot bloqué chez le fournisseur, contre-analyse demandée');
+    page.once('dialog', (dialog) => {
+      expect(dialog.message()).toMatch(
+        /^Prendre en compte cette alerte \?\nAnalyse hors spécification · lot DEMO-X · SUP-DEMO\nNote : Lot bloqué/,
+      );
+      void dialog.accept();
+    });
+    await page.getByRole('button', { name: 'Prendre en compte' }).click();
+    expect(await said(/Alerte/)).toBe('Alerte prise en compte.');
+    expect(await alert.locator('td.alert-state').textContent()).toBe('Prise en compte');
+    expect(await page.textContent('#alert-decision-state')).toBe('État : Prise en compte');
+    await alert.locator('td', { hasText: 'contre-analyse demandée' }).waitFor();
+    const ansm = { authorization: `Bearer ${await demoToken(/ANSM/)}` };
+    const acknowledged = (await (
+      await fetch(`${base}/v1/audit/alerts?state=acknowledged&kind=out_of_specification`, { headers: ansm })
+    ).json()) as { lot: string; acknowledgement: { note: string } }[];
+    expect(acknowledged.map((a) => [a.lot, a.acknowledgement.note])).toEqual([
+      ['DEMO-X', 'Lot bloqué chez le fournisseur, contre-analyse demandée'],
+    ]);
+    // The open ones only: DEMO-X leaves the list.
+    await page.locator('#alert-state').selectOption('open');
+    await alert.waitFor({ state: 'detached' });
+    await check('ansm-alertes-prise-en-compte');
+    // The thresholds, set by ANSM.
+    await page.getByLabel('Livraison non réceptionnée après (jours)').fill('10');
+    await page.getByRole('button', { name: 'Enregistrer les seuils' }).click();
+    expect(await said(/Seuils/)).toBe('Seuils d’alerte enregistrés.');
+    await page.locator('#alert-settings h2', { hasText: 'fixés par l’ANSM' }).waitFor();
+    const settings = (await (await fetch(`${base}/v1/audit/alert-settings`, { headers: ansm })).json()) as object;
+    expect(settings).toEqual({
+      transitDays: 10,
+      lossPacks: 5,
+      expiryWindowDays: 30,
+      recallAcknowledgementDays: 2,
+      setByAnsm: true,
+    });
 
     await open('Registres', 'Registres et intégrité');
     await page.getByRole('button', { name: 'Vérifier l’intégrité' }).click();
@@ -558,5 +647,35 @@ describeWeb('web interface in a real browser (headless Chromium)', () => {
     await page.locator('#register tr[data-movement="receipt"]').first().waitFor();
     expect(await page.locator('form', { hasText: 'Inventaire' }).count()).toBe(0);
     await check('ansm-registres');
+
+    await open('Rapports', 'Rapports');
+    await page.locator('#report-rows td', { hasText: 'Douleurs neuropathiques réfractaires' }).first().waitFor();
+    expect(await page.locator('#report-rows thead th').allTextContents()).toEqual([
+      'Mois',
+      'Indication',
+      'Plafond',
+      'Inclus',
+      'En traitement',
+      'Arrêtés',
+      'Inclus dans le mois',
+      'Arrêtés dans le mois',
+    ]);
+    await check('ansm-rapports');
+    await page.locator('#report').selectOption('dispensations');
+    // Rows when a pharmacy has dispensed this year (the pharmacist's test), none otherwise.
+    await page
+      .locator('#report-rows caption', { hasText: 'Délivrances par région et produit' })
+      .or(page.getByText('Aucune ligne sur cette période.'))
+      .waitFor();
+    const csv = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Télécharger en CSV' }).click();
+    const lines = readFileSync((await (await csv).path()) as string, 'utf8').split('\r\n');
+    expect(lines[0]).toBe('month,region,regionName,gtin,productName,dispensations,packs,patients');
+    // A period that ends before it starts is refused, in French.
+    await page.getByLabel(/Du mois/).fill('2026-10');
+    await page.getByLabel(/Au mois/).fill('2026-09');
+    expect(await page.locator('.problem').textContent()).toBe(
+      'La période demandée n’est pas valable (mois de début après le mois de fin, ou plus de 120 mois).',
+    );
   }, 150_000);
 });

@@ -40,6 +40,20 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   return data as T;
 }
 
+/** A GET answered as text (a report's CSV); a refusal as `api` says it. */
+export async function apiText(path: string): Promise<string> {
+  const session = storedSession();
+  const response = await fetch(path, {
+    headers: { accept: 'text/csv', ...(session ? { authorization: `Bearer ${session.token}` } : {}) },
+  }).catch(() => {
+    throw new Refusal({ type: 'urn:cannatrace:problem:event_store_unavailable' }, 0);
+  });
+  const text = await response.text();
+  if (!response.ok)
+    throw new Refusal((text ? JSON.parse(text) : { status: response.status }) as Problem, response.status);
+  return text;
+}
+
 /** A path segment, escaped. */
 export const seg = (value: string): string => encodeURIComponent(value);
 

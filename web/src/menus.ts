@@ -5,11 +5,13 @@ import { Alerts } from './pages/ansm-alerts';
 import { BatchInquiry } from './pages/ansm-batch';
 import { NationalView } from './pages/ansm-national';
 import { SiteRegisters } from './pages/ansm-registers';
+import { Reports } from './pages/ansm-reports';
 import { Deliveries } from './pages/deliveries';
 import { Outgoing } from './pages/outgoing';
 import { Prescriptions } from './pages/prescriptions';
 import { Patients } from './pages/patients';
 import { OwnRegister } from './pages/register';
+import { SiteAlerts } from './pages/site-alerts';
 import { Stock } from './pages/stock';
 import { SupplierBatches } from './pages/supplier-batches';
 
@@ -46,6 +48,12 @@ export const MENUS: Record<string, Place[]> = {
       about: 'Registre des stupéfiants, bilan mensuel, inventaire, pertes, destructions.',
       page: OwnRegister,
     },
+    {
+      path: 'alertes',
+      label: 'Alertes',
+      about: 'Les alertes relevées sur ce site, suivies par l’ANSM.',
+      page: SiteAlerts,
+    },
   ],
   supplier: [
     {
@@ -57,6 +65,12 @@ export const MENUS: Record<string, Place[]> = {
     { path: 'expeditions', label: 'Expéditions', about: 'Expédier des lots libérés à l’exploitant.', page: Outgoing },
     { path: 'retours', label: 'Retours', about: 'Réceptionner les retours de l’exploitant.', page: Deliveries },
     { path: 'registre', label: 'Registre', about: 'Registre des stupéfiants du site.', page: OwnRegister },
+    {
+      path: 'alertes',
+      label: 'Alertes',
+      about: 'Les alertes relevées sur ce site, suivies par l’ANSM.',
+      page: SiteAlerts,
+    },
   ],
   exploitant: [
     {
@@ -73,6 +87,12 @@ export const MENUS: Record<string, Place[]> = {
     },
     { path: 'stock', label: 'Stock', about: 'Boîtes détenues et état des lots.', page: Stock },
     { path: 'registre', label: 'Registre', about: 'Registre des stupéfiants du site.', page: OwnRegister },
+    {
+      path: 'alertes',
+      label: 'Alertes',
+      about: 'Les alertes relevées sur ce site, suivies par l’ANSM.',
+      page: SiteAlerts,
+    },
   ],
   prescriber: [
     {
@@ -95,12 +115,23 @@ export const MENUS: Record<string, Place[]> = {
       about: 'Parcours, chronologie, consignation, rappel, export EPCIS.',
       page: BatchInquiry,
     },
-    { path: 'alertes', label: 'Alertes', about: 'Résultats d’analyse hors spécification.', page: Alerts },
+    {
+      path: 'alertes',
+      label: 'Alertes',
+      about: 'Anomalies du circuit : prise en compte, clôture, seuils.',
+      page: Alerts,
+    },
     {
       path: 'registres',
       label: 'Registres',
       about: 'Le registre de n’importe quel site ; intégrité du journal.',
       page: SiteRegisters,
+    },
+    {
+      path: 'rapports',
+      label: 'Rapports',
+      about: 'Patients par indication, délivrances par région, taux de vigilance ; export CSV.',
+      page: Reports,
     },
   ],
 };

@@ -36,6 +36,18 @@ export const EVENTS: Record<string, string> = {
   InclusionCapSet: 'Plafond d’inclusions fixé',
   PrescriptionIssued: 'Ordonnance émise',
   PrescriptionCancelled: 'Ordonnance annulée',
+  AlertRaised: 'Alerte levée',
+  AlertAcknowledged: 'Alerte prise en compte',
+  AlertClosed: 'Alerte close',
+  AlertSettingsChanged: 'Seuils d’alerte modifiés',
+  PatientTreatmentStopped: 'Traitement arrêté',
+  ConsultationRecorded: 'Consultation de suivi enregistrée',
+  LongConsultationScheduleSet: 'Consultations longues programmées',
+  VigilanceReportFiled: 'Déclaration de vigilance',
+  VigilanceReportCorrected: 'Déclaration de vigilance corrigée',
+  VigilanceFollowUpAdded: 'Suivi de déclaration de vigilance',
+  VigilanceSignalRaised: 'Signal de vigilance levé',
+  VigilanceThresholdSet: 'Seuil de signal de vigilance fixé',
 };
 export const eventName = (type: string): string => EVENTS[type] ?? `Événement ${type}`;
 
@@ -88,3 +100,42 @@ export const ANALYTES: Record<string, { label: string; unit: string }> = {
 };
 
 export const CONTENT_UNITS: Record<string, string> = { percent: '%', mg_per_ml: 'mg/mL', mg_per_unit: 'mg/unité' };
+
+/** The kinds of alert (docs/domain.md, "Alerts"). */
+export const ALERT_KINDS: Record<string, string> = {
+  out_of_specification: 'Analyse hors spécification',
+  receipt_discrepancy: 'Écart à la réception',
+  expiry_mismatch: 'Péremption scannée différente',
+  loss_above_threshold: 'Perte ou vol au-delà du seuil',
+  adjustment_above_threshold: 'Ajustement d’inventaire au-delà du seuil',
+  dispensed_near_expiry: 'Délivrance proche de la péremption',
+  shipment_in_transit: 'Livraison non réceptionnée',
+  stock_near_expiry: 'Stock proche de la péremption',
+  recall_not_acknowledged: 'Rappel non pris en compte',
+  mass_imbalance: 'Bilan matière non équilibré',
+};
+
+export const ALERT_STATES: Record<string, string> = {
+  open: 'Ouverte',
+  acknowledged: 'Prise en compte',
+  closed: 'Close',
+};
+
+/** The terms of a batch's mass balance (docs/domain.md, "Mass balance"), in the order of the equation. */
+export const BALANCE_TERMS: Record<string, string> = {
+  awaitingEntry: 'En attente d’entrée en stock',
+  onHand: 'En stock dans les sites',
+  inTransit: 'En transit',
+  missingAtReceipt: 'Manquantes à la réception',
+  dispensed: 'Délivrées',
+  lost: 'Perdues ou volées',
+  destroyed: 'Détruites',
+  adjusted: 'Ajustements d’inventaire (déduits)',
+};
+
+export const DISAGREEMENTS: Record<string, string> = {
+  negative_stock: 'Stock négatif : plus de sorties que d’entrées',
+  register_differs: 'Le registre déclare un autre stock que ses mouvements',
+  release_entry_differs: 'L’entrée en stock à la libération diffère de la quantité libérée',
+  shipment_differs: 'Les boîtes reçues et manquantes diffèrent de l’expédition',
+};

@@ -5,6 +5,7 @@ import { frDateTime, parisInstant } from '../format';
 import type { PageProps } from '../menus';
 import { Desk, Field, Loading, Table, useAct, useLoad, yesNo } from '../ui';
 import { eventName } from '../words';
+import { BatchBalance } from './batch-balance';
 
 interface HistoryEvent {
   type: string;
@@ -142,6 +143,7 @@ function Batch(props: { gtin: string; lot: string }) {
       </p>
       <h3>Parcours</h3>
       <Journey events={history.events} />
+      {asOf ? null : <BatchBalance gtin={props.gtin} lot={props.lot} />}
       <h3>Chronologie</h3>
       <ol id="timeline">
         {history.events.map((e) => (

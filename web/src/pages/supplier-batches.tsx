@@ -5,7 +5,7 @@ import { frDate, frNumber, parseDecimal, todayInFrance } from '../format';
 import type { PageProps } from '../menus';
 import { Field, Loading, Table, useAct, useLoad, yesNo } from '../ui';
 import { ANALYTES, CONTENT_UNITS } from '../words';
-import { failureText } from './ansm-alerts';
+import { failureText } from '../alerts';
 
 interface Failure {
   analyte: string;
