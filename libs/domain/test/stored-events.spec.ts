@@ -58,14 +58,14 @@ describe('stored events typed by their stream', () => {
     });
   });
 
-  it("types the streams the regulator's reports read, and leaves the follow-up schedule aside", () => {
+  it("types the streams the regulator's reports read, the follow-up schedule's among them", () => {
     const of = (stream: string) => decidedEvent({ stream, type: 'X', data: {}, metadata: at });
     expect(of('indication-EPILEPSY')).toMatchObject({ of: 'indication', indication: 'EPILEPSY' });
     expect(of('indication-NOT_ONE')).toEqual({ of: 'other' });
     expect(of('organisation-PH-1')).toMatchObject({ of: 'organisation', organisationId: 'PH-1' });
     expect(of('product-03400930000014')).toMatchObject({ of: 'product', gtin: '03400930000014' });
     expect(of('follow-up-CT-7AFG3H3YAQ90HCBC1')).toMatchObject({ of: 'follow-up', patientId: 'CT-7AFG3H3YAQ90HCBC1' });
-    expect(of('follow-up-schedule')).toEqual({ of: 'other' });
+    expect(of('follow-up-schedule')).toMatchObject({ of: 'follow-up-schedule' });
     expect(of('vigilance-report-VR-1')).toMatchObject({ of: 'vigilance-report', reportId: 'VR-1' });
     expect(of('vigilance-signal-S-1')).toMatchObject({ of: 'vigilance-signal', signalId: 'S-1' });
   });
