@@ -21,6 +21,7 @@ export default {
   },
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-  testTimeout: 30000,
+  // A guard against hangs, hooks included (an api on PGlite runs nine projections' migrations at start), never a speed check.
+  testTimeout: 120000,
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 };

@@ -41,7 +41,7 @@ describe('command line: rebuild and replay (PostgreSQL)', () => {
     expect((before[0] as unknown[]).length).toBeGreaterThan(0);
     const summary = await rebuild(api.store, api.app.get(DataSource), undefined);
     expect(summary).toMatch(
-      /^batches, trace, prescriptions, alerts, mass-balance rebuilt from \d+ events in [\d.]+ s \(\d+ events\/s\)$/,
+      /^batches, trace, prescriptions, alerts, raised-alerts, follow-up, vigilance, reports, mass-balance rebuilt from \d+ events in [\d.]+ s \(\d+ events\/s\)$/,
     );
     await api.app.get(Projector).caughtUp();
     expect(await readModels(sql)).toEqual(before);
@@ -49,7 +49,7 @@ describe('command line: rebuild and replay (PostgreSQL)', () => {
 
   it('refuses an unknown projection by name', async () => {
     await expect(rebuild(api.store, api.app.get(DataSource), ['nonsense'])).rejects.toThrow(
-      /unknown projection nonsense; known: batches, trace, prescriptions, alerts, mass-balance/,
+      /unknown projection nonsense; known: batches, trace, prescriptions, alerts, raised-alerts, follow-up, vigilance, reports, mass-balance/,
     );
   });
 
