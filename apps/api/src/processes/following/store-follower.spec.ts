@@ -3,7 +3,7 @@ import { openEventStore, START, type Checkpoint, type RecordedEvent } from '#eve
 import { StoreFollower } from './store-follower.js';
 
 const until = async (condition: () => boolean) => {
-  for (let i = 0; i < 500 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  for (let i = 0; i < 3000 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
   expect(condition()).toBe(true);
 };
 
